@@ -1,0 +1,18 @@
+//! Pure Rust: everything the renderer decides, with no browser in sight.
+//!
+//! Nothing here imports `wasm_bindgen`, `web_sys` or `js_sys` (those crates do not even exist
+//! for the host build), reads a clock or touches the DOM: time, sizes and input arrive as plain
+//! numbers, and the results are plain values that the browser layer applies.
+
+pub mod deck;
+pub mod feed;
+pub mod geometry;
+pub mod gesture;
+pub mod lang;
+pub mod locale;
+pub mod pager;
+pub mod skin;
+pub mod spring;
+pub mod time;
+pub mod url;
+pub mod velocity;

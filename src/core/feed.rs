@@ -1,0 +1,219 @@
+//! Feed v1 (contracts §1): parsing, per-card validation and the rejection report.
+//!
+//! A feed that is not JSON, is not an object, has the wrong `version` or no `cards` array is
+//! refused whole ([`FeedError`]) and the caller keeps what it shows. Otherwise every card is
+//! checked on its own: a broken card is reported ([`Rejection`]) and the others are kept.
+//!
+//! ```
+//! use glance_renderer::core::feed::{parse_feed, Limits};
+//! let json = r#"{"version":1,"cards":[
+//!   {"id":"a","kind":"news","lang":"hi","title":"नमस्ते","source":{"name":"Desk"}},
+//!   {"id":"b","kind":"news","lang":"en","title":"Hi","source":{"name":"Desk"},
+//!    "cta":{"label":"Go","url":"javascript:alert(1)"}}]}"#;
+//! let feed = parse_feed(json, &Limits::default()).unwrap();
+//! assert_eq!(feed.cards.len(), 1);
+//! assert_eq!(feed.rejections[0].field, "cta.url");
+//! ```
+
+mod model;
+mod validate;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+pub use model::{
+    Card, Cta, Focus, Kind, MatchStatus, Media, MediaType, Motion, Rgb, Score, Source, Team,
+};
+
+use crate::core::time::EpochMs;
+
+/// The only feed version this renderer reads.
+pub const FEED_VERSION: u64 = 1;
+
+/// Bounds and allow-lists that validation applies. The deep-link schemes come from the skin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limits {
+    /// Largest feed accepted, in bytes of JSON text.
+    pub max_feed_bytes: usize,
+    /// Longest card id, in characters.
+    pub max_id_chars: usize,
+    /// Longest headline, in characters.
+    pub max_title_chars: usize,
+    /// Longest summary, in characters.
+    pub max_summary_chars: usize,
+    /// Longest publisher, sponsor or team name, in characters.
+    pub max_name_chars: usize,
+    /// Longest call-to-action label, in characters.
+    pub max_label_chars: usize,
+    /// Schemes, besides `https`, that a call to action may open (lower-case, no colon).
+    pub deep_link_schemes: Vec<String>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_feed_bytes: 8 * 1024 * 1024,
+            max_id_chars: 128,
+            max_title_chars: 300,
+            max_summary_chars: 1_000,
+            max_name_chars: 80,
+            max_label_chars: 40,
+            deep_link_schemes: Vec::new(),
+        }
+    }
+}
+
+/// One refused card, as reported to the host and shown on the preview page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejection {
+    /// Position of the card in the feed's `cards` array.
+    pub index: usize,
+    /// The card's `id`, when it had a readable one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Path of the offending field inside the card (`"media.src"`), or `"card"` for the whole.
+    pub field: String,
+    /// What is wrong, in words a content editor can act on.
+    pub reason: String,
+}
+
+/// Why a whole feed was refused. The feed already on screen stays.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FeedError {
+    /// Larger than [`Limits::max_feed_bytes`].
+    #[error("the feed is {size} bytes; at most {max} are accepted")]
+    TooLarge {
+        /// Size of the text received.
+        size: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Not parseable as JSON.
+    #[error("the feed is not valid JSON (line {line}, column {column}): {message}")]
+    Json {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// JSON, but not an object at the top.
+    #[error("the feed must be a JSON object with \"version\" and \"cards\"")]
+    NotAnObject,
+    /// `version` missing or not 1.
+    #[error("the feed's \"version\" is {found}; this renderer reads version 1")]
+    Version {
+        /// The value found, as JSON text (`missing` when absent).
+        found: String,
+    },
+    /// `cards` missing or not an array.
+    #[error("the feed's \"cards\" must be an array of cards")]
+    Cards,
+    /// `cards` is an empty array.
+    #[error("the feed has no cards")]
+    Empty,
+}
+
+/// A parsed feed: the valid cards in input order, and the report of refused ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    /// Cards that passed every rule, in input order.
+    pub cards: Vec<Card>,
+    /// Refused cards, in input order (several entries when a card broke several rules).
+    pub rejections: Vec<Rejection>,
+}
+
+impl Feed {
+    /// The cards that may show at `now` (inside their `[starts_at, expires_at)` window).
+    pub fn live_at(&self, now: EpochMs) -> Vec<Card> {
+        self.cards
+            .iter()
+            .filter(|c| c.is_live_at(now))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Parses and validates a Feed v1 JSON text.
+pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
+    if json.len() > limits.max_feed_bytes {
+        return Err(FeedError::TooLarge {
+            size: json.len(),
+            max: limits.max_feed_bytes,
+        });
+    }
+    let root: Value = serde_json::from_str(json).map_err(|e| FeedError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: json_message(&e),
+    })?;
+    let Value::Object(root) = root else {
+        return Err(FeedError::NotAnObject);
+    };
+    match root.get("version") {
+        Some(v) if v.as_u64() == Some(FEED_VERSION) => {}
+        Some(v) => {
+            return Err(FeedError::Version {
+                found: v.to_string(),
+            })
+        }
+        None => {
+            return Err(FeedError::Version {
+                found: "missing".into(),
+            })
+        }
+    }
+    let Some(Value::Array(items)) = root.get("cards") else {
+        return Err(FeedError::Cards);
+    };
+    if items.is_empty() {
+        return Err(FeedError::Empty);
+    }
+
+    let mut cards = Vec::with_capacity(items.len());
+    let mut rejections = Vec::new();
+    // Ids of accepted cards → their input index; a later card with the same id is refused.
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let readable_id = item
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty() && s.chars().count() <= limits.max_id_chars)
+            .map(str::to_string);
+        let result =
+            validate::validate_card(item, limits).and_then(|card| match seen.get(&card.id) {
+                Some(first) => Err(vec![(
+                    "id".to_string(),
+                    format!("duplicates the id of card {first}"),
+                )]),
+                None => Ok(card),
+            });
+        match result {
+            Ok(card) => {
+                seen.insert(card.id.clone(), index);
+                cards.push(card);
+            }
+            Err(problems) => {
+                rejections.extend(problems.into_iter().map(|(field, reason)| Rejection {
+                    index,
+                    id: readable_id.clone(),
+                    field,
+                    reason,
+                }))
+            }
+        }
+    }
+    Ok(Feed { cards, rejections })
+}
+
+/// serde_json's message without its trailing " at line L column C" (reported separately).
+fn json_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}

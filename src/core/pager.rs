@@ -1,0 +1,515 @@
+//! The pager: which card is in view and where the track is, stepped with timestamps.
+//!
+//! Positions are in px along the axis: card `i` is at rest when the track is at `i × extent`.
+//! While a finger is down the track follows it exactly (with rubber-band resistance past the
+//! ends); on release it picks at most one card forward or back and springs there, carrying the
+//! finger's velocity. Physics runs at a fixed step; drawing interpolates between steps so the
+//! result is the same at 30, 60, 90 or 120 Hz.
+
+use crate::core::spring::{SpringParams, SpringState};
+use crate::core::velocity::VelocityTracker;
+
+/// Tuning of the pager.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PagerConfig {
+    /// The spring that settles the track.
+    pub spring: SpringParams,
+    /// A release faster than this (px/s) moves one card in its direction.
+    pub flick_velocity: f32,
+    /// A slow drag past this fraction of the card moves one card.
+    pub distance_fraction: f32,
+    /// Physics step in milliseconds.
+    pub step_ms: f64,
+}
+
+impl Default for PagerConfig {
+    fn default() -> Self {
+        Self {
+            spring: SpringParams::PAGER,
+            flick_velocity: 350.0,
+            distance_fraction: 0.3,
+            step_ms: 1000.0 / 240.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Drag {
+    start_index: usize,
+    start_position: f32,
+}
+
+/// What to draw now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PagerFrame {
+    /// Track position in px, interpolated between physics steps.
+    pub position: f32,
+    /// True when nothing moves: the frame loop may stop.
+    pub settled: bool,
+}
+
+/// Card navigation state for one feed.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    config: PagerConfig,
+    count: usize,
+    extent: f32,
+    target: usize,
+    state: SpringState,
+    previous: SpringState,
+    drag: Option<Drag>,
+    velocity: VelocityTracker,
+    clock: Option<f64>,
+    accumulator: f64,
+}
+
+impl Pager {
+    /// A pager over `count` cards of `extent` px, resting on card 0.
+    pub fn new(count: usize, extent: f32, config: PagerConfig) -> Self {
+        Self {
+            config,
+            count,
+            extent: extent.max(0.0),
+            target: 0,
+            state: SpringState::default(),
+            previous: SpringState::default(),
+            drag: None,
+            velocity: VelocityTracker::default(),
+            clock: None,
+            accumulator: 0.0,
+        }
+    }
+
+    /// Number of cards.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Size of one card along the axis, in px.
+    pub fn extent(&self) -> f32 {
+        self.extent
+    }
+
+    /// The card the pager rests on or is heading to.
+    pub fn target(&self) -> usize {
+        self.target
+    }
+
+    /// True while a finger holds the track.
+    pub fn is_dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
+    /// True when the track rests on its target and no finger is down.
+    pub fn is_settled(&self) -> bool {
+        self.drag.is_none()
+            && self.state.position == self.rest(self.target)
+            && self.state.velocity == 0.0
+    }
+
+    /// The current physical position (not interpolated).
+    pub fn position(&self) -> f32 {
+        self.state.position
+    }
+
+    fn rest(&self, index: usize) -> f32 {
+        index as f32 * self.extent
+    }
+
+    fn last(&self) -> usize {
+        self.count.saturating_sub(1)
+    }
+
+    /// The card nearest to the current position.
+    pub fn nearest(&self) -> usize {
+        if self.extent <= 0.0 {
+            return self.target;
+        }
+        let index = (self.state.position / self.extent).round().max(0.0) as usize;
+        index.min(self.last())
+    }
+
+    /// Rests on `index` at once, without animation (new feed, resize).
+    pub fn jump_to(&mut self, index: usize) {
+        self.target = index.min(self.last());
+        self.drag = None;
+        self.state = SpringState {
+            position: self.rest(self.target),
+            velocity: 0.0,
+        };
+        self.previous = self.state;
+        self.accumulator = 0.0;
+    }
+
+    /// A new number of cards, resting on `index`.
+    pub fn reset(&mut self, count: usize, index: usize) {
+        self.count = count;
+        self.jump_to(index);
+    }
+
+    /// A new card size (rotation, resize): the same card stays in view.
+    pub fn set_extent(&mut self, extent: f32) {
+        let extent = extent.max(0.0);
+        if extent != self.extent {
+            self.extent = extent;
+            self.jump_to(self.target);
+        }
+    }
+
+    /// Animates to `index` (clamped to the feed). Returns whether the target changed.
+    pub fn go_to(&mut self, index: usize) -> bool {
+        let index = index.min(self.last());
+        if self.drag.is_some() || index == self.target {
+            return false;
+        }
+        self.target = index;
+        true
+    }
+
+    /// Animates one card forward; false at the end.
+    pub fn forward(&mut self) -> bool {
+        self.go_to(self.target.saturating_add(1))
+    }
+
+    /// Animates one card back; false at the start.
+    pub fn back(&mut self) -> bool {
+        match self.target.checked_sub(1) {
+            Some(i) => self.go_to(i),
+            None => false,
+        }
+    }
+
+    /// A finger takes the track at `time` ms. A moving track is caught where it is.
+    pub fn drag_start(&mut self, time: f64) {
+        self.drag = Some(Drag {
+            start_index: self.nearest(),
+            start_position: self.state.position,
+        });
+        self.state.velocity = 0.0;
+        self.previous = self.state;
+        self.velocity.clear();
+        self.velocity.add(time, 0.0);
+    }
+
+    /// The finger is `offset` px from where it took the track, positive toward the next card.
+    pub fn drag_to(&mut self, offset: f32, time: f64) {
+        let (extent, max) = (self.extent, self.rest(self.last()));
+        let Some(drag) = self.drag.as_mut() else {
+            return;
+        };
+        if !offset.is_finite() {
+            return;
+        }
+        self.velocity.add(time, offset);
+        // One gesture moves at most one card, so the finger cannot pull the track further.
+        let home = drag.start_index as f32 * extent;
+        let raw = (drag.start_position + offset).clamp(home - extent, home + extent);
+        let position = if raw < 0.0 {
+            -rubber_band(-raw, extent)
+        } else if raw > max {
+            max + rubber_band(raw - max, extent)
+        } else {
+            raw
+        };
+        self.state = SpringState {
+            position,
+            velocity: 0.0,
+        };
+        self.previous = self.state;
+    }
+
+    /// The finger lifts at `time` ms: choose the card and let the spring take over.
+    /// Returns the card it will settle on.
+    pub fn drag_end(&mut self, time: f64) -> usize {
+        let Some(drag) = self.drag.take() else {
+            return self.target;
+        };
+        let velocity = self.velocity.velocity(time);
+        let displacement = self.state.position - self.rest(drag.start_index);
+        let threshold = self.config.distance_fraction * self.extent;
+        let step: isize = if velocity.abs() >= self.config.flick_velocity {
+            // A flick against the way the card was dragged returns it to where it started.
+            if displacement != 0.0 && displacement.signum() != velocity.signum() {
+                0
+            } else {
+                velocity.signum() as isize
+            }
+        } else if displacement.abs() > threshold {
+            displacement.signum() as isize
+        } else {
+            0
+        };
+        let target = drag
+            .start_index
+            .saturating_add_signed(step)
+            .min(self.last());
+        self.target = target;
+        // Keep the finger's momentum, but never so much that a critically damped spring would
+        // carry the card past its rest and show a sliver of the one after it.
+        let remaining = (self.rest(target) - self.state.position).abs();
+        let limit = self.config.spring.natural_frequency() * remaining;
+        self.state.velocity = if step == 0 {
+            0.0
+        } else {
+            velocity.clamp(-limit, limit)
+        };
+        self.previous = self.state;
+        target
+    }
+
+    /// The finger was taken away (a system gesture, a cancelled pointer): return to the card.
+    pub fn drag_cancel(&mut self) {
+        if let Some(drag) = self.drag.take() {
+            self.target = drag.start_index.min(self.last());
+        }
+    }
+
+    /// Forgets the frame clock, so the next [`Pager::advance`] does not step across a gap
+    /// (the page was hidden, the screen was off).
+    pub fn reset_clock(&mut self) {
+        self.clock = None;
+        self.accumulator = 0.0;
+    }
+
+    /// Runs physics up to `now` ms and returns what to draw.
+    pub fn advance(&mut self, now: f64) -> PagerFrame {
+        if self.drag.is_some() {
+            self.clock = Some(now);
+            return PagerFrame {
+                position: self.state.position,
+                settled: false,
+            };
+        }
+        let elapsed = match self.clock {
+            // A long gap (a dropped frame burst, a background tab) counts as at most 100 ms.
+            Some(last) if now > last => (now - last).min(100.0),
+            _ => 0.0,
+        };
+        self.clock = Some(now);
+        self.accumulator += elapsed;
+        let target = self.rest(self.target);
+        let dt = (self.config.step_ms / 1000.0) as f32;
+        while self.accumulator >= self.config.step_ms {
+            self.previous = self.state;
+            self.state = self.state.step(target, self.config.spring, dt);
+            self.accumulator -= self.config.step_ms;
+            if self.state.is_at_rest(target) {
+                self.state = SpringState {
+                    position: target,
+                    velocity: 0.0,
+                };
+                self.previous = self.state;
+                self.accumulator = 0.0;
+            }
+        }
+        if self.is_settled() {
+            self.clock = None;
+            return PagerFrame {
+                position: target,
+                settled: true,
+            };
+        }
+        let alpha = (self.accumulator / self.config.step_ms) as f32;
+        let position =
+            self.previous.position + (self.state.position - self.previous.position) * alpha;
+        PagerFrame {
+            position,
+            settled: false,
+        }
+    }
+}
+
+/// Resistance past the ends: the track moves less and less the further it is pulled, and
+/// never more than one card's extent.
+fn rubber_band(overshoot: f32, extent: f32) -> f32 {
+    if extent <= 0.0 {
+        return 0.0;
+    }
+    let c = 0.55;
+    (1.0 - 1.0 / (overshoot * c / extent + 1.0)) * extent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: f32 = 400.0;
+
+    fn pager(count: usize) -> Pager {
+        Pager::new(count, W, PagerConfig::default())
+    }
+
+    /// Drags by `distance` over `duration` ms in 16 ms steps, then lifts (`hold` ms later).
+    fn swipe(p: &mut Pager, distance: f32, duration: f64, hold: f64) -> usize {
+        p.drag_start(0.0);
+        let steps = (duration / 16.0).ceil().max(1.0) as usize;
+        for i in 1..=steps {
+            let t = duration * i as f64 / steps as f64;
+            p.drag_to(distance * i as f32 / steps as f32, t);
+        }
+        p.drag_end(duration + hold)
+    }
+
+    fn settle(p: &mut Pager, hz: f64) -> (usize, f64) {
+        let mut t = 1000.0;
+        let mut frames = 0;
+        while !p.advance(t).settled {
+            t += 1000.0 / hz;
+            frames += 1;
+            assert!(frames < 10_000, "never settled");
+        }
+        (frames, t)
+    }
+
+    #[test]
+    fn snap_rules() {
+        // (distance px, duration ms, hold before lift ms) → card, from card 1 of 5.
+        let table = [
+            (-60.0, 600.0, 0.0, 1),   // short slow drag: stays
+            (150.0, 600.0, 0.0, 2),   // slow drag past 30 %: next
+            (-150.0, 600.0, 0.0, 0),  // and back
+            (60.0, 60.0, 0.0, 2),     // short fast flick: next
+            (-60.0, 60.0, 0.0, 0),    // and back
+            (1200.0, 100.0, 0.0, 2),  // a huge flick still moves one card only
+            (150.0, 600.0, 200.0, 2), // paused before lifting: distance decides
+            (60.0, 600.0, 200.0, 1),  // paused, short: stays
+        ];
+        for (distance, duration, hold, want) in table {
+            let mut p = pager(5);
+            p.jump_to(1);
+            assert_eq!(
+                swipe(&mut p, distance, duration, hold),
+                want,
+                "{distance} px in {duration} ms"
+            );
+            settle(&mut p, 60.0);
+            assert_eq!(p.position(), want as f32 * W);
+        }
+    }
+
+    #[test]
+    fn flick_against_the_drag_returns() {
+        let mut p = pager(5);
+        p.jump_to(2);
+        p.drag_start(0.0);
+        p.drag_to(200.0, 300.0);
+        for i in 1..=4 {
+            p.drag_to(200.0 - 20.0 * i as f32, 300.0 + 10.0 * f64::from(i));
+        }
+        assert_eq!(p.drag_end(341.0), 2);
+    }
+
+    #[test]
+    fn rubber_band_at_the_ends() {
+        let mut p = pager(3);
+        p.drag_start(0.0);
+        p.drag_to(-300.0, 100.0);
+        assert!(
+            p.position() < 0.0 && p.position() > -W * 0.4,
+            "{}",
+            p.position()
+        );
+        assert_eq!(p.drag_end(400.0), 0);
+        p.jump_to(2);
+        p.drag_start(0.0);
+        p.drag_to(10_000.0, 16.0);
+        assert!(
+            p.position() < 3.0 * W,
+            "pulled past the end by less than one card"
+        );
+        assert_eq!(p.drag_end(16.0), 2);
+    }
+
+    #[test]
+    fn same_landing_at_every_refresh_rate() {
+        let mut durations = Vec::new();
+        for hz in [30.0, 60.0, 90.0, 120.0] {
+            let mut p = pager(4);
+            assert!(p.forward());
+            let (frames, _) = settle(&mut p, hz);
+            assert_eq!(p.position(), W);
+            durations.push(frames as f64 / hz);
+        }
+        let (min, max) = durations
+            .iter()
+            .fold((f64::MAX, 0.0f64), |(a, b), d| (a.min(*d), b.max(*d)));
+        assert!(
+            max - min < 0.05,
+            "settle time varies with refresh rate: {durations:?}"
+        );
+        assert!(max < 0.8, "settling takes {max} s");
+    }
+
+    #[test]
+    fn interpolated_positions_move_monotonically() {
+        let mut p = pager(4);
+        p.forward();
+        let mut last = 0.0;
+        let mut t = 0.0;
+        loop {
+            let frame = p.advance(t);
+            assert!(
+                frame.position >= last,
+                "went back from {last} to {}",
+                frame.position
+            );
+            last = frame.position;
+            if frame.settled {
+                break;
+            }
+            t += 7.0; // not a multiple of the physics step
+        }
+    }
+
+    #[test]
+    fn catching_a_moving_card() {
+        let mut p = pager(4);
+        p.forward();
+        p.advance(0.0);
+        p.advance(80.0);
+        let mid = p.position();
+        assert!(mid > 0.0 && mid < W);
+        p.drag_start(100.0);
+        assert_eq!(p.position(), mid);
+        p.drag_to(-10.0, 116.0);
+        assert_eq!(p.position(), mid - 10.0);
+        assert!(!p.advance(120.0).settled);
+    }
+
+    #[test]
+    fn keyboard_navigation_is_clamped() {
+        let mut p = pager(2);
+        assert!(!p.back());
+        assert!(p.forward());
+        assert!(!p.forward());
+        assert_eq!(p.target(), 1);
+        let mut empty = pager(0);
+        assert!(!empty.forward());
+        assert_eq!(
+            empty.advance(0.0),
+            PagerFrame {
+                position: 0.0,
+                settled: true
+            }
+        );
+    }
+
+    #[test]
+    fn idle_after_settling() {
+        let mut p = pager(3);
+        assert!(p.advance(0.0).settled);
+        p.forward();
+        settle(&mut p, 60.0);
+        assert!(p.is_settled());
+        assert!(p.advance(5000.0).settled);
+    }
+
+    #[test]
+    fn resize_keeps_the_card() {
+        let mut p = pager(3);
+        p.jump_to(2);
+        p.set_extent(800.0);
+        assert_eq!(p.position(), 1600.0);
+        assert_eq!(p.target(), 2);
+    }
+}
