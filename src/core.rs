@@ -10,6 +10,7 @@ pub mod geometry;
 pub mod gesture;
 pub mod lang;
 pub mod locale;
+pub mod notice;
 pub mod pager;
 pub mod skin;
 pub mod spring;

@@ -85,6 +85,11 @@ impl Deck {
         self.pager.target()
     }
 
+    /// True while a finger drags the cards.
+    pub fn is_dragging(&self) -> bool {
+        self.pager.is_dragging()
+    }
+
     /// A new feed: these directions, resting on `index`.
     pub fn set_cards(&mut self, directions: Vec<Direction>, index: usize) {
         self.pager.reset(directions.len(), index);

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Release build of the Wasm module into www/pkg/, optimised with wasm-opt, then the size report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=$(scripts/wasm-bindgen-version.sh)
+bindgen=".tools/wasm-bindgen-$version/bin/wasm-bindgen"
+
+cargo build --release --target wasm32-unknown-unknown --lib --quiet
+rm -rf www/pkg
+"$bindgen" --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/glance_renderer.wasm
+# Rust 1.95's wasm32 output uses these proposals; wasm-opt must be told it may keep them.
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-multivalue --enable-reference-types \
+  -o www/pkg/glance_renderer_bg.wasm www/pkg/glance_renderer_bg.wasm
+node scripts/size.mjs

@@ -1,0 +1,34 @@
+//! What the renderer tells its host: plain values, turned into JS objects at the crate's edge.
+
+use serde::Serialize;
+
+/// Something the host should know about, in the order it happened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Notice {
+    /// A new card is in view (after a swipe, a tap, a key or a new feed).
+    CardChange {
+        /// Position in the shown cards.
+        index: usize,
+        /// The card's id.
+        card_id: String,
+        /// How many cards are shown.
+        count: usize,
+    },
+    /// The viewer pressed a call to action: unlock if asked, then open the URL.
+    Open {
+        /// The card's id.
+        card_id: String,
+        /// Validated `https:` or allowed deep-link URL.
+        url: String,
+        /// Whether the phone must be unlocked first.
+        unlock: bool,
+    },
+    /// A picture or clip failed to load; the card shows its colour instead.
+    MediaError {
+        /// The card's id.
+        card_id: String,
+        /// The source that failed.
+        src: String,
+    },
+}

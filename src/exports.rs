@@ -1,0 +1,153 @@
+//! The `#[wasm_bindgen]` API. JS values are converted here and nowhere else; errors from core
+//! become `JsError`s with their message.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use crate::core::feed::{parse_feed, Limits, Rejection};
+use crate::core::notice::Notice;
+use crate::core::skin::Skin;
+use crate::web::Mount;
+
+/// Options of [`Renderer::new`], read from a plain JS object.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct Options {
+    /// A built-in skin name (default `"generic"`).
+    skin: Option<String>,
+    /// A custom skin profile as JSON text; wins over `skin`.
+    skin_profile: Option<String>,
+}
+
+/// What [`Renderer::set_feed`] did with a feed whose JSON and version were acceptable.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FeedReport<'a> {
+    /// False when every card was refused: the cards already on screen stay.
+    applied: bool,
+    /// Cards shown now.
+    shown: usize,
+    /// Valid cards outside their `[starts_at, expires_at)` window now (not errors).
+    out_of_window: usize,
+    /// Refused cards, in input order.
+    rejections: &'a [Rejection],
+}
+
+/// The lock-screen renderer, mounted in a host element.
+#[wasm_bindgen]
+pub struct Renderer {
+    mount: Mount,
+    limits: Limits,
+}
+
+#[wasm_bindgen]
+impl Renderer {
+    /// Mounts into `root`. `options`: `{ skin?: string, skinProfile?: string }`;
+    /// `on_notice` receives `{ type: "card_change" | "open" | "media_error", … }` objects.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        root: HtmlElement,
+        options: JsValue,
+        on_notice: Option<js_sys::Function>,
+    ) -> Result<Renderer, JsError> {
+        #[cfg(feature = "debug")]
+        console_error_panic_hook::set_once();
+        let options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| JsError::new(&format!("invalid renderer options: {e}")))?
+        };
+        let skin = match (&options.skin_profile, &options.skin) {
+            (Some(json), _) => Skin::from_json(json),
+            (None, Some(name)) => Skin::builtin(name),
+            (None, None) => Skin::builtin("generic"),
+        }
+        .map_err(|e| JsError::new(&e.to_string()))?;
+        let limits = Limits {
+            deep_link_schemes: skin.deep_link_schemes.clone(),
+            ..Limits::default()
+        };
+        let emit: Rc<dyn Fn(Notice)> = Rc::new(move |notice: Notice| {
+            if let Some(f) = &on_notice {
+                if let Ok(value) =
+                    notice.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                {
+                    // A throwing host listener must not break the renderer; the shim reports it.
+                    let _ = f.call1(&JsValue::NULL, &value);
+                }
+            }
+        });
+        Ok(Renderer {
+            mount: Mount::new(root, &skin, emit),
+            limits,
+        })
+    }
+
+    /// Validates a Feed v1 JSON text and shows its valid cards, keeping the card in view if it
+    /// is still there. Returns `{ applied, shown, outOfWindow, rejections: [{ index, id?,
+    /// field, reason }] }`. Throws, leaving the screen as it was, when the feed is not JSON, has
+    /// the wrong version or no cards.
+    #[wasm_bindgen(js_name = setFeed)]
+    pub fn set_feed(&self, json: &str) -> Result<JsValue, JsError> {
+        let feed = parse_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
+        let now = js_sys::Date::now() as i64;
+        let live = feed.live_at(now);
+        let applied = !feed.cards.is_empty();
+        let report = FeedReport {
+            applied,
+            shown: if applied {
+                live.len()
+            } else {
+                self.mount.count()
+            },
+            out_of_window: feed.cards.len() - live.len(),
+            rejections: &feed.rejections,
+        };
+        if applied {
+            self.mount.set_cards(live, now);
+        }
+        report
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Animates to the next card. Returns false at the end.
+    pub fn next(&self) -> bool {
+        self.mount.forward()
+    }
+
+    /// Animates to the previous card. Returns false at the start.
+    pub fn prev(&self) -> bool {
+        self.mount.back()
+    }
+
+    /// Animates to card `index` (clamped to the feed).
+    #[wasm_bindgen(js_name = goTo)]
+    pub fn go_to(&self, index: usize) -> bool {
+        self.mount.go_to(index)
+    }
+
+    /// Index of the card in view, or -1 when no card is shown.
+    #[wasm_bindgen(getter)]
+    pub fn index(&self) -> i32 {
+        self.mount
+            .current()
+            .map_or(-1, |(i, _)| i32::try_from(i).unwrap_or(i32::MAX))
+    }
+
+    /// Id of the card in view.
+    #[wasm_bindgen(getter, js_name = currentId)]
+    pub fn current_id(&self) -> Option<String> {
+        self.mount.current().map(|(_, id)| id)
+    }
+
+    /// Number of cards shown.
+    #[wasm_bindgen(getter)]
+    pub fn count(&self) -> usize {
+        self.mount.count()
+    }
+}

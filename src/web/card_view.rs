@@ -1,0 +1,208 @@
+//! One card's DOM, built from its template, and the little state needed to skip unchanged
+//! writes.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, HtmlElement, HtmlMediaElement};
+
+use super::dom::{append, attr, el, text};
+use super::paint;
+use crate::core::feed::{Card, Kind, MatchStatus, MediaType};
+use crate::core::locale::strings;
+use crate::core::time::EpochMs;
+
+/// A mounted card.
+pub struct CardView {
+    /// Index in the shown cards.
+    pub index: usize,
+    /// The `<article>`.
+    pub root: HtmlElement,
+    video: Option<HtmlMediaElement>,
+    offset: Option<f32>,
+    in_view: Option<bool>,
+}
+
+/// What a card template needs besides the card.
+pub struct Context<'a> {
+    /// The document to build in.
+    pub doc: &'a Document,
+    /// Position among the shown cards.
+    pub index: usize,
+    /// How many cards are shown.
+    pub total: usize,
+    /// The time now, for "2 h ago".
+    pub now: EpochMs,
+}
+
+impl CardView {
+    /// Builds the card's elements (not yet attached).
+    pub fn build(card: &Card, cx: &Context<'_>) -> Self {
+        let doc = cx.doc;
+        let ui = strings(&card.lang.language());
+        let root = el(
+            doc,
+            "article",
+            &format!("glance-card glance-card--{}", card.kind.as_str()),
+        );
+        attr(&root, "data-card-id", &card.id);
+        attr(&root, "lang", card.lang.as_str());
+        attr(&root, "dir", card.lang.direction().as_attr());
+        attr(&root, "role", "group");
+        attr(&root, "aria-roledescription", "card");
+        attr(
+            &root,
+            "aria-label",
+            &format!("{}: {}", ui.position(cx.index + 1, cx.total), card.title),
+        );
+
+        let media_box = el(doc, "div", "glance-media");
+        let mut video = None;
+        if let Some(media) = &card.media {
+            if let Some(color) = media.color {
+                set_style(&media_box, "background-color", &color.to_hex());
+            }
+            let position = format!("{}% {}%", media.focus.x * 100.0, media.focus.y * 100.0);
+            match media.media_type {
+                MediaType::Image => {
+                    let img = el(doc, "img", "glance-media__item");
+                    attr(&img, "alt", "");
+                    attr(&img, "decoding", "async");
+                    attr(&img, "draggable", "false");
+                    if cx.index == 0 {
+                        attr(&img, "fetchpriority", "high");
+                    }
+                    set_style(&img, "object-position", &position);
+                    attr(&img, "src", &media.src);
+                    append(&media_box, &img);
+                }
+                MediaType::Video => {
+                    let v = el(doc, "video", "glance-media__item");
+                    // Muted and inline so that the WebView may autoplay it; no controls on a
+                    // lock screen. `muted` must be the attribute for autoplay policies.
+                    for name in ["muted", "playsinline", "loop", "disablepictureinpicture"] {
+                        attr(&v, name, "");
+                    }
+                    attr(&v, "preload", "metadata");
+                    if let Some(poster) = &media.poster {
+                        attr(&v, "poster", poster);
+                    }
+                    set_style(&v, "object-position", &position);
+                    attr(&v, "src", &media.src);
+                    let media_el: HtmlMediaElement = v.clone().unchecked_into();
+                    media_el.set_muted(true);
+                    append(&media_box, &v);
+                    video = Some(media_el);
+                }
+            }
+        }
+        append(&root, &media_box);
+        append(&root, &el(doc, "div", "glance-scrim"));
+
+        let body = el(doc, "div", "glance-body");
+        if card.kind == Kind::Sponsored {
+            let line = text(doc, &body, "p", "glance-disclosure", "");
+            text(doc, &line, "span", "glance-badge", ui.sponsored);
+            if let Some(source) = &card.source {
+                text(doc, &line, "span", "glance-disclosure__name", &source.name);
+            }
+        } else if let Some(source) = &card.source {
+            let line = text(doc, &body, "p", "glance-source", "");
+            if let Some(logo) = &source.logo {
+                let img = el(doc, "img", "glance-source__logo");
+                attr(&img, "alt", "");
+                attr(&img, "src", logo);
+                append(&line, &img);
+            }
+            text(doc, &line, "span", "glance-source__name", &source.name);
+            if card.kind == Kind::News {
+                if let Some(ago) = card.starts_at.and_then(|t| ui.ago(cx.now, t)) {
+                    text(doc, &line, "span", "glance-source__time", &ago);
+                }
+            }
+        }
+        if let Some(score) = card.score.as_ref().filter(|_| card.kind == Kind::Sports) {
+            let block = text(doc, &body, "div", "glance-score", "");
+            for team in [&score.home, &score.away] {
+                let row = text(doc, &block, "div", "glance-score__team", "");
+                text(doc, &row, "span", "glance-score__name", &team.name);
+                text(doc, &row, "span", "glance-score__value", &team.score);
+            }
+            let status = text(doc, &block, "p", "glance-score__status", "");
+            let (label, class) = match score.status {
+                MatchStatus::Live => (ui.live, "glance-badge glance-badge--live"),
+                MatchStatus::Final => (ui.final_score, "glance-badge"),
+                MatchStatus::Scheduled => (ui.upcoming, "glance-badge"),
+            };
+            text(doc, &status, "span", class, label);
+            if let Some(clock) = &score.clock {
+                text(doc, &status, "span", "glance-score__clock", clock);
+            }
+        }
+        text(doc, &body, "h2", "glance-title", &card.title);
+        if let Some(summary) = &card.summary {
+            text(doc, &body, "p", "glance-summary", summary);
+        }
+        if let Some(cta) = &card.cta {
+            let button = text(doc, &body, "button", "glance-cta", &cta.label);
+            attr(&button, "type", "button");
+            attr(&button, "data-action", "open");
+            if cta.unlock {
+                attr(&button, "title", ui.unlock);
+            }
+        }
+        append(&root, &body);
+        Self {
+            index: cx.index,
+            root,
+            video,
+            offset: None,
+            in_view: None,
+        }
+    }
+
+    /// Draws the card at `offset` px along the axis; does nothing when it is already there.
+    pub fn place(&mut self, offset: f32, horizontal: bool) {
+        if self.offset != Some(offset) {
+            self.offset = Some(offset);
+            paint::translate(&self.root, offset, horizontal);
+        }
+    }
+
+    /// Marks the card as the one in view, or hides it from focus and assistive technology;
+    /// plays or pauses its clip accordingly. Does nothing when unchanged.
+    /// `ignore` absorbs a refused `play()` promise.
+    pub fn set_in_view(
+        &mut self,
+        in_view: bool,
+        playing_allowed: bool,
+        ignore: &Closure<dyn FnMut(JsValue)>,
+    ) {
+        if self.in_view != Some(in_view) {
+            self.in_view = Some(in_view);
+            self.root.set_inert(!in_view);
+            if in_view {
+                let _ = self.root.remove_attribute("aria-hidden");
+            } else {
+                attr(&self.root, "aria-hidden", "true");
+            }
+        }
+        self.set_playing(in_view && playing_allowed, ignore);
+    }
+
+    /// Plays or pauses the card's clip, if it has one.
+    pub fn set_playing(&self, playing: bool, ignore: &Closure<dyn FnMut(JsValue)>) {
+        let Some(video) = &self.video else { return };
+        if playing {
+            if let Ok(promise) = video.play() {
+                // A refused autoplay is not an error worth a console line: the poster stays.
+                let _ = promise.catch(ignore);
+            }
+        } else if !video.paused() {
+            let _ = video.pause();
+        }
+    }
+}
+
+fn set_style(e: &HtmlElement, name: &str, value: &str) {
+    let _ = e.style().set_property(name, value);
+}

@@ -1,0 +1,45 @@
+//! Small DOM builders. Text goes in through `textContent` only: nothing from a feed is ever
+//! parsed as HTML.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+/// Creates `<tag class="class">`. Creating a standard element cannot fail for a valid tag name.
+pub fn el(doc: &Document, tag: &str, class: &str) -> HtmlElement {
+    let e = doc
+        .create_element(tag)
+        .expect("creating an element with a valid, constant tag name does not throw")
+        .unchecked_into::<HtmlElement>();
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    e
+}
+
+/// Creates `<tag class="class">text</tag>` and appends it to `parent`.
+pub fn text(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    content: &str,
+) -> HtmlElement {
+    let e = el(doc, tag, class);
+    e.set_text_content(Some(content));
+    append(parent, &e);
+    e
+}
+
+/// Appends `child` to `parent`. Appending a fresh element to an element cannot fail.
+pub fn append(parent: &Element, child: &Element) {
+    parent
+        .append_child(child)
+        .expect("appending a new element to an element does not throw");
+}
+
+/// Sets an attribute. Attribute names here are constants and values are plain strings, which
+/// `setAttribute` stores as text.
+pub fn attr(e: &Element, name: &str, value: &str) {
+    e.set_attribute(name, value)
+        .expect("a constant, valid attribute name does not throw");
+}

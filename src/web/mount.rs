@@ -1,0 +1,540 @@
+//! A renderer mounted in a host element: the frame loop, the listeners and the card window.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::ops::RangeInclusive;
+use std::rc::{Rc, Weak};
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, KeyboardEvent, PointerEvent, ResizeObserver};
+
+use super::card_view::{CardView, Context};
+use super::dom::{attr, el};
+use crate::core::deck::{Deck, Handled, Key};
+use crate::core::feed::Card;
+use crate::core::geometry::{Axis, Size};
+use crate::core::notice::Notice;
+use crate::core::skin::Skin;
+use crate::core::time::EpochMs;
+
+/// Receives the renderer's notices, outside any borrow of its state.
+pub type Emit = Rc<dyn Fn(Notice)>;
+
+/// CSS custom properties the renderer sets on the host element (removed again on drop).
+const ROOT_VARS: [&str; 7] = [
+    "--glance-status-bar",
+    "--glance-clock-height",
+    "--glance-reserved-top",
+    "--glance-reserved-bottom",
+    "--glance-radius",
+    "--glance-accent",
+    "--glance-font",
+];
+
+struct State {
+    doc: Document,
+    root: HtmlElement,
+    viewport: HtmlElement,
+    cards: Vec<Card>,
+    deck: Deck,
+    views: Vec<CardView>,
+    mounted: Option<RangeInclusive<usize>>,
+    origin: (f32, f32),
+    frame: Option<AnimationFrame>,
+    announced: Option<String>,
+    page_visible: bool,
+    failed_media: HashSet<(String, String)>,
+    pending: Vec<Notice>,
+    ignore: Closure<dyn FnMut(JsValue)>,
+    weak: Weak<RefCell<State>>,
+    emit: Emit,
+}
+
+/// A renderer attached to a host element. Dropping it removes everything it added.
+#[must_use = "the renderer is removed from the page when this handle is dropped"]
+pub struct Mount {
+    state: Rc<RefCell<State>>,
+    _listeners: Vec<EventListener>,
+    resize: ResizeObserver,
+    _on_resize: Closure<dyn FnMut(JsValue)>,
+}
+
+/// Runs `f` on the state, then hands the notices it queued to the host once the state is no
+/// longer borrowed, so a host that calls back into the renderer from a notice is safe.
+fn with_state(shared: &Rc<RefCell<State>>, f: impl FnOnce(&mut State)) {
+    let (notices, emit) = {
+        let Ok(mut s) = shared.try_borrow_mut() else {
+            return;
+        };
+        f(&mut s);
+        (std::mem::take(&mut s.pending), Rc::clone(&s.emit))
+    };
+    for notice in notices {
+        emit(notice);
+    }
+}
+
+fn event_time(event: &web_sys::Event) -> f64 {
+    event.time_stamp()
+}
+
+impl Mount {
+    /// Mounts into `root` with `skin`. The host page provides the stylesheet (`glance.css`).
+    pub fn new(root: HtmlElement, skin: &Skin, emit: Emit) -> Self {
+        let doc = root.owner_document().unwrap_or_else(page_document);
+        let viewport = el(&doc, "div", "glance-viewport");
+        viewport
+            .class_list()
+            .toggle_with_force("glance-viewport--vertical", skin.axis == Axis::Vertical)
+            .ok();
+        attr(&viewport, "role", "region");
+        attr(&viewport, "aria-roledescription", "carousel");
+        attr(&viewport, "aria-label", "Lock screen");
+        viewport.set_tab_index(0);
+        apply_skin_vars(&root, skin);
+        let _ = root.append_child(&viewport);
+
+        let rect = root.get_bounding_client_rect();
+        let size = Size::new(rect.width() as f32, rect.height() as f32);
+        let deck = Deck::new(skin.axis, skin.tap_zones, size, Vec::new());
+        let state = Rc::new_cyclic(|weak| {
+            RefCell::new(State {
+                doc: doc.clone(),
+                root: root.clone(),
+                viewport: viewport.clone(),
+                cards: Vec::new(),
+                deck,
+                views: Vec::new(),
+                mounted: None,
+                origin: (rect.left() as f32, rect.top() as f32),
+                frame: None,
+                announced: None,
+                page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
+                failed_media: HashSet::new(),
+                pending: Vec::new(),
+                ignore: Closure::new(|_: JsValue| {}),
+                weak: weak.clone(),
+                emit,
+            })
+        });
+
+        let listeners = listen(&state, &viewport, &doc);
+        let on_resize = {
+            let weak = Rc::downgrade(&state);
+            Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                if let Some(shared) = weak.upgrade() {
+                    with_state(&shared, State::measure);
+                }
+            })
+        };
+        let resize = ResizeObserver::new(on_resize.as_ref().unchecked_ref())
+            .expect("ResizeObserver exists in every WebView the module runs in (Chrome 96+)");
+        resize.observe(&root);
+        Self {
+            state,
+            _listeners: listeners,
+            resize,
+            _on_resize: on_resize,
+        }
+    }
+
+    /// Shows these cards, keeping the card in view when it is still among them.
+    pub fn set_cards(&self, cards: Vec<Card>, now: EpochMs) {
+        with_state(&self.state, |s| s.set_cards(cards, now));
+    }
+
+    /// Goes one card forward; false at the end.
+    pub fn forward(&self) -> bool {
+        self.navigate(|d| d.forward())
+    }
+
+    /// Goes one card back; false at the start.
+    pub fn back(&self) -> bool {
+        self.navigate(|d| d.back())
+    }
+
+    /// Goes to card `index` (clamped).
+    pub fn go_to(&self, index: usize) -> bool {
+        self.navigate(|d| d.go_to(index))
+    }
+
+    fn navigate(&self, f: impl FnOnce(&mut Deck) -> bool) -> bool {
+        let mut moved = false;
+        with_state(&self.state, |s| {
+            moved = f(&mut s.deck);
+            if moved {
+                s.request_frame();
+            }
+        });
+        moved
+    }
+
+    /// The card in view: its index and id.
+    pub fn current(&self) -> Option<(usize, String)> {
+        let s = self.state.try_borrow().ok()?;
+        let index = s.deck.current();
+        s.cards.get(index).map(|c| (index, c.id.clone()))
+    }
+
+    /// Number of cards shown.
+    pub fn count(&self) -> usize {
+        self.state.try_borrow().map(|s| s.cards.len()).unwrap_or(0)
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        self.resize.disconnect();
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.frame = None;
+            s.views.clear();
+            s.viewport.remove();
+            let style = s.root.style();
+            for name in ROOT_VARS {
+                let _ = style.remove_property(name);
+            }
+        }
+    }
+}
+
+/// Reads `document` from the global scope (only when the root has no owner document, which
+/// cannot happen for an element in a page).
+fn page_document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("the renderer runs in a page with a document")
+}
+
+fn apply_skin_vars(root: &HtmlElement, skin: &Skin) {
+    let r = &skin.reserved;
+    let top = r.status_bar + r.clock.height;
+    let values = [
+        format!("{}px", r.status_bar),
+        format!("{}px", r.clock.height),
+        format!("{top}px"),
+        format!("{}px", r.bottom),
+        format!("{}px", skin.corner_radius),
+        skin.accent.to_hex(),
+        skin.font_stack.clone(),
+    ];
+    let style = root.style();
+    for (name, value) in ROOT_VARS.iter().zip(values) {
+        let _ = style.set_property(name, &value);
+    }
+}
+
+fn listen(
+    state: &Rc<RefCell<State>>,
+    viewport: &HtmlElement,
+    doc: &Document,
+) -> Vec<EventListener> {
+    let active = EventListenerOptions::enable_prevent_default();
+    let on = |target: &web_sys::EventTarget,
+              name: &'static str,
+              passive: bool,
+              f: fn(&mut State, &web_sys::Event)| {
+        let weak = Rc::downgrade(state);
+        let options = if passive {
+            EventListenerOptions::default()
+        } else {
+            active
+        };
+        EventListener::new_with_options(target, name, options, move |event| {
+            if let Some(shared) = weak.upgrade() {
+                with_state(&shared, |s| f(s, event));
+            }
+        })
+    };
+    vec![
+        on(viewport, "pointerdown", true, State::on_pointer_down),
+        on(viewport, "pointermove", false, State::on_pointer_move),
+        on(viewport, "pointerup", false, State::on_pointer_up),
+        on(viewport, "pointercancel", true, State::on_pointer_cancel),
+        on(viewport, "keydown", false, State::on_key),
+        on(viewport, "click", true, State::on_click),
+        on(doc, "visibilitychange", true, State::on_visibility),
+        // `error` does not bubble: listen in the capture phase to see every image and clip.
+        EventListener::new_with_options(
+            viewport,
+            "error",
+            EventListenerOptions::run_in_capture_phase(),
+            {
+                let weak = Rc::downgrade(state);
+                move |event| {
+                    if let Some(shared) = weak.upgrade() {
+                        with_state(&shared, |s| s.on_media_error(event));
+                    }
+                }
+            },
+        ),
+    ]
+}
+
+impl State {
+    fn measure(&mut self) {
+        let rect = self.root.get_bounding_client_rect();
+        self.origin = (rect.left() as f32, rect.top() as f32);
+        self.deck
+            .set_viewport(Size::new(rect.width() as f32, rect.height() as f32));
+        let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        self.place_all(position);
+    }
+
+    fn set_cards(&mut self, cards: Vec<Card>, now: EpochMs) {
+        let keep = self.cards.get(self.deck.current()).map(|c| c.id.clone());
+        let index = keep
+            .and_then(|id| cards.iter().position(|c| c.id == id))
+            .unwrap_or(0);
+        let directions = cards.iter().map(|c| c.lang.direction()).collect();
+        self.deck.set_cards(directions, index);
+        self.cards = cards;
+        self.frame = None;
+        for view in self.views.drain(..) {
+            view.root.remove();
+        }
+        self.mounted = None;
+        let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        self.remount(position, now);
+        self.place_all(position);
+        self.settled();
+    }
+
+    fn request_frame(&mut self) {
+        if self.frame.is_some() {
+            return;
+        }
+        let weak = self.weak.clone();
+        self.frame = Some(request_animation_frame(move |time| {
+            if let Some(shared) = weak.upgrade() {
+                with_state(&shared, |s| {
+                    s.frame = None;
+                    s.on_frame(time);
+                });
+            }
+        }));
+    }
+
+    fn on_frame(&mut self, time: f64) {
+        let frame = self.deck.advance(time);
+        if self
+            .deck
+            .needs_remount(self.mounted.as_ref(), frame.position, frame.settled)
+        {
+            self.remount(frame.position, js_sys::Date::now() as EpochMs);
+        }
+        self.place_all(frame.position);
+        if frame.settled {
+            self.settled();
+        } else {
+            self.request_frame();
+        }
+    }
+
+    /// Makes the DOM hold exactly the deck's window of cards.
+    fn remount(&mut self, position: f32, now: EpochMs) {
+        let window = self.deck.window(position);
+        self.views.retain(|v| {
+            let keep = window.as_ref().is_some_and(|w| w.contains(&v.index));
+            if !keep {
+                v.root.remove();
+            }
+            keep
+        });
+        if let Some(w) = &window {
+            for index in w.clone() {
+                if self.views.iter().any(|v| v.index == index) {
+                    continue;
+                }
+                let cx = Context {
+                    doc: &self.doc,
+                    index,
+                    total: self.cards.len(),
+                    now,
+                };
+                let view = CardView::build(&self.cards[index], &cx);
+                let _ = self.viewport.append_child(&view.root);
+                self.views.push(view);
+            }
+        }
+        self.views.sort_by_key(|v| v.index);
+        self.mounted = window;
+    }
+
+    fn place_all(&mut self, position: f32) {
+        let horizontal = self.deck.axis() == Axis::Horizontal;
+        for view in &mut self.views {
+            let offset = self.deck.offset(view.index, position);
+            view.place(offset, horizontal);
+        }
+    }
+
+    /// The deck came to rest: update which card is in view, and tell the host if it changed.
+    fn settled(&mut self) {
+        let current = self.deck.current();
+        for view in &mut self.views {
+            view.set_in_view(view.index == current, self.page_visible, &self.ignore);
+        }
+        if let Some(card) = self.cards.get(current) {
+            if self.announced.as_deref() != Some(card.id.as_str()) {
+                self.announced = Some(card.id.clone());
+                self.pending.push(Notice::CardChange {
+                    index: current,
+                    card_id: card.id.clone(),
+                    count: self.cards.len(),
+                });
+            }
+        }
+    }
+
+    fn point(&self, event: &PointerEvent) -> (f32, f32) {
+        (
+            event.client_x() as f32 - self.origin.0,
+            event.client_y() as f32 - self.origin.1,
+        )
+    }
+
+    fn handled(&mut self, event: &web_sys::Event, handled: Handled) {
+        if handled.consumed && event.cancelable() {
+            event.prevent_default();
+        }
+        if handled.animate {
+            self.request_frame();
+        }
+    }
+
+    fn on_pointer_down(&mut self, event: &web_sys::Event) {
+        let Some(e) = event.dyn_ref::<PointerEvent>() else {
+            return;
+        };
+        if e.pointer_type() == "mouse" && e.button() != 0 {
+            return;
+        }
+        let on_control = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("button, a, [data-action]").ok().flatten())
+            .is_some();
+        let (x, y) = self.point(e);
+        let h = self
+            .deck
+            .pointer_down(e.pointer_id(), x, y, event_time(event), on_control);
+        self.handled(event, h);
+    }
+
+    fn on_pointer_move(&mut self, event: &web_sys::Event) {
+        let Some(e) = event.dyn_ref::<PointerEvent>() else {
+            return;
+        };
+        let (x, y) = self.point(e);
+        let was_dragging = self.deck_dragging();
+        let h = self
+            .deck
+            .pointer_move(e.pointer_id(), x, y, event_time(event));
+        if !was_dragging && self.deck_dragging() {
+            // Keep receiving the moves when the finger leaves the card.
+            let _ = self.viewport.set_pointer_capture(e.pointer_id());
+        }
+        self.handled(event, h);
+    }
+
+    fn deck_dragging(&self) -> bool {
+        self.deck.is_dragging()
+    }
+
+    fn on_pointer_up(&mut self, event: &web_sys::Event) {
+        let Some(e) = event.dyn_ref::<PointerEvent>() else {
+            return;
+        };
+        let (x, y) = self.point(e);
+        let h = self
+            .deck
+            .pointer_up(e.pointer_id(), x, y, event_time(event));
+        self.handled(event, h);
+    }
+
+    fn on_pointer_cancel(&mut self, event: &web_sys::Event) {
+        let Some(e) = event.dyn_ref::<PointerEvent>() else {
+            return;
+        };
+        let h = self.deck.pointer_cancel(e.pointer_id());
+        self.handled(event, h);
+    }
+
+    fn on_key(&mut self, event: &web_sys::Event) {
+        let Some(e) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        if e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        let key = match e.key().as_str() {
+            "ArrowLeft" => Key::Left,
+            "ArrowRight" => Key::Right,
+            "ArrowUp" => Key::Up,
+            "ArrowDown" => Key::Down,
+            "Home" => Key::Home,
+            "End" => Key::End,
+            _ => return,
+        };
+        let h = self.deck.key(key);
+        self.handled(event, h);
+    }
+
+    fn card_of(&self, target: Option<web_sys::EventTarget>) -> Option<(Element, &Card)> {
+        let target = target?.dyn_into::<Element>().ok()?;
+        let article = target.closest("[data-card-id]").ok()??;
+        let id = article.get_attribute("data-card-id")?;
+        let card = self.cards.iter().find(|c| c.id == id)?;
+        Some((target, card))
+    }
+
+    fn on_click(&mut self, event: &web_sys::Event) {
+        let Some((target, card)) = self.card_of(event.target()) else {
+            return;
+        };
+        let action = target
+            .closest("[data-action]")
+            .ok()
+            .flatten()
+            .and_then(|a| a.get_attribute("data-action"));
+        if let (Some("open"), Some(cta)) = (action.as_deref(), &card.cta) {
+            let notice = Notice::Open {
+                card_id: card.id.clone(),
+                url: cta.url.clone(),
+                unlock: cta.unlock,
+            };
+            self.pending.push(notice);
+        }
+    }
+
+    fn on_media_error(&mut self, event: &web_sys::Event) {
+        let Some((target, card)) = self.card_of(event.target()) else {
+            return;
+        };
+        let Some(src) = target.get_attribute("src") else {
+            return;
+        };
+        if let Some(media_box) = target.parent_element() {
+            let _ = media_box.class_list().add_1("glance-media--failed");
+        }
+        let key = (card.id.clone(), src);
+        if self.failed_media.insert(key.clone()) {
+            self.pending.push(Notice::MediaError {
+                card_id: key.0,
+                src: key.1,
+            });
+        }
+    }
+
+    fn on_visibility(&mut self, _: &web_sys::Event) {
+        self.page_visible = self.doc.visibility_state() == web_sys::VisibilityState::Visible;
+        self.deck.reset_clock();
+        let current = self.deck.current();
+        for view in &self.views {
+            view.set_playing(self.page_visible && view.index == current, &self.ignore);
+        }
+    }
+}

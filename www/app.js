@@ -1,0 +1,110 @@
+// The preview page: the lock screen in a phone frame, with the feed's report beside it.
+// Query: ?feed=<url>&skin=<name>&motion=reduce
+
+import init, { Renderer } from './pkg/glance_renderer.js';
+import { createHost, connect } from './host/index.js';
+
+const params = new URLSearchParams(location.search);
+const skin = params.get('skin') ?? 'generic';
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+const screen = $('lock-screen');
+const summary = $('report-summary');
+const table = /** @type {HTMLTableElement} */ ($('report-table'));
+const position = $('position');
+const log = $('log');
+
+$('skin-name').textContent = skin;
+$('feed-name').textContent = params.get('feed') ?? 'built-in sample';
+
+/** @param {string} text @param {'ok' | 'warn' | 'error' | 'loading'} state */
+function setSummary(text, state) {
+  summary.textContent = text;
+  summary.dataset.state = state;
+}
+
+/** @param {string} action @param {string} detail */
+function addLog(action, detail) {
+  const item = document.createElement('li');
+  const time = new Date().toLocaleTimeString();
+  item.textContent = `${time} ${action}: ${detail}`;
+  log.prepend(item);
+  while (log.children.length > 50) log.lastElementChild?.remove();
+}
+
+/** @param {import('./host/connect.js').FeedOutcome} outcome */
+function showReport(outcome) {
+  const body = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
+  if (!outcome.ok) {
+    setSummary(`Feed refused, the screen keeps what it showed: ${outcome.error}`, 'error');
+    return;
+  }
+  const { report } = outcome;
+  body.replaceChildren(
+    ...report.rejections.map((r) => {
+      const row = document.createElement('tr');
+      for (const value of [String(r.index), r.id ?? '—', r.field, r.reason]) {
+        const cell = document.createElement('td');
+        cell.textContent = value;
+        row.append(cell);
+      }
+      return row;
+    }),
+  );
+  table.hidden = report.rejections.length === 0;
+  const rejected = new Set(report.rejections.map((r) => r.index)).size;
+  const parts = [`${report.shown} card${report.shown === 1 ? '' : 's'} shown`];
+  if (report.outOfWindow) parts.push(`${report.outOfWindow} outside their start/expiry window`);
+  if (rejected) parts.push(`${rejected} rejected`);
+  if (!report.applied) parts.push('no card was valid, so the screen keeps what it showed');
+  setSummary(parts.join(' · '), rejected || !report.applied ? 'warn' : 'ok');
+}
+
+function tickClock() {
+  const now = new Date();
+  const time = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  $('status-time').textContent = time;
+  $('clock-time').textContent = time;
+  $('clock-date').textContent = now.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' });
+  // Once a minute, on the minute: the page's clock is the only timer.
+  setTimeout(tickClock, 60_000 - (now.getTime() % 60_000));
+}
+
+async function main() {
+  tickClock();
+  const host = createHost();
+  host.onAction((a) => addLog(a.action, a.detail));
+  host.onProblem((p) => addLog('problem', `${p.method}: ${p.message}`));
+  const link = connect({
+    host,
+    onFeed: showReport,
+    onNotice(notice) {
+      if (notice.type === 'card_change') {
+        position.textContent = `${notice.index + 1} / ${notice.count}`;
+      } else if (notice.type === 'media_error') {
+        addLog('media error', `${notice.card_id}: ${notice.src}`);
+      }
+    },
+  });
+  try {
+    await init();
+  } catch (error) {
+    setSummary(`The renderer could not load: ${error}`, 'error');
+    return;
+  }
+  let renderer;
+  try {
+    renderer = new Renderer(screen, { skin }, link.notice);
+  } catch (error) {
+    setSummary(`${error instanceof Error ? error.message : error}`, 'error');
+    return;
+  }
+  $('prev').addEventListener('click', () => renderer.prev());
+  $('next').addEventListener('click', () => renderer.next());
+  await link.attach(renderer);
+  screen.querySelector('.glance-viewport')?.focus({ preventScroll: true });
+  // For automation and the console.
+  Object.assign(window, { glance: { renderer, host } });
+}
+
+main();

@@ -1,0 +1,82 @@
+// Connects a renderer to a host: feeds in, notices out. It translates; it decides nothing.
+
+/**
+ * @typedef {{ index: number, id?: string, field: string, reason: string }} Rejection
+ * @typedef {{ applied: boolean, shown: number, outOfWindow: number, rejections: Rejection[] }} FeedReport
+ * @typedef {{ ok: true, report: FeedReport } | { ok: false, error: string }} FeedOutcome
+ * @typedef {{ type: 'card_change', index: number, card_id: string, count: number }
+ *   | { type: 'open', card_id: string, url: string, unlock: boolean }
+ *   | { type: 'media_error', card_id: string, src: string }} Notice
+ * @typedef {{ setFeed(json: string): FeedReport }} FeedSink
+ */
+
+/**
+ * Hands the host's feed, and every later one, to the renderer, and carries out the renderer's
+ * notices through the host. Returns `{ notice, disconnect }`: pass `notice` to the renderer as
+ * its notice callback.
+ *
+ * @param {{
+ *   host: import('./host').Host,
+ *   onFeed?: (outcome: FeedOutcome) => void,
+ *   onNotice?: (notice: Notice) => void,
+ * }} options
+ */
+export function connect({ host, onFeed, onNotice }) {
+  /** @type {FeedSink | null} */
+  let renderer = null;
+  /** @type {string | null} */
+  let waiting = null;
+
+  /** @param {string} json */
+  function apply(json) {
+    if (!renderer) {
+      waiting = json;
+      return;
+    }
+    /** @type {FeedOutcome} */
+    let outcome;
+    try {
+      outcome = { ok: true, report: renderer.setFeed(json) };
+    } catch (error) {
+      // A feed refused whole: the renderer keeps what it shows.
+      outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    onFeed?.(outcome);
+  }
+
+  /** @param {Notice} notice */
+  async function notice(notice) {
+    onNotice?.(notice);
+    if (notice.type === 'open') {
+      const unlocked = notice.unlock ? await host.requestUnlock() : true;
+      if (unlocked) await host.openUrl(notice.url);
+    }
+  }
+
+  const offFeed = host.onFeed(apply);
+  return {
+    /** @param {Notice} n */
+    notice(n) {
+      notice(n).catch((error) => console.warn('glance: host action failed', error));
+    },
+    /** The renderer is ready: give it the feed (the host's current one if none came yet). */
+    async attach(/** @type {FeedSink} */ sink) {
+      renderer = sink;
+      if (waiting !== null) {
+        const json = waiting;
+        waiting = null;
+        apply(json);
+        return;
+      }
+      try {
+        apply(await host.feed());
+      } catch (error) {
+        onFeed?.({ ok: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    disconnect() {
+      offFeed();
+      renderer = null;
+    },
+  };
+}

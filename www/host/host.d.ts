@@ -1,0 +1,100 @@
+// The one interface the renderer's JS side talks to, whatever the page runs in (contracts §3).
+// Every transport in www/host/ implements it; only the browser-preview transport exists yet.
+
+/** Safe-area insets in CSS px. */
+export interface SafeArea {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** What the host knows about the device and the user's settings. */
+export interface DeviceInfo {
+  viewport: { width: number; height: number };
+  /** Device pixel ratio. */
+  density: number;
+  safeArea: SafeArea;
+  /** BCP 47 tag of the system locale. */
+  locale: string;
+  reducedMotion: boolean;
+  dataSaver: boolean;
+  batterySaver: boolean;
+}
+
+/** Analytics event (contracts §4). */
+export interface AnalyticsEvent {
+  seq: number;
+  type: 'impression' | 'dwell' | 'swipe' | 'open' | 'like' | 'share' | 'media_error';
+  card_id: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  [extra: string]: unknown;
+}
+
+/** The host's acknowledgement of a batch: the `seq` numbers it has stored. */
+export interface TrackAck {
+  acked: number[];
+}
+
+/** A native method that was missing, threw or answered garbage; reported once per method. */
+export interface HostProblem {
+  method: string;
+  message: string;
+}
+
+/** Something the host did on the renderer's behalf, for the preview page's log. */
+export interface HostAction {
+  action: string;
+  detail: string;
+  at: number;
+}
+
+export type Unsubscribe = () => void;
+
+export type Transport = 'android-js-interface' | 'android-web-messages' | 'browser-preview';
+
+export interface Host {
+  readonly transport: Transport;
+  deviceInfo(): Promise<DeviceInfo>;
+  /** The current feed as Feed v1 JSON text. */
+  feed(): Promise<string>;
+  /** Later feeds pushed by the host. */
+  onFeed(listener: (json: string) => void): Unsubscribe;
+  /** Screen turned on (true) or off (false). */
+  onScreen(listener: (on: boolean) => void): Unsubscribe;
+  /** Asks the keyguard to unlock; resolves true once unlocked. */
+  requestUnlock(): Promise<boolean>;
+  /** Opens a validated URL (after an unlock, when the card asked for one). */
+  openUrl(url: string): Promise<void>;
+  like(cardId: string): Promise<void>;
+  share(cardId: string): Promise<void>;
+  storageGet(key: string): Promise<string | null>;
+  storageSet(key: string, value: string): Promise<void>;
+  /** Delivers a batch of events; the host acknowledges the `seq` numbers it stored. */
+  track(events: AnalyticsEvent[]): Promise<TrackAck>;
+  /** Problems with the native side (each reported once). */
+  onProblem(listener: (problem: HostProblem) => void): Unsubscribe;
+}
+
+/** The browser-preview transport also lets the page push feeds and watch what the host did. */
+export interface PreviewHost extends Host {
+  pushFeed(json: string): void;
+  onAction(listener: (action: HostAction) => void): Unsubscribe;
+  /** Events received through track(), in order. */
+  readonly tracked: readonly AnalyticsEvent[];
+}
+
+/** The parts of `window` the preview transport reads; tests pass a fake. */
+export interface PreviewEnv {
+  location: { href: string };
+  fetch(input: string | URL): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+  localStorage?: Pick<Storage, 'getItem' | 'setItem'>;
+  matchMedia?(query: string): { matches: boolean };
+  navigator?: { language?: string; connection?: { saveData?: boolean } };
+  innerWidth?: number;
+  innerHeight?: number;
+  devicePixelRatio?: number;
+  document?: { visibilityState: string; addEventListener(type: string, listener: () => void): void; removeEventListener(type: string, listener: () => void): void };
+  console?: Pick<Console, 'info' | 'warn'>;
+}

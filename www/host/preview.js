@@ -1,0 +1,149 @@
+// The browser-preview transport: the host for a normal browser tab. It keeps state in
+// localStorage (falling back to memory), serves the feed from ?feed= or the built-in sample,
+// and logs every action instead of unlocking a phone.
+
+import { listenerSet } from './listeners.js';
+
+/** @typedef {import('./host').PreviewHost} PreviewHost */
+/** @typedef {import('./host').PreviewEnv} PreviewEnv */
+/** @typedef {import('./host').HostProblem} HostProblem */
+/** @typedef {import('./host').HostAction} HostAction */
+/** @typedef {import('./host').AnalyticsEvent} AnalyticsEvent */
+
+export const SAMPLE_FEED = 'feeds/sample.json';
+const STORAGE_PREFIX = 'glance:';
+
+/**
+ * @param {PreviewEnv} env  usually `window`
+ * @returns {PreviewHost}
+ */
+export function createPreviewHost(env) {
+  const page = new URL(env.location.href);
+  const feeds = listenerSet();
+  const screen = listenerSet();
+  /** @type {ReturnType<typeof listenerSet<HostProblem>>} */
+  const problems = listenerSet();
+  /** @type {ReturnType<typeof listenerSet<HostAction>>} */
+  const actions = listenerSet();
+  /** @type {AnalyticsEvent[]} */
+  const tracked = [];
+  /** @type {Map<string, string>} */
+  const memory = new Map();
+  /** @type {Set<string>} */
+  const reported = new Set();
+
+  /** @param {string} method @param {unknown} error */
+  function problem(method, error) {
+    if (reported.has(method)) return;
+    reported.add(method);
+    const message = error instanceof Error ? error.message : String(error);
+    env.console?.warn(`glance host: ${method} failed, using the fallback: ${message}`);
+    problems.emit({ method, message });
+  }
+
+  /** @param {string} action @param {string} detail */
+  function log(action, detail) {
+    env.console?.info(`glance host: ${action} ${detail}`);
+    actions.emit({ action, detail, at: Date.now() });
+  }
+
+  /** @param {string} query */
+  function media(query) {
+    try {
+      return Boolean(env.matchMedia?.(query).matches);
+    } catch {
+      return false;
+    }
+  }
+
+  return {
+    transport: 'browser-preview',
+
+    async deviceInfo() {
+      return {
+        viewport: { width: env.innerWidth ?? 0, height: env.innerHeight ?? 0 },
+        density: env.devicePixelRatio ?? 1,
+        safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+        locale: env.navigator?.language ?? 'en',
+        reducedMotion: page.searchParams.get('motion') === 'reduce' || media('(prefers-reduced-motion: reduce)'),
+        dataSaver: Boolean(env.navigator?.connection?.saveData),
+        batterySaver: false,
+      };
+    },
+
+    async feed() {
+      const url = new URL(page.searchParams.get('feed') ?? SAMPLE_FEED, page);
+      const response = await env.fetch(url);
+      if (!response.ok) throw new Error(`could not load the feed ${url.href}: HTTP ${response.status}`);
+      return response.text();
+    },
+
+    onFeed: (listener) => feeds.add(listener),
+
+    pushFeed(json) {
+      feeds.emit(json);
+    },
+
+    onScreen(listener) {
+      const doc = env.document;
+      if (!doc) return () => {};
+      const onChange = () => listener(doc.visibilityState === 'visible');
+      doc.addEventListener('visibilitychange', onChange);
+      const off = screen.add(listener);
+      return () => {
+        doc.removeEventListener('visibilitychange', onChange);
+        off();
+      };
+    },
+
+    async requestUnlock() {
+      log('unlock', 'the preview has no keyguard: treated as unlocked');
+      return true;
+    },
+
+    async openUrl(url) {
+      log('open', url);
+    },
+
+    async like(cardId) {
+      log('like', cardId);
+    },
+
+    async share(cardId) {
+      log('share', cardId);
+    },
+
+    async storageGet(key) {
+      try {
+        if (!env.localStorage) throw new Error('localStorage is not available');
+        return env.localStorage.getItem(STORAGE_PREFIX + key);
+      } catch (error) {
+        problem('storageGet', error);
+        return memory.get(key) ?? null;
+      }
+    },
+
+    async storageSet(key, value) {
+      memory.set(key, value);
+      try {
+        if (!env.localStorage) throw new Error('localStorage is not available');
+        env.localStorage.setItem(STORAGE_PREFIX + key, value);
+      } catch (error) {
+        problem('storageSet', error);
+      }
+    },
+
+    async track(events) {
+      tracked.push(...events);
+      log('track', `${events.length} event(s)`);
+      return { acked: events.map((e) => e.seq) };
+    },
+
+    get tracked() {
+      return tracked;
+    },
+
+    onProblem: (listener) => problems.add(listener),
+    onAction: (listener) => actions.add(listener),
+  };
+}
