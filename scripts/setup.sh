@@ -37,16 +37,22 @@ if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
   cp package-lock.json node_modules/.installed-lock.json
 fi
 
+# The browser tiers need Debian's Chromium and its driver; Noto fonts make the Indic and Urdu
+# sample cards legible in screenshots (phones have these fonts built in).
 if [ "${1:-}" = "--browser" ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+  if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      say "installing Debian's chromium and chromium-driver"
+      say "installing Debian packages: ${missing[*]}"
       export DEBIAN_FRONTEND=noninteractive
       apt-get update -qq
-      apt-get install -y -qq chromium chromium-driver >/dev/null
+      apt-get install -y -qq "${missing[@]}" >/dev/null
     else
-      say "The browser tests need /usr/bin/chromium and /usr/bin/chromedriver." >&2
-      say "Install them as root:  apt-get update && apt-get install -y chromium chromium-driver" >&2
+      say "The browser tests need Debian packages that are missing: ${missing[*]}" >&2
+      say "Install them as root:  apt-get update && apt-get install -y ${missing[*]}" >&2
       exit 1
     fi
   fi

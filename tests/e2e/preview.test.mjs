@@ -1,0 +1,165 @@
+// End to end: the preview page served as `npm start` serves it, in Debian's headless Chromium,
+// driven like a person would: look at the first card, swipe with a finger and a mouse, read the
+// report of a broken feed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = await serve({ port: 0, quiet: true });
+  base = `http://127.0.0.1:${server.address().port}/`;
+  // Playwright gives every launch a fresh, temporary profile.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A phone-sized page that fails the test on any script error or console error. */
+async function open(path = '') {
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 1000 },
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // The broken feed names a picture that does not exist on purpose.
+    const expected = (m.location()?.url ?? '').includes('does-not-exist');
+    if (m.type() === 'error' && !expected) problems.push(`console: ${m.text()} (${m.location()?.url})`);
+  });
+  await page.goto(base + path);
+  return { page, context, problems };
+}
+
+/** Waits until the card is the one in view: not inert, not hidden, lined up with the screen. */
+async function waitInView(page, id) {
+  await page.waitForFunction((cardId) => {
+    const card = document.querySelector(`[data-card-id="${cardId}"]`);
+    const screen = document.getElementById('lock-screen');
+    if (!card || !screen || card.inert || card.getAttribute('aria-hidden')) return false;
+    const a = card.getBoundingClientRect();
+    const b = screen.getBoundingClientRect();
+    return Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1;
+  }, id, { timeout: 5000 });
+}
+
+async function inViewIds(page) {
+  return page.$$eval('[data-card-id]', (cards) => cards.filter((c) => !c.inert).map((c) => c.dataset.cardId));
+}
+
+/** A real touch drag through the DevTools protocol, as a finger would do it. */
+async function touchDrag(page, from, to, steps = 12) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (t) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(0) });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(i / steps) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+test('the first sample card is on screen with its title, and a finger swipe brings the next', async () => {
+  const { page, context, problems } = await open();
+  await waitInView(page, 'ipl-2026-final-live');
+  const title = page.locator('[data-card-id="ipl-2026-final-live"] .glance-title');
+  await assert.doesNotReject(title.waitFor({ state: 'visible' }));
+  assert.equal(await title.textContent(), 'फाइनल: मुंबई को जीत के लिए 12 गेंदों में 18 रन चाहिए');
+  assert.equal(await page.textContent('#report-summary'), '14 cards shown · 1 outside their start/expiry window');
+
+  const box = await page.locator('#lock-screen').boundingBox();
+  const y = box.y + box.height * 0.5;
+  await touchDrag(page, { x: box.x + box.width * 0.85, y }, { x: box.x + box.width * 0.25, y });
+  await waitInView(page, 'monsoon-mumbai-en');
+  assert.deepEqual(await inViewIds(page), ['monsoon-mumbai-en']);
+  assert.equal(await page.textContent('#position'), '2 / 14');
+
+  // A mouse drag to the right goes back.
+  await page.mouse.move(box.x + box.width * 0.2, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * (0.2 + 0.06 * i), y + i);
+  await page.mouse.up();
+  await waitInView(page, 'ipl-2026-final-live');
+
+  // The keyguard's swipe-up is not navigation.
+  await touchDrag(page, { x: box.x + box.width * 0.5, y: box.y + box.height * 0.8 }, { x: box.x + box.width * 0.55, y: box.y + box.height * 0.3 });
+  await page.waitForTimeout(400);
+  assert.deepEqual(await inViewIds(page), ['ipl-2026-final-live']);
+
+  // Arrow keys and the page's buttons.
+  await page.keyboard.press('ArrowRight');
+  await waitInView(page, 'monsoon-mumbai-en');
+  await page.click('#next');
+  await waitInView(page, 'trailer-ta-video');
+
+  const cardsInDom = await page.$$eval('[data-card-id]', (c) => c.length);
+  assert.ok(cardsInDom <= 3, `only a small window is in the DOM (${cardsInDom})`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a call to action unlocks, then opens its URL through the host', async () => {
+  const { page, context, problems } = await open();
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.click('[data-card-id="ipl-2026-final-live"] .glance-cta');
+  await page.waitForFunction(() => document.querySelectorAll('#log li').length >= 2);
+  const log = await page.$$eval('#log li', (items) => items.map((i) => i.textContent.replace(/^\S+\s(?:[AP]M\s)?/, '')));
+  assert.deepEqual(log, ['open: https://example.com/score', 'unlock: the preview has no keyguard: treated as unlocked']);
+  assert.deepEqual(await inViewIds(page), ['ipl-2026-final-live'], 'pressing the button is not a tap-to-navigate');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a feed with broken cards shows the good ones and lists each bad one', async () => {
+  const { page, context, problems } = await open('?feed=feeds/broken.json');
+  await waitInView(page, 'good-news');
+  await page.waitForSelector('#report-table:not([hidden])');
+  const rows = await page.$$eval('#report-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(rows, [
+    ['1', 'phishing-link', 'cta.url', 'uses the scheme "javascript:"; allowed: "https:" or a deep-link scheme of the skin'],
+    ['2', 'podcast-1', 'kind', 'must be one of image, video, news, sports, sponsored; found "podcast"'],
+    ['4', '—', 'id', 'is missing'],
+    ['5', 'insecure-media', 'media.src', 'uses the scheme "http:"; allowed: "https:" or a relative path'],
+    ['6', 'good-news', 'id', 'duplicates the id of card 0'],
+  ]);
+  assert.equal(await page.textContent('#report-summary'), '3 cards shown · 5 rejected');
+
+  // HTML in a title is text: no element was created from it.
+  await page.keyboard.press('ArrowRight');
+  await waitInView(page, 'html-title');
+  const card = page.locator('[data-card-id="html-title"]');
+  assert.equal(await card.locator('.glance-title').textContent(), '<b>HTML in a title</b> is shown as text <img src=x onerror=alert(1)>');
+  assert.equal(await card.locator('.glance-title b, .glance-title img').count(), 0);
+
+  // A picture that fails keeps the card's colour and text, and is reported once.
+  await page.keyboard.press('ArrowRight');
+  await waitInView(page, 'missing-image');
+  await page.waitForSelector('[data-card-id="missing-image"] .glance-media--failed');
+  await page.waitForFunction(() => [...document.querySelectorAll('#log li')].some((li) => li.textContent.includes('media error')));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a feed that cannot be used keeps the page alive and says why', async () => {
+  const { page, context, problems } = await open('?feed=feeds/no-such-feed.json');
+  await page.waitForSelector('#report-summary[data-state="error"]');
+  assert.match(await page.textContent('#report-summary'), /feeds\/no-such-feed\.json: HTTP 404/);
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+  await context.close();
+});

@@ -1,0 +1,104 @@
+// connect(): feeds reach the renderer, refusals are reported, and a call to action unlocks
+// before it opens.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect } from '../../www/host/connect.js';
+import { listenerSet } from '../../www/host/listeners.js';
+
+function fakeHost({ unlock = true, feed = '{"version":1}' } = {}) {
+  const feeds = listenerSet();
+  const calls = [];
+  return {
+    calls,
+    push: (json) => feeds.emit(json),
+    transport: 'browser-preview',
+    feed: async () => {
+      calls.push('feed');
+      return feed;
+    },
+    onFeed: (l) => feeds.add(l),
+    requestUnlock: async () => {
+      calls.push('unlock');
+      return unlock;
+    },
+    openUrl: async (url) => calls.push(`open ${url}`),
+  };
+}
+
+/** A renderer double: accepts feeds that parse, throws like the real one otherwise. */
+function fakeRenderer() {
+  const seen = [];
+  return {
+    seen,
+    setFeed(json) {
+      seen.push(json);
+      const parsed = JSON.parse(json);
+      if (parsed.version !== 1) throw new Error(`the feed's "version" is ${parsed.version}; this renderer reads version 1`);
+      return { applied: true, shown: 1, outOfWindow: 0, rejections: [] };
+    },
+  };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+test('the host feed, then every pushed feed, goes to the renderer; refusals are reported', async () => {
+  const host = fakeHost();
+  const outcomes = [];
+  const link = connect({ host, onFeed: (o) => outcomes.push(o) });
+  const renderer = fakeRenderer();
+  await link.attach(renderer);
+  host.push('{"version":2}');
+  host.push('{"version":1,"n":2}');
+  assert.deepEqual(renderer.seen, ['{"version":1}', '{"version":2}', '{"version":1,"n":2}']);
+  assert.equal(outcomes[0].ok, true);
+  assert.deepEqual(outcomes[1], { ok: false, error: 'the feed\'s "version" is 2; this renderer reads version 1' });
+  assert.equal(outcomes[2].ok, true);
+});
+
+test('a feed pushed before the renderer is ready is applied instead of fetching one', async () => {
+  const host = fakeHost();
+  const link = connect({ host });
+  host.push('{"version":1,"early":true}');
+  const renderer = fakeRenderer();
+  await link.attach(renderer);
+  assert.deepEqual(renderer.seen, ['{"version":1,"early":true}']);
+  assert.deepEqual(host.calls, []);
+});
+
+test('a host that cannot give a feed is reported, not thrown', async () => {
+  const host = fakeHost();
+  host.feed = async () => {
+    throw new Error('bridge gone');
+  };
+  const outcomes = [];
+  await connect({ host, onFeed: (o) => outcomes.push(o) }).attach(fakeRenderer());
+  assert.deepEqual(outcomes, [{ ok: false, error: 'bridge gone' }]);
+});
+
+test('open asks for the unlock first and opens only when it succeeded', async () => {
+  const host = fakeHost();
+  const link = connect({ host });
+  link.notice({ type: 'open', card_id: 'a', url: 'https://example.com/a', unlock: true });
+  await tick();
+  assert.deepEqual(host.calls, ['unlock', 'open https://example.com/a']);
+
+  const refused = fakeHost({ unlock: false });
+  connect({ host: refused }).notice({ type: 'open', card_id: 'a', url: 'https://example.com/a', unlock: true });
+  await tick();
+  assert.deepEqual(refused.calls, ['unlock'], 'no URL opens on a locked phone');
+
+  const direct = fakeHost();
+  connect({ host: direct }).notice({ type: 'open', card_id: 'b', url: 'glance://b', unlock: false });
+  await tick();
+  assert.deepEqual(direct.calls, ['open glance://b']);
+});
+
+test('disconnect stops feeds from reaching the renderer', async () => {
+  const host = fakeHost();
+  const link = connect({ host });
+  const renderer = fakeRenderer();
+  await link.attach(renderer);
+  link.disconnect();
+  host.push('{"version":1,"late":true}');
+  assert.deepEqual(renderer.seen, ['{"version":1}']);
+});

@@ -1,0 +1,388 @@
+//! Browser tests: the real Wasm module in headless Chromium (wasm-bindgen-test), checking what
+//! a viewer or an automation script sees in the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use glance_renderer::Renderer;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{
+    Element, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent, PointerEventInit,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("../www/feeds/sample.json");
+const CSS: &str = include_str!("../www/glance.css");
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// A fresh 412 × 915 px host element with the renderer's stylesheet.
+fn host_element() -> HtmlElement {
+    let doc = document();
+    if doc.get_element_by_id("glance-test-css").is_none() {
+        let style = doc.create_element("style").expect("style");
+        style.set_id("glance-test-css");
+        style.set_text_content(Some(CSS));
+        doc.head()
+            .expect("head")
+            .append_child(&style)
+            .expect("append");
+    }
+    let root: HtmlElement = doc.create_element("div").expect("div").unchecked_into();
+    root.set_attribute(
+        "style",
+        "position:relative;width:412px;height:915px;overflow:hidden",
+    )
+    .expect("style");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root
+}
+
+fn cards(root: &Element) -> Vec<Element> {
+    let list = root.query_selector_all("[data-card-id]").expect("query");
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn ids(root: &Element) -> Vec<String> {
+    cards(root)
+        .iter()
+        .filter_map(|c| c.get_attribute("data-card-id"))
+        .collect()
+}
+
+fn card(root: &Element, id: &str) -> HtmlElement {
+    root.query_selector(&format!("[data-card-id=\"{id}\"]"))
+        .expect("query")
+        .unwrap_or_else(|| panic!("card {id} is in the DOM"))
+        .unchecked_into()
+}
+
+fn in_view(el: &HtmlElement) -> bool {
+    !el.inert() && el.get_attribute("aria-hidden").is_none()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    JsFuture::from(promise).await.expect("timer");
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &key.into()).expect("property")
+}
+
+fn feed_of(n: usize) -> String {
+    let cards: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"c{i}","kind":"news","lang":"en","title":"Card {i}","source":{{"name":"Desk"}}}}"#))
+        .collect();
+    format!(r#"{{"version":1,"cards":[{}]}}"#, cards.join(","))
+}
+
+#[wasm_bindgen_test]
+fn first_card_is_in_view_and_the_rest_are_inert() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    let report = r.set_feed(SAMPLE).expect("sample feed is valid");
+    assert_eq!(get(&report, "shown").as_f64(), Some(14.0));
+    assert_eq!(
+        get(&report, "outOfWindow").as_f64(),
+        Some(1.0),
+        "the expired sale is hidden"
+    );
+    assert_eq!(ids(&root), ["ipl-2026-final-live", "monsoon-mumbai-en"]);
+    let first = card(&root, "ipl-2026-final-live");
+    assert!(in_view(&first));
+    assert_eq!(first.get_attribute("lang").as_deref(), Some("hi"));
+    let title = first
+        .query_selector(".glance-title")
+        .expect("q")
+        .expect("a title");
+    assert_eq!(
+        title.text_content().as_deref(),
+        Some("फाइनल: मुंबई को जीत के लिए 12 गेंदों में 18 रन चाहिए")
+    );
+    let next = card(&root, "monsoon-mumbai-en");
+    assert!(next.inert());
+    assert_eq!(next.get_attribute("aria-hidden").as_deref(), Some("true"));
+    let rect = first.get_bounding_client_rect();
+    assert_eq!(
+        (rect.width(), rect.height()),
+        (412.0, 915.0),
+        "the card fills the host element"
+    );
+    assert_eq!(
+        next.get_bounding_client_rect().left() - rect.left(),
+        412.0,
+        "the next card waits beside it"
+    );
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn templates_render_every_kind() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let expectations = [
+        (
+            "ipl-2026-final-live",
+            ".glance-score .glance-badge--live",
+            "लाइव",
+        ),
+        (
+            "monsoon-mumbai-en",
+            ".glance-source__name",
+            "City Weather Desk",
+        ),
+        (
+            "trailer-ta-video",
+            ".glance-title",
+            "புதிய திரைப்படத்தின் முன்னோட்டம் இன்று வெளியானது",
+        ),
+        (
+            "tokokita-sale-id",
+            ".glance-disclosure .glance-badge",
+            "Bersponsor",
+        ),
+        ("karachi-rain-ur", ".glance-source__name", "خبر نامہ"),
+    ];
+    for (index, (id, selector, text)) in expectations.iter().enumerate() {
+        r.go_to(index);
+        sleep(700).await;
+        let article = card(&root, id);
+        assert!(in_view(&article), "{id} in view");
+        let el = article
+            .query_selector(selector)
+            .expect("q")
+            .unwrap_or_else(|| panic!("{id} has {selector}"));
+        assert_eq!(el.text_content().as_deref(), Some(*text), "{id} {selector}");
+        if *id == "trailer-ta-video" {
+            let video = article
+                .query_selector("video[muted][playsinline]")
+                .expect("q");
+            assert!(video.is_some(), "clips are muted and inline");
+        }
+    }
+    assert_eq!(
+        card(&root, "karachi-rain-ur")
+            .get_attribute("dir")
+            .as_deref(),
+        Some("rtl")
+    );
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn text_is_never_html() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    let title = "<img src=x onerror=\"window.__pwned=1\"><b>Bold?</b>";
+    let feed = format!(
+        r#"{{"version":1,"cards":[{{"id":"x","kind":"news","lang":"en","title":{},"source":{{"name":"<script>window.__pwned=2</script>"}}}}]}}"#,
+        serde_json::to_string(title).expect("json")
+    );
+    r.set_feed(&feed).expect("valid");
+    let article = card(&root, "x");
+    assert!(
+        article
+            .query_selector("img, b, script")
+            .expect("q")
+            .is_none(),
+        "no element came from the text"
+    );
+    let shown = article
+        .query_selector(".glance-title")
+        .expect("q")
+        .expect("title")
+        .text_content();
+    assert_eq!(shown.as_deref(), Some(title));
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_refused_feed_keeps_the_screen() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let before = ids(&root);
+    for bad in [
+        r#"{"version":1,"cards":[{"id""#,
+        r#"{"version":2,"cards":[]}"#,
+        r#"{"version":1,"cards":[]}"#,
+    ] {
+        assert!(r.set_feed(bad).is_err(), "{bad} is refused");
+        assert_eq!(ids(&root), before, "screen unchanged after {bad}");
+    }
+    let all_bad = r#"{"version":1,"cards":[{"id":"a","kind":"podcast","lang":"en","title":"t"}]}"#;
+    let report = r.set_feed(all_bad).expect("the feed is readable");
+    assert_eq!(get(&report, "applied").as_bool(), Some(false));
+    let rejections: js_sys::Array = get(&report, "rejections").unchecked_into();
+    assert_eq!(rejections.length(), 1);
+    assert_eq!(
+        get(&rejections.get(0), "field").as_string().as_deref(),
+        Some("kind")
+    );
+    assert_eq!(
+        ids(&root),
+        before,
+        "nothing valid: the screen keeps its cards"
+    );
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn keys_swipes_and_taps_navigate() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(&feed_of(6)).expect("valid");
+    let viewport: HtmlElement = root
+        .query_selector(".glance-viewport")
+        .expect("q")
+        .expect("viewport")
+        .unchecked_into();
+
+    let init = KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_cancelable(true);
+    init.set_bubbles(true);
+    let key = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    viewport.dispatch_event(&key).expect("dispatch");
+    assert!(key.default_prevented(), "the arrow key is the renderer's");
+    sleep(700).await;
+    assert_eq!(r.index(), 1);
+    assert!(in_view(&card(&root, "c1")));
+    assert_eq!(ids(&root), ["c0", "c1", "c2"]);
+
+    let rect = root.get_bounding_client_rect();
+    let pointer = |kind: &str, x: f64| {
+        let init = PointerEventInit::new();
+        init.set_pointer_id(7);
+        init.set_pointer_type("touch");
+        init.set_is_primary(true);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_client_x((rect.left() + x) as i32);
+        init.set_client_y((rect.top() + 450.0) as i32);
+        let event = PointerEvent::new_with_event_init_dict(kind, &init).expect("event");
+        viewport.dispatch_event(&event).expect("dispatch");
+    };
+    // A drag toward the left past a third of the card: the next card.
+    pointer("pointerdown", 350.0);
+    for x in [330.0, 290.0, 250.0, 200.0, 150.0] {
+        pointer("pointermove", x);
+    }
+    pointer("pointerup", 150.0);
+    sleep(700).await;
+    assert_eq!(r.index(), 2);
+    assert!(in_view(&card(&root, "c2")));
+
+    // A tap in the left quarter goes back; anywhere else right of it goes forward.
+    pointer("pointerdown", 70.0);
+    pointer("pointerup", 70.0);
+    sleep(700).await;
+    assert_eq!(r.index(), 1);
+    pointer("pointerdown", 250.0);
+    pointer("pointerup", 250.0);
+    sleep(700).await;
+    assert_eq!(r.index(), 2);
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn only_a_small_window_is_in_the_dom_whatever_the_feed_size() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(&feed_of(10_000)).expect("valid");
+    assert_eq!(r.count(), 10_000);
+    assert_eq!(cards(&root).len(), 2);
+    r.go_to(1);
+    sleep(700).await;
+    for _ in 0..5 {
+        r.next();
+        sleep(500).await;
+    }
+    assert_eq!(r.index(), 6);
+    assert_eq!(ids(&root), ["c5", "c6", "c7"]);
+    let in_view_count = cards(&root)
+        .into_iter()
+        .filter(|c| in_view(c.unchecked_ref()))
+        .count();
+    assert_eq!(in_view_count, 1, "exactly one card is in view");
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_feed_keeps_the_card_in_view() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(&feed_of(5)).expect("valid");
+    r.go_to(3);
+    sleep(800).await;
+    assert_eq!(r.current_id().as_deref(), Some("c3"));
+    // The same cards with one removed before it: c3 stays in view, now at index 2.
+    let feed = feed_of(5).replace(
+        r#"{"id":"c0","kind":"news","lang":"en","title":"Card 0","source":{"name":"Desk"}},"#,
+        "",
+    );
+    r.set_feed(&feed).expect("valid");
+    assert_eq!(r.current_id().as_deref(), Some("c3"));
+    assert_eq!(r.index(), 2);
+    assert!(in_view(&card(&root, "c3")));
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn dropping_the_renderer_leaves_nothing_behind() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    assert!(root.child_element_count() > 0);
+    r.next();
+    drop(r);
+    assert_eq!(root.child_element_count(), 0, "viewport removed");
+    assert_eq!(
+        root.style()
+            .get_property_value("--glance-accent")
+            .ok()
+            .as_deref(),
+        Some("")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_bad_skin_is_a_clear_error() {
+    let root = host_element();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"skin".into(), &"nokia-s40".into()).expect("set");
+    let err = Renderer::new(root.clone(), options.into(), None)
+        .err()
+        .expect("refused");
+    let message = js_sys::Reflect::get(&JsValue::from(err), &"message".into()).expect("message");
+    assert_eq!(
+        message.as_string().as_deref(),
+        Some("there is no built-in skin named \"nokia-s40\"; built-ins: generic")
+    );
+    root.remove();
+}
