@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve(new URL('../www/', import.meta.url).pathname);
+const www = resolve(new URL('../www/', import.meta.url).pathname);
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -22,14 +22,18 @@ const types = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server; resolves with it once listening. */
-export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', quiet = false } = {}) {
+/**
+ * Starts the server; resolves with it once listening. `root` is the folder served (www/ by
+ * default; the benchmark serves the repository so that its pages can reach www/ and tests/perf/),
+ * and `allow` the path prefixes that may be read below it.
+ */
+export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', quiet = false, root = www, allow = ['/'] } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(root, path));
-    if (!file.startsWith(root + '/')) {
+    if (!file.startsWith(root + '/') || !allow.some((prefix) => path.startsWith(prefix))) {
       res.writeHead(403).end('forbidden');
       return;
     }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# npm run bench: the renderer against Swiper and Embla, in one run, in headless Chromium.
+# Options go to tests/perf/bench.mjs (e.g. npm run bench -- --runs 5 --profiles 4).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+scripts/build.sh
+# The pages as they would ship: each bundled and minified the same way.
+node_modules/.bin/esbuild tests/perf/renderer-page.js tests/perf/swiper-page.js tests/perf/embla-page.js \
+  --bundle --minify --format=esm --target=chrome96 --outdir=tests/perf/dist --log-level=warning
+exec node tests/perf/bench.mjs "$@"

@@ -1,0 +1,336 @@
+// The benchmark harness (npm run bench): the renderer, Swiper and Embla on the same cards, in the
+// same headless Chromium, in one run, on an emulated phone with a throttled CPU.
+//
+//   node tests/perf/bench.mjs [--runs 10] [--profiles 4,6] [--memory-swipes 1000] [--out DIR]
+//
+// Prints medians with the interquartile range and the ratios renderer/Swiper and renderer/Embla,
+// and writes every raw figure to DIR/latest.json (default bench-results/).
+
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { serve } from '../../scripts/serve.mjs';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const RUNS = Math.max(1, Number(args.runs ?? 10));
+const PROFILES = String(args.profiles ?? '4,6').split(',').map(Number);
+const MEMORY_SWIPES = Number(args['memory-swipes'] ?? 1000);
+const OUT = args.out ?? 'bench-results';
+const PHONE = { width: 412, height: 915, dpr: 2.625 };
+const PAGES = [
+  { name: 'renderer', path: '/tests/perf/renderer.html' },
+  { name: 'swiper', path: '/tests/perf/swiper.html' },
+  { name: 'embla', path: '/tests/perf/embla.html' },
+];
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+  'benchmark',
+  'v8.execute',
+];
+const SCRIPT_EVENTS = new Set([
+  'FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback',
+  'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'v8.callFunction', 'RunMicrotasks',
+]);
+
+// Counts timer and frame callbacks that actually run, from before the page's own scripts.
+const COUNTERS = `(() => {
+  const c = { raf: 0, timeout: 0, interval: 0 };
+  const wrap = (name, key) => {
+    const original = window[name].bind(window);
+    window[name] = (fn, ...rest) => original(typeof fn === 'function' ? (...a) => { c[key]++; return fn(...a); } : fn, ...rest);
+  };
+  wrap('requestAnimationFrame', 'raf');
+  wrap('setTimeout', 'timeout');
+  wrap('setInterval', 'interval');
+  window.__counters = { read: () => ({ ...c }), reset: () => { c.raf = 0; c.timeout = 0; c.interval = 0; } };
+})();`;
+
+const server = await serve({ port: 0, quiet: true, root: new URL('../..', import.meta.url).pathname.replace(/\/$/, ''), allow: ['/www/', '/tests/perf/'] });
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function phone(throttle) {
+  const context = await browser.newContext({
+    viewport: { width: PHONE.width, height: PHONE.height },
+    deviceScaleFactor: PHONE.dpr,
+    isMobile: true,
+    hasTouch: true,
+  });
+  await context.addInitScript(COUNTERS);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page, cdp, errors };
+}
+
+async function load(p, path, query = '') {
+  const bytes = [];
+  p.page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (!/\.(js|mjs|css|wasm)$/.test(url.pathname)) return;
+    try {
+      bytes.push({ url: url.pathname, body: await response.body() });
+    } catch {
+      // the response went away with the page
+    }
+  });
+  await p.page.goto(`${base}${path}${query}`);
+  await p.page.waitForFunction(() => window.bench && performance.getEntriesByName('first-card-frame').length > 0, null, { timeout: 60_000 });
+  const ttfc = await p.page.evaluate(() => performance.getEntriesByName('first-card-frame')[0].startTime);
+  return { ttfc, bytes };
+}
+
+/** A finger drag from `fromX` to `toX` (fractions of the width) at mid-height. */
+async function drag(cdp, fromX, toX, { steps = 10, stepMs = 16 } = {}) {
+  const y = PHONE.height * 0.5;
+  const at = (t) => [{ x: PHONE.width * (fromX + (toX - fromX) * t), y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (let i = 1; i <= steps; i++) {
+    if (stepMs) await sleep(stepMs);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / steps) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+async function traced(p, action) {
+  await browser.startTracing(p.page, { categories: TRACE_CATEGORIES });
+  await action();
+  return JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+}
+
+/** Main-thread figures of the page's renderer process from a trace. */
+function analyse(events, pagePath) {
+  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
+  const frame = started?.args?.data?.frames?.find((f) => (f.url ?? '').includes(pagePath)) ?? started?.args?.data?.frames?.[0];
+  const pid = frame?.processId;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => e.pid === pid && e.tid === main?.tid);
+  const complete = onMain.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const taskMs = complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').reduce((s, e) => s + e.dur, 0) / 1000;
+  const intervals = complete.filter((e) => SCRIPT_EVENTS.has(e.name)).map((e) => [e.ts, e.ts + e.dur]).sort((a, b) => a[0] - b[0]);
+  let scriptUs = 0;
+  let end = -Infinity;
+  for (const [s, e] of intervals) {
+    if (e <= end) continue;
+    scriptUs += e - Math.max(s, end);
+    end = e;
+  }
+  const count = (...names) => onMain.filter((e) => names.includes(e.name) && (e.ph === 'X' || e.ph === 'B')).length;
+  const reports = events.filter((e) => e.name === 'PipelineReporter' && e.ph === 'b' && e.args?.chrome_frame_reporter);
+  const presented = reports.filter((e) => /PRESENTED/.test(e.args.chrome_frame_reporter.state)).length;
+  const dropped = reports.filter((e) => /DROPPED/.test(e.args.chrome_frame_reporter.state)).length;
+  return {
+    taskMs,
+    scriptMs: scriptUs / 1000,
+    styleRecalcs: count('UpdateLayoutTree', 'RecalculateStyles'),
+    layouts: count('Layout'),
+    framesPresented: presented,
+    framesDropped: dropped,
+  };
+}
+
+async function swipe(p, pagePath) {
+  const before = await p.page.evaluate(() => ({ index: bench.index(), settles: bench.settles() }));
+  const events = await traced(p, async () => {
+    await drag(p.cdp, 0.85, 0.2);
+    await p.page.waitForFunction((s) => bench.settles() > s, before.settles, { polling: 100, timeout: 15_000 });
+  });
+  const after = await p.page.evaluate(() => bench.index());
+  if (after !== before.index + 1) throw new Error(`${pagePath}: the swipe did not land on the next card (${before.index} → ${after})`);
+  return analyse(events, pagePath);
+}
+
+async function idle(p, pagePath) {
+  await sleep(300);
+  await p.page.evaluate(() => window.__counters.reset());
+  const events = await traced(p, () => sleep(3000));
+  const counters = await p.page.evaluate(() => window.__counters.read());
+  const { taskMs } = analyse(events, pagePath);
+  return { frameCallbacks: counters.raf, timers: counters.timeout + counters.interval, taskMs };
+}
+
+function compressed(bytes) {
+  const seen = new Map(bytes.map((b) => [b.url, b.body]));
+  const files = [...seen].map(([url, body]) => ({
+    url,
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }));
+  const sum = (k) => files.reduce((s, f) => s + f[k], 0);
+  return { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), files };
+}
+
+async function memory(p) {
+  await p.cdp.send('HeapProfiler.enable');
+  await p.cdp.send('HeapProfiler.collectGarbage');
+  await p.cdp.send('HeapProfiler.collectGarbage');
+  const heap = await p.cdp.send('Runtime.getHeapUsage');
+  const dom = await p.cdp.send('Memory.getDOMCounters');
+  const wasm = await p.page.evaluate(() => bench.wasmBytes());
+  return { jsHeap: heap.usedSize, wasm, nodes: dom.nodes, listeners: dom.jsEventListeners };
+}
+
+const stats = (values) => {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return { median: NaN, q1: NaN, q3: NaN, n: 0 };
+  const q = (f) => {
+    const i = (v.length - 1) * f;
+    const lo = Math.floor(i);
+    return v[lo] + (v[Math.min(lo + 1, v.length - 1)] - v[lo]) * (i - lo);
+  };
+  return { median: q(0.5), q1: q(0.25), q3: q(0.75), n: v.length };
+};
+const fmt = (x) => (!Number.isFinite(x) ? '–' : Math.abs(x) >= 100 || Number.isInteger(x) ? x.toFixed(0) : x.toFixed(1));
+const ratio = (a, b) => (b === 0 ? (a === 0 ? '1.00' : '∞') : Number.isFinite(a / b) ? (a / b).toFixed(2) : '–');
+
+const result = {
+  date: new Date().toISOString(),
+  chromium: browser.version(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  phone: PHONE,
+  runs: RUNS,
+  profiles: PROFILES,
+  bytes: {},
+  samples: [],
+  memory: {},
+  scale: {},
+};
+console.log(`glance-renderer bench · Chromium ${result.chromium} · ${result.cpu} × ${result.cores}`);
+console.log(`phone ${PHONE.width}×${PHONE.height} CSS px @${PHONE.dpr}, touch · ${RUNS} runs + 1 warm-up per profile, rotated order`);
+
+for (const throttle of PROFILES) {
+  for (let run = -1; run < RUNS; run++) {
+    const order = PAGES.map((_, i) => PAGES[(i + Math.max(run, 0)) % PAGES.length]);
+    for (const pg of order) {
+      const p = await phone(throttle);
+      try {
+        const { ttfc, bytes } = await load(p, pg.path);
+        if (!result.bytes[pg.name]) result.bytes[pg.name] = compressed(bytes);
+        const wake = await p.page.evaluate(() => bench.wake());
+        await sleep(200);
+        const sw = await swipe(p, pg.path);
+        const id = await idle(p, pg.path);
+        if (p.errors.length) throw new Error(`${pg.name}: ${p.errors.join('; ')}`);
+        if (run >= 0) result.samples.push({ throttle, run, page: pg.name, ttfc, wake, swipe: sw, idle: id });
+      } finally {
+        await p.context.close();
+      }
+    }
+    process.stdout.write(run < 0 ? `  ${throttle}× CPU: warm-up done` : ` ${run + 1}`);
+  }
+  process.stdout.write('\n');
+}
+
+// Memory: 10 swipes, then many more, on an unthrottled phone (the ratio is what matters).
+for (const pg of PAGES) {
+  const p = await phone(1);
+  try {
+    await load(p, pg.path);
+    for (let i = 0; i < 10; i++) {
+      const s = await p.page.evaluate(() => bench.settles());
+      await drag(p.cdp, i % 2 ? 0.2 : 0.85, i % 2 ? 0.85 : 0.2);
+      await p.page.waitForFunction((n) => bench.settles() > n, s, { polling: 50, timeout: 15_000 });
+    }
+    const after10 = await memory(p);
+    for (let i = 10; i < MEMORY_SWIPES; i++) {
+      await drag(p.cdp, i % 2 ? 0.2 : 0.85, i % 2 ? 0.85 : 0.2, { steps: 6, stepMs: 0 });
+    }
+    await sleep(1500);
+    const afterMany = await memory(p);
+    result.memory[pg.name] = { after10, [`after${MEMORY_SWIPES}`]: afterMany };
+  } finally {
+    await p.context.close();
+  }
+}
+
+// Scale: the renderer with 10,000 cards against 12.
+for (const cards of [12, 10000]) {
+  const swipes = [];
+  let nodes = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const p = await phone(PROFILES[0]);
+    try {
+      await load(p, PAGES[0].path, `?cards=${cards}`);
+      await sleep(200);
+      swipes.push((await swipe(p, PAGES[0].path)).taskMs);
+      nodes = (await p.cdp.send('Memory.getDOMCounters')).nodes;
+    } finally {
+      await p.context.close();
+    }
+  }
+  result.scale[cards] = { swipeTaskMs: swipes, nodes };
+}
+
+await browser.close();
+server.close();
+mkdirSync(OUT, { recursive: true });
+writeFileSync(join(OUT, 'latest.json'), JSON.stringify(result, null, 2));
+
+// ---- report --------------------------------------------------------------------------------
+const row = (label, values) => console.log(`  ${label.padEnd(34)}${values.map((v) => String(v).padStart(19)).join('')}`);
+const pick = (throttle, page, f) => result.samples.filter((s) => s.throttle === throttle && s.page === page).map(f);
+const cell = (s) => `${fmt(s.median)} [${fmt(s.q1)}–${fmt(s.q3)}]`;
+
+console.log('\nbytes the lock screen loads (wasm + JS + CSS)');
+row('', ['renderer', 'swiper', 'embla', 'r/swiper', 'r/embla']);
+for (const k of ['gzip', 'brotli', 'raw']) {
+  const [r, s, e] = PAGES.map((p) => result.bytes[p.name]?.[k] ?? NaN);
+  row(`${k} (bytes)`, [r, s, e, ratio(r, s), ratio(r, e)]);
+}
+
+const measures = [
+  ['time to first card (ms)', (s) => s.ttfc],
+  ['wake: new feed → frame (ms)', (s) => s.wake],
+  ['swipe: main-thread task (ms)', (s) => s.swipe.taskMs],
+  ['swipe: script (ms)', (s) => s.swipe.scriptMs],
+  ['swipe: style recalculations', (s) => s.swipe.styleRecalcs],
+  ['swipe: layouts', (s) => s.swipe.layouts],
+  ['swipe: frames presented', (s) => s.swipe.framesPresented],
+  ['swipe: frames dropped', (s) => s.swipe.framesDropped],
+  ['idle 3 s: frame callbacks', (s) => s.idle.frameCallbacks],
+  ['idle 3 s: timer callbacks', (s) => s.idle.timers],
+  ['idle 3 s: main-thread task (ms)', (s) => s.idle.taskMs],
+];
+for (const throttle of PROFILES) {
+  console.log(`\n${throttle}× CPU throttling · median [interquartile range] of ${RUNS} runs`);
+  row('', ['renderer', 'swiper', 'embla', 'r/swiper', 'r/embla']);
+  for (const [label, f] of measures) {
+    const [r, s, e] = PAGES.map((p) => stats(pick(throttle, p.name, f)));
+    row(label, [cell(r), cell(s), cell(e), ratio(r.median, s.median), ratio(r.median, e.median)]);
+  }
+}
+
+console.log(`\nmemory after 10 and after ${MEMORY_SWIPES} swipes (no throttling)`);
+row('', ['renderer', 'swiper', 'embla']);
+for (const [label, k] of [['JS heap (bytes)', 'jsHeap'], ['Wasm memory (bytes)', 'wasm'], ['DOM nodes', 'nodes'], ['JS event listeners', 'listeners']]) {
+  row(`${label} after 10`, PAGES.map((p) => result.memory[p.name]?.after10?.[k] ?? '–'));
+  row(`${label} after ${MEMORY_SWIPES}`, PAGES.map((p) => result.memory[p.name]?.[`after${MEMORY_SWIPES}`]?.[k] ?? '–'));
+  row(`  ratio`, PAGES.map((p) => {
+    const m = result.memory[p.name];
+    return m && m.after10[k] != null ? ratio(m[`after${MEMORY_SWIPES}`][k], m.after10[k]) : '–';
+  }));
+}
+
+const s12 = stats(result.scale[12].swipeTaskMs);
+const s10k = stats(result.scale[10000].swipeTaskMs);
+console.log(`\nscale: the renderer with 10,000 cards against 12 (${PROFILES[0]}× CPU)`);
+row('', ['12 cards', '10,000 cards', 'ratio']);
+row('swipe: main-thread task (ms)', [cell(s12), cell(s10k), ratio(s10k.median, s12.median)]);
+row('DOM nodes', [result.scale[12].nodes, result.scale[10000].nodes, ratio(result.scale[10000].nodes, result.scale[12].nodes)]);
+console.log(`\nraw figures: ${join(OUT, 'latest.json')}`);
