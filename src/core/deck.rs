@@ -9,7 +9,7 @@ use std::ops::RangeInclusive;
 use crate::core::geometry::{Axis, Size};
 use crate::core::gesture::{Gesture, GestureRecognizer};
 use crate::core::lang::Direction;
-use crate::core::pager::{Pager, PagerConfig, PagerFrame};
+use crate::core::pager::{Pager, PagerConfig, PagerFrame, Settle};
 use crate::core::skin::TapZones;
 
 /// Keys the deck understands (the browser maps `KeyboardEvent.key` onto these).
@@ -231,6 +231,22 @@ impl Deck {
     /// The page was hidden or the screen turned off: do not step across the gap.
     pub fn reset_clock(&mut self) {
         self.pager.reset_clock();
+    }
+
+    /// The rest of the current motion, for the compositor to run ([`Pager::plan_settle`]).
+    pub fn plan_settle(&self) -> Option<Settle> {
+        self.pager.plan_settle()
+    }
+
+    /// A compositor-run motion was interrupted with the track at `position`, moving at
+    /// `velocity` px/s.
+    pub fn resume_at(&mut self, position: f32, velocity: f32) {
+        self.pager.resume_at(position, velocity);
+    }
+
+    /// A compositor-run motion finished: the deck rests on its target.
+    pub fn finish(&mut self) {
+        self.pager.finish();
     }
 
     /// Runs physics up to `now` ms.

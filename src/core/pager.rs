@@ -48,6 +48,38 @@ pub struct PagerFrame {
     pub settled: bool,
 }
 
+/// The whole remaining motion of the track, computed ahead so the browser can run it on the
+/// compositor: positions sampled every [`Settle::SAMPLE_MS`] from the current state to rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settle {
+    /// Where the track is now.
+    pub from: f32,
+    /// Where it comes to rest.
+    pub to: f32,
+    /// Time to rest, in ms.
+    pub duration_ms: f64,
+    /// Progress from `from` (0) to `to` (1), one value per sample, first 0 and last 1.
+    pub progress: Vec<f32>,
+}
+
+impl Settle {
+    /// Milliseconds between samples (one per 60 Hz frame is plenty for an easing curve).
+    pub const SAMPLE_MS: f64 = 1000.0 / 60.0;
+
+    /// Track position `elapsed` ms into the motion (clamped to its ends).
+    pub fn position_at(&self, elapsed: f64) -> f32 {
+        let last = self.progress.len().saturating_sub(1);
+        if last == 0 || self.duration_ms <= 0.0 {
+            return self.to;
+        }
+        let at = (elapsed / self.duration_ms).clamp(0.0, 1.0) * last as f64;
+        let i = (at.floor() as usize).min(last - 1);
+        let t = (at - i as f64) as f32;
+        let p = self.progress[i] + (self.progress[i + 1] - self.progress[i]) * t;
+        self.from + (self.to - self.from) * p
+    }
+}
+
 /// Card navigation state for one feed.
 #[derive(Debug, Clone)]
 pub struct Pager {
@@ -269,6 +301,64 @@ impl Pager {
     pub fn reset_clock(&mut self) {
         self.clock = None;
         self.accumulator = 0.0;
+    }
+
+    /// The rest of the motion from the current state, or `None` when already at rest or while
+    /// a finger holds the track. Runs the same fixed-step physics as [`Pager::advance`], on a
+    /// copy, so the planned curve is the one the frame loop would draw.
+    pub fn plan_settle(&self) -> Option<Settle> {
+        if self.drag.is_some() || self.is_settled() {
+            return None;
+        }
+        let from = self.state.position;
+        let to = self.rest(self.target);
+        let dt = (self.config.step_ms / 1000.0) as f32;
+        let per_sample = (Settle::SAMPLE_MS / self.config.step_ms).round().max(1.0) as usize;
+        let span = to - from;
+        let mut state = self.state;
+        let mut progress = vec![0.0];
+        let mut steps = 0usize;
+        // A critically damped pager spring rests in well under a second; 5 s bounds any spring.
+        let max_steps = (5000.0 / self.config.step_ms) as usize;
+        while !state.is_at_rest(to) && steps < max_steps {
+            state = state.step(to, self.config.spring, dt);
+            steps += 1;
+            if steps % per_sample == 0 {
+                let p = if span == 0.0 {
+                    1.0
+                } else {
+                    (state.position - from) / span
+                };
+                progress.push(p);
+            }
+        }
+        let samples = progress.len();
+        let duration_ms = (samples as f64) * per_sample as f64 * self.config.step_ms;
+        progress.push(1.0);
+        Some(Settle {
+            from,
+            to,
+            duration_ms,
+            progress,
+        })
+    }
+
+    /// Takes the track where a planned motion had brought it (the compositor ran it), with the
+    /// velocity it had: used when a finger or a key interrupts that motion.
+    pub fn resume_at(&mut self, position: f32, velocity: f32) {
+        if position.is_finite() && velocity.is_finite() {
+            self.state = SpringState { position, velocity };
+            self.previous = self.state;
+        }
+        self.reset_clock();
+    }
+
+    /// Puts the track at rest on its target at once (a planned motion finished).
+    pub fn finish(&mut self) {
+        if self.drag.is_none() {
+            self.jump_to(self.target);
+            self.reset_clock();
+        }
     }
 
     /// Runs physics up to `now` ms and returns what to draw.
@@ -502,6 +592,61 @@ mod tests {
         settle(&mut p, 60.0);
         assert!(p.is_settled());
         assert!(p.advance(5000.0).settled);
+    }
+
+    #[test]
+    fn a_planned_settle_matches_the_frame_loop() {
+        let mut p = pager(4);
+        p.jump_to(1);
+        swipe(&mut p, 150.0, 300.0, 0.0);
+        let plan = p.plan_settle().expect("moving");
+        assert_eq!((plan.from, plan.to), (p.position(), 2.0 * W));
+        assert_eq!(plan.progress.first(), Some(&0.0));
+        assert_eq!(plan.progress.last(), Some(&1.0));
+        assert!(
+            plan.progress.windows(2).all(|w| w[1] >= w[0]),
+            "monotonic: {:?}",
+            plan.progress
+        );
+        assert!(
+            plan.duration_ms > 100.0 && plan.duration_ms < 800.0,
+            "{}",
+            plan.duration_ms
+        );
+        // The frame loop, stepped at 60 Hz, draws the same curve (its interpolation between
+        // physics steps draws one step behind the newest state).
+        let step = PagerConfig::default().step_ms;
+        let mut t = 10_000.0;
+        p.advance(t);
+        for k in 1..=10 {
+            t += Settle::SAMPLE_MS;
+            let drawn = p.advance(t).position;
+            let planned = plan.position_at(k as f64 * Settle::SAMPLE_MS - step);
+            assert!(
+                (drawn - planned).abs() < 2.0,
+                "frame {k}: drawn {drawn}, planned {planned}"
+            );
+        }
+        assert_eq!(plan.position_at(1e9), plan.to);
+        assert_eq!(pager(3).plan_settle(), None, "nothing to plan at rest");
+    }
+
+    #[test]
+    fn resuming_a_planned_settle() {
+        let mut p = pager(4);
+        p.forward();
+        let plan = p.plan_settle().expect("moving");
+        let halfway = plan.position_at(plan.duration_ms / 2.0);
+        p.resume_at(halfway, 500.0);
+        p.drag_start(0.0);
+        assert_eq!(
+            p.position(),
+            halfway,
+            "a finger catches the card where the compositor had it"
+        );
+        p.drag_cancel();
+        p.finish();
+        assert_eq!((p.position(), p.is_settled()), (W, true));
     }
 
     #[test]

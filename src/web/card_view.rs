@@ -3,7 +3,7 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, HtmlMediaElement};
+use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
 use super::dom::{append, attr, el, text};
 use super::paint;
@@ -166,6 +166,20 @@ impl CardView {
             self.offset = Some(offset);
             paint::translate(&self.root, offset, horizontal);
         }
+    }
+
+    /// Hands the card's motion from `from` to `to` px to the compositor. The inline transform is
+    /// rewritten when the motion ends or is interrupted.
+    pub fn animate(
+        &mut self,
+        from: f32,
+        to: f32,
+        duration: f64,
+        easing: &JsValue,
+        horizontal: bool,
+    ) -> Animation {
+        self.offset = None;
+        paint::animate(&self.root, horizontal, from, to, duration, easing)
     }
 
     /// Marks the card as the one in view, or hides it from focus and assistive technology;

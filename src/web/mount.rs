@@ -9,14 +9,19 @@ use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent, PointerEvent, ResizeObserver};
+use web_sys::{
+    Animation, AnimationPlayState, Document, Element, HtmlElement, KeyboardEvent, PointerEvent,
+    ResizeObserver,
+};
 
 use super::card_view::{CardView, Context};
 use super::dom::{attr, el};
+use super::paint;
 use crate::core::deck::{Deck, Handled, Key};
 use crate::core::feed::Card;
 use crate::core::geometry::{Axis, Size};
 use crate::core::notice::Notice;
+use crate::core::pager::Settle;
 use crate::core::skin::Skin;
 use crate::core::time::EpochMs;
 
@@ -34,6 +39,16 @@ const ROOT_VARS: [&str; 7] = [
     "--glance-font",
 ];
 
+/// A settle running on the compositor.
+struct Handoff {
+    animations: Vec<Animation>,
+    started: f64,
+    settle: Settle,
+}
+
+/// How long the browser may wait for an idle moment before tidying the card window (ms).
+const TIDY_TIMEOUT_MS: u32 = 300;
+
 struct State {
     doc: Document,
     root: HtmlElement,
@@ -44,6 +59,13 @@ struct State {
     mounted: Option<RangeInclusive<usize>>,
     origin: (f32, f32),
     frame: Option<AnimationFrame>,
+    /// Whether settles run on the compositor (Web Animations with `linear()` easing).
+    compositor: bool,
+    handoff: Option<Handoff>,
+    on_finish: Closure<dyn FnMut()>,
+    /// A pending idle callback that brings the card window up to date after a settle.
+    tidy: Option<u32>,
+    on_tidy: Closure<dyn FnMut()>,
     announced: Option<String>,
     page_visible: bool,
     failed_media: HashSet<(String, String)>,
@@ -111,6 +133,25 @@ impl Mount {
                 mounted: None,
                 origin: (rect.left() as f32, rect.top() as f32),
                 frame: None,
+                compositor: paint::compositor_settle(),
+                handoff: None,
+                on_finish: {
+                    let weak = weak.clone();
+                    Closure::new(move || {
+                        if let Some(shared) = weak.upgrade() {
+                            with_state(&shared, State::on_handoff_finish);
+                        }
+                    })
+                },
+                tidy: None,
+                on_tidy: {
+                    let weak = weak.clone();
+                    Closure::new(move || {
+                        if let Some(shared) = weak.upgrade() {
+                            with_state(&shared, State::on_tidy);
+                        }
+                    })
+                },
                 announced: None,
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
                 failed_media: HashSet::new(),
@@ -164,9 +205,10 @@ impl Mount {
     fn navigate(&self, f: impl FnOnce(&mut Deck) -> bool) -> bool {
         let mut moved = false;
         with_state(&self.state, |s| {
+            s.interrupt_handoff();
             moved = f(&mut s.deck);
             if moved {
-                s.request_frame();
+                s.start_motion();
             }
         });
         moved
@@ -190,6 +232,8 @@ impl Drop for Mount {
         self.resize.disconnect();
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.frame = None;
+            s.cancel_handoff();
+            s.cancel_tidy();
             s.views.clear();
             s.viewport.remove();
             let style = s.root.style();
@@ -275,6 +319,10 @@ fn listen(
 
 impl State {
     fn measure(&mut self) {
+        if self.handoff.is_some() {
+            self.cancel_handoff();
+            self.deck.finish();
+        }
         let rect = self.root.get_bounding_client_rect();
         self.origin = (rect.left() as f32, rect.top() as f32);
         self.deck
@@ -292,6 +340,8 @@ impl State {
         self.deck.set_cards(directions, index);
         self.cards = cards;
         self.frame = None;
+        self.cancel_handoff();
+        self.cancel_tidy();
         for view in self.views.drain(..) {
             view.root.remove();
         }
@@ -319,9 +369,12 @@ impl State {
 
     fn on_frame(&mut self, time: f64) {
         let frame = self.deck.advance(time);
-        if self
-            .deck
-            .needs_remount(self.mounted.as_ref(), frame.position, frame.settled)
+        // Mid-motion, mount at once only a card that shows and is missing; once settled, the
+        // window is tidied in an idle moment, so a swipe never inserts elements while it runs.
+        if !frame.settled
+            && self
+                .deck
+                .needs_remount(self.mounted.as_ref(), frame.position, false)
         {
             self.remount(frame.position, js_sys::Date::now() as EpochMs);
         }
@@ -373,6 +426,7 @@ impl State {
 
     /// The deck came to rest: update which card is in view, and tell the host if it changed.
     fn settled(&mut self) {
+        self.schedule_tidy();
         let current = self.deck.current();
         for view in &mut self.views {
             view.set_in_view(view.index == current, self.page_visible, &self.ignore);
@@ -389,6 +443,132 @@ impl State {
         }
     }
 
+    fn now(&self) -> f64 {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+
+    /// The cards move on their own now (a release, a tap, a key): hand the settle to the
+    /// compositor when the WebView can, else run the frame loop.
+    fn start_motion(&mut self) {
+        self.interrupt_handoff();
+        let plan = if self.compositor {
+            self.deck.plan_settle()
+        } else {
+            None
+        };
+        let Some(plan) = plan else {
+            self.request_frame();
+            return;
+        };
+        self.frame = None;
+        let mounted = self.mounted.as_ref();
+        if self.deck.needs_remount(mounted, plan.from, false)
+            || self.deck.needs_remount(mounted, plan.to, false)
+        {
+            self.remount(plan.from, js_sys::Date::now() as EpochMs);
+        }
+        let horizontal = self.deck.axis() == Axis::Horizontal;
+        let easing = paint::easing(&plan.progress);
+        let mut animations = Vec::with_capacity(self.views.len());
+        for view in &mut self.views {
+            let from = self.deck.offset(view.index, plan.from);
+            let to = self.deck.offset(view.index, plan.to);
+            animations.push(view.animate(from, to, plan.duration_ms, &easing, horizontal));
+        }
+        if let Some(first) = animations.first() {
+            first.set_onfinish(Some(self.on_finish.as_ref().unchecked_ref()));
+        }
+        self.handoff = Some(Handoff {
+            animations,
+            started: self.now(),
+            settle: plan,
+        });
+    }
+
+    /// Stops a compositor settle where it is and gives its position and speed back to the deck.
+    fn interrupt_handoff(&mut self) {
+        let Some(h) = self.handoff.take() else { return };
+        let elapsed = self.now() - h.started;
+        let position = h.settle.position_at(elapsed);
+        let ahead = h.settle.position_at(elapsed + Settle::SAMPLE_MS);
+        let velocity = (ahead - position) / (Settle::SAMPLE_MS as f32 / 1000.0);
+        self.deck.resume_at(position, velocity);
+        self.place_all(position);
+        for a in &h.animations {
+            a.cancel();
+        }
+    }
+
+    fn cancel_handoff(&mut self) {
+        if let Some(h) = self.handoff.take() {
+            for a in &h.animations {
+                a.cancel();
+            }
+        }
+    }
+
+    fn on_handoff_finish(&mut self) {
+        // A finish event queued just before an interruption belongs to a cancelled settle.
+        let finished = self.handoff.as_ref().is_some_and(|h| {
+            h.animations
+                .first()
+                .is_some_and(|a| a.play_state() == AnimationPlayState::Finished)
+        });
+        if !finished {
+            return;
+        }
+        let Some(h) = self.handoff.take() else { return };
+        self.deck.finish();
+        // Write the resting transforms, then drop the animations' held end state.
+        self.place_all(h.settle.to);
+        for a in &h.animations {
+            a.cancel();
+        }
+        self.settled();
+    }
+
+    fn schedule_tidy(&mut self) {
+        if self.tidy.is_some() {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(TIDY_TIMEOUT_MS);
+        self.tidy = window
+            .request_idle_callback_with_options(self.on_tidy.as_ref().unchecked_ref(), &options)
+            .ok();
+    }
+
+    fn cancel_tidy(&mut self) {
+        if let (Some(id), Some(window)) = (self.tidy.take(), web_sys::window()) {
+            window.cancel_idle_callback(id);
+        }
+    }
+
+    /// After a settle, in an idle moment: mount the new neighbours and drop the far ones.
+    fn on_tidy(&mut self) {
+        self.tidy = None;
+        if self.handoff.is_some() || self.frame.is_some() || self.deck.is_dragging() {
+            return; // moving again: the next settle schedules another tidy
+        }
+        let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        if self
+            .deck
+            .needs_remount(self.mounted.as_ref(), position, true)
+        {
+            self.remount(position, js_sys::Date::now() as EpochMs);
+            self.place_all(position);
+            let current = self.deck.current();
+            for view in &mut self.views {
+                view.set_in_view(view.index == current, self.page_visible, &self.ignore);
+            }
+        }
+    }
+
     fn point(&self, event: &PointerEvent) -> (f32, f32) {
         (
             event.client_x() as f32 - self.origin.0,
@@ -401,7 +581,11 @@ impl State {
             event.prevent_default();
         }
         if handled.animate {
-            self.request_frame();
+            if self.deck.is_dragging() {
+                self.request_frame();
+            } else {
+                self.start_motion();
+            }
         }
     }
 
@@ -417,6 +601,8 @@ impl State {
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|t| t.closest("button, a, [data-action]").ok().flatten())
             .is_some();
+        // A finger catches cards that the compositor is moving, where they are now.
+        self.interrupt_handoff();
         let (x, y) = self.point(e);
         let h = self
             .deck
@@ -479,6 +665,7 @@ impl State {
             "End" => Key::End,
             _ => return,
         };
+        self.interrupt_handoff();
         let h = self.deck.key(key);
         self.handled(event, h);
     }
