@@ -8,6 +8,7 @@ pub mod deck;
 pub mod feed;
 pub mod geometry;
 pub mod gesture;
+pub mod json;
 pub mod lang;
 pub mod locale;
 pub mod notice;

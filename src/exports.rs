@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -13,13 +13,42 @@ use crate::core::skin::Skin;
 use crate::web::Mount;
 
 /// Options of [`Renderer::new`], read from a plain JS object.
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Default)]
 struct Options {
     /// A built-in skin name (default `"generic"`).
     skin: Option<String>,
     /// A custom skin profile as JSON text; wins over `skin`.
     skin_profile: Option<String>,
+}
+
+impl Options {
+    /// Reads `{ skin?: string, skinProfile?: string }`. Each option is a plain string, so it is
+    /// read directly rather than through a deserializer (which would bring float formatting
+    /// into the binary for its error messages).
+    fn read(value: &JsValue) -> Result<Self, JsError> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(Self::default());
+        }
+        if !value.is_object() {
+            return Err(JsError::new("invalid renderer options: expected an object"));
+        }
+        let text = |key: &str| -> Result<Option<String>, JsError> {
+            let v =
+                js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+            if v.is_undefined() || v.is_null() {
+                return Ok(None);
+            }
+            v.as_string().map(Some).ok_or_else(|| {
+                JsError::new(&format!(
+                    "invalid renderer options: \"{key}\" must be a string"
+                ))
+            })
+        };
+        Ok(Self {
+            skin: text("skin")?,
+            skin_profile: text("skinProfile")?,
+        })
+    }
 }
 
 /// What [`Renderer::set_feed`] did with a feed whose JSON and version were acceptable.
@@ -55,12 +84,7 @@ impl Renderer {
     ) -> Result<Renderer, JsError> {
         #[cfg(feature = "debug")]
         console_error_panic_hook::set_once();
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| JsError::new(&format!("invalid renderer options: {e}")))?
-        };
+        let options = Options::read(&options)?;
         let skin = match (&options.skin_profile, &options.skin) {
             (Some(json), _) => Skin::from_json(json),
             (None, Some(name)) => Skin::builtin(name),

@@ -203,7 +203,7 @@ fn a_bad_feed_is_refused_whole_with_the_reason() {
             r#"{"version":1,"cards":[{"id":"a""#.into(),
             FeedError::Json {
                 line: 1,
-                column: 31,
+                column: 32,
                 message: "EOF while parsing an object".into(),
             },
         ),
@@ -221,7 +221,7 @@ fn a_bad_feed_is_refused_whole_with_the_reason() {
             "".into(),
             FeedError::Json {
                 line: 1,
-                column: 0,
+                column: 1,
                 message: "EOF while parsing a value".into(),
             },
         ),
@@ -232,6 +232,15 @@ fn a_bad_feed_is_refused_whole_with_the_reason() {
                 line: 1,
                 column: 26,
                 message: "trailing characters".into(),
+            },
+        ),
+        (
+            "nested 100,000 deep",
+            format!("{{\"version\":1,\"cards\":{}", "[".repeat(100_000)),
+            FeedError::Json {
+                line: 1,
+                column: 149,
+                message: "nesting deeper than 128 levels".into(),
             },
         ),
         ("top-level array", "[]".into(), FeedError::NotAnObject),

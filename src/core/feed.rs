@@ -21,12 +21,12 @@ mod validate;
 use std::collections::HashMap;
 
 use serde::Serialize;
-use serde_json::Value;
 
 pub use model::{
     Card, Cta, Focus, Kind, MatchStatus, Media, MediaType, Motion, Rgb, Score, Source, Team,
 };
 
+use crate::core::json::Json;
 use crate::core::time::EpochMs;
 
 /// The only feed version this renderer reads.
@@ -145,19 +145,19 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
             max: limits.max_feed_bytes,
         });
     }
-    let root: Value = serde_json::from_str(json).map_err(|e| FeedError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: json_message(&e),
+    let root = Json::parse(json).map_err(|e| FeedError::Json {
+        line: e.line,
+        column: e.column,
+        message: e.message.to_string(),
     })?;
-    let Value::Object(root) = root else {
+    if !matches!(root, Json::Object(_)) {
         return Err(FeedError::NotAnObject);
-    };
+    }
     match root.get("version") {
         Some(v) if v.as_u64() == Some(FEED_VERSION) => {}
         Some(v) => {
             return Err(FeedError::Version {
-                found: v.to_string(),
+                found: v.describe(),
             })
         }
         None => {
@@ -166,7 +166,7 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
             })
         }
     }
-    let Some(Value::Array(items)) = root.get("cards") else {
+    let Some(Json::Array(items)) = root.get("cards") else {
         return Err(FeedError::Cards);
     };
     if items.is_empty() {
@@ -180,7 +180,7 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
     for (index, item) in items.iter().enumerate() {
         let readable_id = item
             .get("id")
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .filter(|s| !s.trim().is_empty() && s.chars().count() <= limits.max_id_chars)
             .map(str::to_string);
         let result =
@@ -207,13 +207,4 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
         }
     }
     Ok(Feed { cards, rejections })
-}
-
-/// serde_json's message without its trailing " at line L column C" (reported separately).
-fn json_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
-    }
 }

@@ -1,18 +1,24 @@
 //! Skin profiles (contracts §2): what each phone maker's lock screen reserves and prefers, as
 //! data. The built-ins ship as JSON in `www/skins/`; an integrator may pass its own.
 
-use serde::Deserialize;
-
 use crate::core::feed::{Motion, Rgb};
 use crate::core::geometry::Axis;
+use crate::core::json::Json;
 
 /// Why a skin profile was refused; the message names the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SkinError {
-    /// Not JSON, a field of the wrong type, or a required field missing.
-    #[error("the skin profile is invalid: {0}")]
-    Json(String),
-    /// A field out of its range.
+    /// Not JSON.
+    #[error("the skin profile is not valid JSON (line {line}, column {column}): {message}")]
+    Json {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What was wrong.
+        message: &'static str,
+    },
+    /// A field missing, of the wrong type or out of its range.
     #[error("the skin profile's \"{field}\" {reason}")]
     Field {
         /// Path of the field (`"tap_zones.back"`).
@@ -26,8 +32,7 @@ pub enum SkinError {
 }
 
 /// Where the lock screen's clock sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClockPosition {
     /// Under the status bar.
     Top,
@@ -36,8 +41,7 @@ pub enum ClockPosition {
 }
 
 /// The clock block the skin draws over the cards.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClockBlock {
     /// Where it sits.
     pub position: ClockPosition,
@@ -46,7 +50,7 @@ pub struct ClockBlock {
 }
 
 /// Areas the skin draws over; no text of a card may lie there.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reserved {
     /// Status bar height, CSS px.
     pub status_bar: f32,
@@ -57,33 +61,12 @@ pub struct Reserved {
 }
 
 /// Tap navigation zones, as fractions of the card's width.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TapZones {
     /// A tap within this fraction of the start edge goes back (mirrored for right-to-left).
     pub back: f32,
     /// Side edges kept for the system's back gesture; taps there do nothing.
     pub edge: f32,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum AxisName {
-    Horizontal,
-    Vertical,
-}
-
-#[derive(Deserialize)]
-struct RawSkin {
-    name: String,
-    axis: AxisName,
-    reserved: Reserved,
-    corner_radius: f32,
-    font_stack: String,
-    accent: String,
-    tap_zones: TapZones,
-    #[serde(default)]
-    deep_link_schemes: Vec<String>,
-    motion: String,
 }
 
 /// A validated skin profile.
@@ -111,6 +94,74 @@ pub struct Skin {
 
 const GENERIC: &str = include_str!("../../www/skins/generic.json");
 
+/// Reads the fields of a profile, each error naming its field.
+struct Fields<'a>(&'a Json);
+
+fn field_error(field: &'static str, reason: impl Into<String>) -> SkinError {
+    SkinError::Field {
+        field,
+        reason: reason.into(),
+    }
+}
+
+impl Fields<'_> {
+    /// The value at a dotted path.
+    fn at(&self, field: &'static str) -> Result<&Json, SkinError> {
+        field
+            .split('.')
+            .try_fold(self.0, |v, key| v.get(key))
+            .ok_or_else(|| field_error(field, "is missing"))
+    }
+
+    /// A number within `min..=max`; `range` says the same in words for the message (so no
+    /// float is ever formatted).
+    fn number(
+        &self,
+        field: &'static str,
+        min: f32,
+        max: f32,
+        range: &str,
+    ) -> Result<f32, SkinError> {
+        let value = self.at(field)?;
+        match value.as_f64().map(|v| v as f32) {
+            Some(v) if v.is_finite() && (min..=max).contains(&v) => Ok(v),
+            _ => Err(field_error(
+                field,
+                format!("must be a number {range}; found {}", value.describe()),
+            )),
+        }
+    }
+
+    fn text(&self, field: &'static str) -> Result<&str, SkinError> {
+        let value = self.at(field)?;
+        match value.as_str() {
+            Some(s) if !s.trim().is_empty() => Ok(s),
+            _ => Err(field_error(
+                field,
+                format!("must be a non-empty string; found {}", value.describe()),
+            )),
+        }
+    }
+
+    fn choice<T: Copy>(&self, field: &'static str, options: &[(&str, T)]) -> Result<T, SkinError> {
+        let value = self.at(field)?;
+        let found = value
+            .as_str()
+            .and_then(|s| options.iter().find(|(n, _)| *n == s));
+        found.map(|(_, v)| *v).ok_or_else(|| {
+            let names: Vec<_> = options.iter().map(|(n, _)| *n).collect();
+            field_error(
+                field,
+                format!(
+                    "must be one of {}; found {}",
+                    names.join(", "),
+                    value.describe()
+                ),
+            )
+        })
+    }
+}
+
 impl Skin {
     /// A built-in skin by name.
     pub fn builtin(name: &str) -> Result<Self, SkinError> {
@@ -120,92 +171,97 @@ impl Skin {
         }
     }
 
-    /// Reads and checks a skin profile.
+    /// Reads and checks a skin profile. Unknown fields are ignored.
     pub fn from_json(json: &str) -> Result<Self, SkinError> {
-        let raw: RawSkin =
-            serde_json::from_str(json).map_err(|e| SkinError::Json(e.to_string()))?;
-        let px = |field: &'static str, v: f32| {
-            if v.is_finite() && (0.0..=2000.0).contains(&v) {
-                Ok(v)
-            } else {
-                Err(SkinError::Field {
-                    field,
-                    reason: format!("must be from 0 to 2000 px; found {v}"),
-                })
-            }
-        };
-        let fraction = |field: &'static str, v: f32, max: f32| {
-            if v.is_finite() && (0.0..=max).contains(&v) {
-                Ok(v)
-            } else {
-                Err(SkinError::Field {
-                    field,
-                    reason: format!("must be from 0 to {max}; found {v}"),
-                })
-            }
-        };
-        px("reserved.status_bar", raw.reserved.status_bar)?;
-        px("reserved.clock.height", raw.reserved.clock.height)?;
-        px("reserved.bottom", raw.reserved.bottom)?;
-        px("corner_radius", raw.corner_radius)?;
-        fraction("tap_zones.back", raw.tap_zones.back, 0.5)?;
-        fraction("tap_zones.edge", raw.tap_zones.edge, 0.25)?;
-        if raw.name.trim().is_empty() {
-            return Err(SkinError::Field {
-                field: "name",
-                reason: "is empty".into(),
-            });
-        }
-        if raw.font_stack.trim().is_empty() || raw.font_stack.contains([';', '{', '}']) {
-            return Err(SkinError::Field {
-                field: "font_stack",
-                reason: "must be a CSS font-family list".into(),
-            });
-        }
-        let accent = Rgb::parse(&raw.accent).ok_or_else(|| SkinError::Field {
-            field: "accent",
-            reason: format!("must be #rgb or #rrggbb; found \"{}\"", raw.accent),
+        let root = Json::parse(json).map_err(|e| SkinError::Json {
+            line: e.line,
+            column: e.column,
+            message: e.message,
         })?;
-        let motion = Motion::ALL
-            .into_iter()
-            .find(|m| m.as_str() == raw.motion)
-            .ok_or_else(|| SkinError::Field {
-                field: "motion",
-                reason: format!("is not a motion name: \"{}\"", raw.motion),
-            })?;
-        let mut deep_link_schemes = Vec::with_capacity(raw.deep_link_schemes.len());
-        for scheme in raw.deep_link_schemes {
-            let lower = scheme.to_ascii_lowercase();
-            let valid = lower.starts_with(|c: char| c.is_ascii_lowercase())
-                && lower
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-            if !valid
-                || matches!(
-                    lower.as_str(),
-                    "javascript" | "data" | "vbscript" | "file" | "http" | "blob"
-                )
-            {
-                return Err(SkinError::Field {
-                    field: "deep_link_schemes",
-                    reason: format!("may not allow \"{scheme}\""),
-                });
-            }
-            deep_link_schemes.push(lower);
+        let f = Fields(&root);
+        // Whole CSS px are enough for every reserved area and keep the styles exact.
+        let px = |field| {
+            f.number(field, 0.0, 2000.0, "from 0 to 2000 px")
+                .map(f32::round)
+        };
+        let accent_text = f.text("accent")?;
+        let accent = Rgb::parse(accent_text).ok_or_else(|| {
+            field_error(
+                "accent",
+                format!("must be #rgb or #rrggbb; found \"{accent_text}\""),
+            )
+        })?;
+        let font_stack = f.text("font_stack")?;
+        if font_stack.contains([';', '{', '}', '<', '>']) {
+            return Err(field_error("font_stack", "must be a CSS font-family list"));
         }
+        let motions: Vec<_> = Motion::ALL.iter().map(|m| (m.as_str(), *m)).collect();
+        let deep_link_schemes = match root.get("deep_link_schemes") {
+            None | Some(Json::Null) => Vec::new(),
+            Some(Json::Array(items)) => items
+                .iter()
+                .map(|item| {
+                    let scheme = item.as_str().unwrap_or_default().to_ascii_lowercase();
+                    let valid = scheme.starts_with(|c: char| c.is_ascii_lowercase())
+                        && scheme
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+                    let dangerous = matches!(
+                        scheme.as_str(),
+                        "javascript" | "data" | "vbscript" | "file" | "http" | "blob"
+                    );
+                    if valid && !dangerous {
+                        Ok(scheme)
+                    } else {
+                        Err(field_error(
+                            "deep_link_schemes",
+                            format!("may not allow {}", item.describe()),
+                        ))
+                    }
+                })
+                .collect::<Result<_, _>>()?,
+            Some(other) => {
+                return Err(field_error(
+                    "deep_link_schemes",
+                    format!(
+                        "must be an array of scheme names; found {}",
+                        other.describe()
+                    ),
+                ))
+            }
+        };
         Ok(Self {
-            name: raw.name,
-            axis: match raw.axis {
-                AxisName::Horizontal => Axis::Horizontal,
-                AxisName::Vertical => Axis::Vertical,
+            name: f.text("name")?.to_string(),
+            axis: f.choice(
+                "axis",
+                &[
+                    ("horizontal", Axis::Horizontal),
+                    ("vertical", Axis::Vertical),
+                ],
+            )?,
+            reserved: Reserved {
+                status_bar: px("reserved.status_bar")?,
+                clock: ClockBlock {
+                    position: f.choice(
+                        "reserved.clock.position",
+                        &[
+                            ("top", ClockPosition::Top),
+                            ("center", ClockPosition::Center),
+                        ],
+                    )?,
+                    height: px("reserved.clock.height")?,
+                },
+                bottom: px("reserved.bottom")?,
             },
-            reserved: raw.reserved,
-            corner_radius: raw.corner_radius,
-            font_stack: raw.font_stack,
+            corner_radius: px("corner_radius")?,
+            font_stack: font_stack.to_string(),
             accent,
-            tap_zones: raw.tap_zones,
+            tap_zones: TapZones {
+                back: f.number("tap_zones.back", 0.0, 0.5, "from 0 to 0.5")?,
+                edge: f.number("tap_zones.edge", 0.0, 0.25, "from 0 to 0.25")?,
+            },
             deep_link_schemes,
-            motion,
+            motion: f.choice("motion", &motions)?,
         })
     }
 }

@@ -61,7 +61,7 @@ impl CardView {
             if let Some(color) = media.color {
                 set_style(&media_box, "background-color", &color.to_hex());
             }
-            let position = format!("{}% {}%", media.focus.x * 100.0, media.focus.y * 100.0);
+            let position = focus_position(media.focus.x, media.focus.y);
             match media.media_type {
                 MediaType::Image => {
                     let img = el(doc, "img", "glance-media__item");
@@ -215,6 +215,13 @@ impl CardView {
             let _ = video.pause();
         }
     }
+}
+
+/// `object-position` for a focus point, in tenths of a percent, formatted as integers.
+fn focus_position(x: f32, y: f32) -> String {
+    let tenths = |v: f32| (v.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    let (x, y) = (tenths(x), tenths(y));
+    format!("{}.{}% {}.{}%", x / 10, x % 10, y / 10, y % 10)
 }
 
 fn set_style(e: &HtmlElement, name: &str, value: &str) {

@@ -252,15 +252,20 @@ fn page_document() -> Document {
         .expect("the renderer runs in a page with a document")
 }
 
+/// Whole CSS px (skins are read in whole px), formatted as an integer.
+fn px(v: f32) -> String {
+    format!("{}px", v.round() as i32)
+}
+
 fn apply_skin_vars(root: &HtmlElement, skin: &Skin) {
     let r = &skin.reserved;
     let top = r.status_bar + r.clock.height;
     let values = [
-        format!("{}px", r.status_bar),
-        format!("{}px", r.clock.height),
-        format!("{top}px"),
-        format!("{}px", r.bottom),
-        format!("{}px", skin.corner_radius),
+        px(r.status_bar),
+        px(r.clock.height),
+        px(top),
+        px(r.bottom),
+        px(skin.corner_radius),
         skin.accent.to_hex(),
         skin.font_stack.clone(),
     ];

@@ -112,8 +112,12 @@ async function traced(p, action) {
   return JSON.parse((await browser.stopTracing()).toString()).traceEvents;
 }
 
-/** Main-thread figures of the page's renderer process from a trace. */
-function analyse(events, pagePath) {
+/**
+ * Main-thread figures of the page's renderer process from a trace, counting only events that
+ * start within [from, to] (trace clock, µs) when a window is given.
+ */
+function analyse(all, pagePath, from = -Infinity, to = Infinity) {
+  const events = all.filter((e) => e.ph === 'M' || e.name === 'TracingStartedInBrowser' || (e.ts >= from && e.ts <= to));
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
   const frames = started?.args?.data?.frames ?? [];
   const frame = frames.find((f) => (f.url ?? '').includes(pagePath)) ?? frames[0];
@@ -146,15 +150,22 @@ function analyse(events, pagePath) {
   };
 }
 
+/** Work after the settle that a swipe still caused (DOM upkeep, idle callbacks): 500 ms. */
+const AFTER_SETTLE_US = 500_000;
+
 async function swipe(p, pagePath) {
   const before = await p.page.evaluate(() => ({ index: bench.index(), settles: bench.settles() }));
   const events = await traced(p, async () => {
     await drag(p.cdp, 0.85, 0.2);
     await p.page.waitForFunction((s) => bench.settles() > s, before.settles, { polling: 100, timeout: 15_000 });
+    await sleep(AFTER_SETTLE_US / 1000 + 100);
   });
   const after = await p.page.evaluate(() => bench.index());
   if (after !== before.index + 1) throw new Error(`${pagePath}: the swipe did not land on the next card (${before.index} → ${after})`);
-  return analyse(events, pagePath);
+  // The page marks 'settled' when the card lands; the swipe is everything up to that mark.
+  const marks = events.filter((e) => e.name === 'settled' && e.cat?.includes('blink.user_timing'));
+  const settle = marks.length ? Math.max(...marks.map((e) => e.ts)) : Infinity;
+  return { ...analyse(events, pagePath, -Infinity, settle), after: analyse(events, pagePath, settle, settle + AFTER_SETTLE_US) };
 }
 
 async function idle(p, pagePath) {
@@ -307,6 +318,8 @@ const measures = [
   ['swipe: layouts', (s) => s.swipe.layouts],
   ['swipe: frames presented', (s) => s.swipe.framesPresented],
   ['swipe: frames dropped', (s) => s.swipe.framesDropped],
+  ['after settle 500 ms: task (ms)', (s) => s.swipe.after.taskMs],
+  ['after settle 500 ms: layouts', (s) => s.swipe.after.layouts],
   ['idle 3 s: frame callbacks', (s) => s.idle.frameCallbacks],
   ['idle 3 s: timer callbacks', (s) => s.idle.timers],
   ['idle 3 s: main-thread task (ms)', (s) => s.idle.taskMs],

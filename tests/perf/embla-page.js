@@ -15,7 +15,10 @@ const container = document.querySelector('.embla__container');
 container.append(...slides(feed));
 const embla = EmblaCarousel(document.getElementById('screen'));
 let settles = 0;
-embla.on('settle', () => settles++);
+embla.on('settle', () => {
+  performance.mark('settled');
+  settles++;
+});
 markFirstCard();
 
 window.bench = {

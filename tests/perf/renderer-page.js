@@ -9,7 +9,10 @@ const host = createHost();
 const link = connect({
   host,
   onNotice: (n) => {
-    if (n.type === 'card_change') settles++;
+    if (n.type === 'card_change') {
+      performance.mark('settled');
+      settles++;
+    }
   },
 });
 const renderer = new Renderer(document.getElementById('screen'), { skin: 'generic' }, link.notice);

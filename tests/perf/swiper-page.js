@@ -26,7 +26,12 @@ const swiper = new Swiper('#screen', {
   autoplay: { delay: 10000, disableOnInteraction: true },
   keyboard: { enabled: true },
   a11y: { enabled: true },
-  on: { slideChangeTransitionEnd: () => settles++ },
+  on: {
+    slideChangeTransitionEnd: () => {
+      performance.mark('settled');
+      settles++;
+    },
+  },
 });
 markFirstCard();
 

@@ -1,7 +1,7 @@
 //! Field-by-field checks of one card. Every broken rule of a card is collected, in field order,
 //! so a content team fixes a card in one round.
 
-use serde_json::{Map, Value};
+use crate::core::json::Json;
 
 use super::model::{
     Card, Cta, Focus, Kind, MatchStatus, Media, MediaType, Motion, Rgb, Score, Source, Team,
@@ -20,17 +20,6 @@ struct Reader<'a> {
     problems: Vec<Problem>,
 }
 
-fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -47,7 +36,7 @@ impl Reader<'_> {
     /// A string of 1..=max characters (non-blank), or a problem. `None` when absent and optional.
     fn text(
         &mut self,
-        obj: &Map<String, Value>,
+        obj: &Json,
         path: &str,
         key: &str,
         max: usize,
@@ -55,12 +44,12 @@ impl Reader<'_> {
     ) -> Option<String> {
         let field = join(path, key);
         match obj.get(key) {
-            None | Some(Value::Null) if !required => None,
-            None | Some(Value::Null) => {
+            None | Some(Json::Null) if !required => None,
+            None | Some(Json::Null) => {
                 self.fail(field, "is missing");
                 None
             }
-            Some(Value::String(s)) => {
+            Some(Json::String(s)) => {
                 let len = s.chars().count();
                 if s.trim().is_empty() {
                     self.fail(field, "is empty");
@@ -73,7 +62,10 @@ impl Reader<'_> {
                 }
             }
             Some(other) => {
-                self.fail(field, format!("must be a string, not {}", type_name(other)));
+                self.fail(
+                    field,
+                    format!("must be a string, not {}", other.type_name()),
+                );
                 None
             }
         }
@@ -82,23 +74,23 @@ impl Reader<'_> {
     /// A nested object, or a problem. `None` when absent and optional.
     fn object<'v>(
         &mut self,
-        obj: &'v Map<String, Value>,
+        obj: &'v Json,
         path: &str,
         key: &str,
         required: bool,
-    ) -> Option<&'v Map<String, Value>> {
+    ) -> Option<&'v Json> {
         let field = join(path, key);
         match obj.get(key) {
-            None | Some(Value::Null) if !required => None,
-            None | Some(Value::Null) => {
+            None | Some(Json::Null) if !required => None,
+            None | Some(Json::Null) => {
                 self.fail(field, "is missing");
                 None
             }
-            Some(Value::Object(o)) => Some(o),
+            Some(o @ Json::Object(_)) => Some(o),
             Some(other) => {
                 self.fail(
                     field,
-                    format!("must be an object, not {}", type_name(other)),
+                    format!("must be an object, not {}", other.type_name()),
                 );
                 None
             }
@@ -108,7 +100,7 @@ impl Reader<'_> {
     /// One of a fixed set of names.
     fn choice<T: Copy>(
         &mut self,
-        obj: &Map<String, Value>,
+        obj: &Json,
         path: &str,
         key: &str,
         all: &[T],
@@ -127,13 +119,7 @@ impl Reader<'_> {
         found
     }
 
-    fn media_url(
-        &mut self,
-        obj: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        required: bool,
-    ) -> Option<String> {
+    fn media_url(&mut self, obj: &Json, path: &str, key: &str, required: bool) -> Option<String> {
         let url = self.text(obj, path, key, usize::MAX, required)?;
         match check_media_url(&url) {
             Ok(()) => Some(url),
@@ -144,7 +130,7 @@ impl Reader<'_> {
         }
     }
 
-    fn dimension(&mut self, obj: &Map<String, Value>, key: &str) -> Option<u32> {
+    fn dimension(&mut self, obj: &Json, key: &str) -> Option<u32> {
         let value = obj.get(key)?;
         match value.as_u64() {
             Some(n @ 1..=16_384) => Some(n as u32),
@@ -158,7 +144,7 @@ impl Reader<'_> {
         }
     }
 
-    fn timestamp(&mut self, obj: &Map<String, Value>, key: &str) -> Option<i64> {
+    fn timestamp(&mut self, obj: &Json, key: &str) -> Option<i64> {
         let text = self.text(obj, "", key, 64, false)?;
         let parsed = parse_rfc3339(&text);
         if parsed.is_none() {
@@ -172,7 +158,7 @@ impl Reader<'_> {
         parsed
     }
 
-    fn media(&mut self, card: &Map<String, Value>, kind: Option<Kind>) -> Option<Media> {
+    fn media(&mut self, card: &Json, kind: Option<Kind>) -> Option<Media> {
         let required = matches!(kind, Some(Kind::Image | Kind::Video));
         let obj = self.object(card, "", "media", required)?;
         let media_type = self.choice(
@@ -201,7 +187,7 @@ impl Reader<'_> {
         let focus = match self.object(obj, "media", "focus", false) {
             None => Some(Focus::default()),
             Some(f) => {
-                let mut coord = |key: &str| match f.get(key).and_then(Value::as_f64) {
+                let mut coord = |key: &str| match f.get(key).and_then(Json::as_f64) {
                     Some(v) if (0.0..=1.0).contains(&v) => Some(v as f32),
                     _ => {
                         self.fail(format!("media.focus.{key}"), "must be a number from 0 to 1");
@@ -234,7 +220,7 @@ impl Reader<'_> {
         })
     }
 
-    fn team(&mut self, score: &Map<String, Value>, side: &str) -> Option<Team> {
+    fn team(&mut self, score: &Json, side: &str) -> Option<Team> {
         let path = format!("score.{side}");
         let obj = self.object(score, "score", side, true)?;
         let name = self.text(obj, &path, "name", 40, true);
@@ -245,7 +231,7 @@ impl Reader<'_> {
         })
     }
 
-    fn score(&mut self, card: &Map<String, Value>, kind: Option<Kind>) -> Option<Score> {
+    fn score(&mut self, card: &Json, kind: Option<Kind>) -> Option<Score> {
         // Only a sports card draws a score block; on other kinds the field is ignored.
         if kind != Some(Kind::Sports) {
             return None;
@@ -270,7 +256,7 @@ impl Reader<'_> {
         })
     }
 
-    fn source(&mut self, card: &Map<String, Value>, kind: Option<Kind>) -> Option<Source> {
+    fn source(&mut self, card: &Json, kind: Option<Kind>) -> Option<Source> {
         let required = matches!(kind, Some(Kind::News | Kind::Sponsored));
         let obj = self.object(card, "", "source", required)?;
         let name = self.text(obj, "source", "name", self.limits.max_name_chars, true);
@@ -278,7 +264,7 @@ impl Reader<'_> {
         Some(Source { name: name?, logo })
     }
 
-    fn cta(&mut self, card: &Map<String, Value>) -> Option<Cta> {
+    fn cta(&mut self, card: &Json) -> Option<Cta> {
         let obj = self.object(card, "", "cta", false)?;
         let label = self.text(obj, "cta", "label", self.limits.max_label_chars, true);
         let url =
@@ -293,12 +279,12 @@ impl Reader<'_> {
                     },
                 );
         let unlock = match obj.get("unlock") {
-            None | Some(Value::Null) => Some(true),
-            Some(Value::Bool(b)) => Some(*b),
+            None | Some(Json::Null) => Some(true),
+            Some(Json::Bool(b)) => Some(*b),
             Some(other) => {
                 self.fail(
                     "cta.unlock".into(),
-                    format!("must be true or false, not {}", type_name(other)),
+                    format!("must be true or false, not {}", other.type_name()),
                 );
                 None
             }
@@ -312,11 +298,11 @@ impl Reader<'_> {
 }
 
 /// Reads one card, or every problem it has.
-pub(super) fn validate_card(value: &Value, limits: &Limits) -> Result<Card, Vec<Problem>> {
-    let Some(card) = value.as_object() else {
+pub(super) fn validate_card(value: &Json, limits: &Limits) -> Result<Card, Vec<Problem>> {
+    let card @ Json::Object(_) = value else {
         return Err(vec![(
             "card".into(),
-            format!("must be an object, not {}", type_name(value)),
+            format!("must be an object, not {}", value.type_name()),
         )]);
     };
     let mut r = Reader {
