@@ -1,5 +1,7 @@
 // Prints what the lock screen loads: the Wasm module, its JS glue, the host shim and the
 // stylesheet, raw and compressed. Sizes are measured on the wasm-bindgen + wasm-opt output.
+// Exits non-zero when the gzip total exceeds the budget in scripts/size-budget.json
+// (GLANCE_SIZE_BUDGET=<bytes> overrides it, for testing the check itself).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -40,4 +42,13 @@ for (const [name, list] of groups) {
   total = { raw: total.raw + raw, gzip: total.gzip + gzip, br: total.br + br };
   console.log(`  ${name.padEnd(15)}${kib(raw)} ${kib(gzip)} ${kib(br)}`);
 }
-console.log(`  ${'total'.padEnd(15)}${kib(total.raw)} ${kib(total.gzip)} ${kib(total.br)}\n`);
+console.log(`  ${'total'.padEnd(15)}${kib(total.raw)} ${kib(total.gzip)} ${kib(total.br)}`);
+
+const budgetFile = new URL('./size-budget.json', import.meta.url);
+const budget = Number(process.env.GLANCE_SIZE_BUDGET ?? JSON.parse(readFileSync(budgetFile, 'utf8')).gzip_bytes);
+const share = ((total.gzip / budget) * 100).toFixed(1);
+if (total.gzip > budget) {
+  console.error(`size budget exceeded: ${total.gzip} bytes gzip > ${budget} (scripts/size-budget.json)`);
+  process.exit(1);
+}
+console.log(`size budget: ${total.gzip} of ${budget} bytes gzip (${share} %)\n`);

@@ -49,10 +49,10 @@ lint() {
 }
 
 tier "lint" lint
+tier "build: release wasm + size budget" scripts/build.sh
 tier "host: cargo test" cargo test --quiet
 tier "browser: wasm-bindgen-test (headless Chromium)" cargo test --target wasm32-unknown-unknown --test web
 tier "shim: node --test" node --test tests/shim/
-tier "build: release wasm + size" scripts/build.sh
 tier "end-to-end: preview page (Playwright, headless Chromium)" node --test tests/e2e/
 
 printf '\n== summary ==\n'
