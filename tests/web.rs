@@ -308,6 +308,73 @@ async fn keys_swipes_and_taps_navigate() {
 }
 
 #[wasm_bindgen_test]
+async fn a_moving_card_can_be_caught_and_retargeted() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(&feed_of(6)).expect("valid");
+    // Two presses in quick succession: the second retargets the settle already under way.
+    assert!(r.next());
+    sleep(60).await;
+    let moving = card(&root, "c1").get_bounding_client_rect().left()
+        - root.get_bounding_client_rect().left();
+    assert!(
+        moving > 0.0 && moving < 412.0,
+        "card 1 is on its way in ({moving} px)"
+    );
+    assert!(r.next());
+    sleep(900).await;
+    assert_eq!(r.index(), 2);
+    assert!(in_view(&card(&root, "c2")));
+    let rect = card(&root, "c2").get_bounding_client_rect();
+    assert_eq!(
+        rect.left(),
+        root.get_bounding_client_rect().left(),
+        "landed exactly"
+    );
+
+    // A finger that touches a moving card holds it where it is; lifting in place returns it.
+    let viewport: HtmlElement = root
+        .query_selector(".glance-viewport")
+        .expect("q")
+        .expect("viewport")
+        .unchecked_into();
+    let origin = root.get_bounding_client_rect();
+    let pointer = |kind: &str, x: f64| {
+        let init = PointerEventInit::new();
+        init.set_pointer_id(3);
+        init.set_pointer_type("touch");
+        init.set_is_primary(true);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_client_x((origin.left() + x) as i32);
+        init.set_client_y((origin.top() + 450.0) as i32);
+        viewport
+            .dispatch_event(&PointerEvent::new_with_event_init_dict(kind, &init).expect("event"))
+            .expect("dispatch");
+    };
+    assert!(r.next());
+    sleep(150).await;
+    pointer("pointerdown", 200.0);
+    let held = card(&root, "c3").get_bounding_client_rect().left() - origin.left();
+    sleep(200).await;
+    let still = card(&root, "c3").get_bounding_client_rect().left() - origin.left();
+    assert!(held > 0.0 && held < 412.0, "caught mid-flight ({held} px)");
+    assert!(
+        (still - held).abs() < 1.0,
+        "held under the finger: {held} → {still}"
+    );
+    pointer("pointerup", 200.0);
+    sleep(900).await;
+    assert_eq!(
+        r.index(),
+        3,
+        "the press only held the card; released, it settles on the nearest"
+    );
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn only_a_small_window_is_in_the_dom_whatever_the_feed_size() {
     let root = host_element();
     let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");

@@ -50,6 +50,8 @@ pub struct Deck {
     directions: Vec<Direction>,
     pager: Pager,
     gesture: GestureRecognizer,
+    /// The pointer that caught moving cards, until it lifts.
+    caught: Option<i32>,
 }
 
 impl Deck {
@@ -72,6 +74,7 @@ impl Deck {
             directions,
             pager,
             gesture: GestureRecognizer::new(axis),
+            caught: None,
         }
     }
 
@@ -95,6 +98,7 @@ impl Deck {
         self.pager.reset(directions.len(), index);
         self.directions = directions;
         self.gesture = GestureRecognizer::new(self.axis);
+        self.caught = None;
     }
 
     /// The viewport was measured again (resize, rotation).
@@ -118,6 +122,12 @@ impl Deck {
         on_control: bool,
     ) -> Handled {
         self.gesture.down(id, x, y, time, on_control);
+        // A finger that lands on moving cards catches them: they hold under it, and lifting it
+        // without a drag lets them settle rather than counting as a tap.
+        if self.gesture.tracks(id) && !self.pager.is_settled() && !self.pager.is_dragging() {
+            self.pager.drag_start(time);
+            self.caught = Some(id);
+        }
         Handled::default()
     }
 
@@ -145,8 +155,16 @@ impl Deck {
 
     /// Pointer lifted.
     pub fn pointer_up(&mut self, id: i32, x: f32, y: f32, time: f64) -> Handled {
+        let caught = self.caught.take() == Some(id);
         match self.gesture.up(id, x, y, time) {
             Gesture::DragEnd => {
+                self.pager.drag_end(time);
+                Handled {
+                    consumed: true,
+                    animate: true,
+                }
+            }
+            _ if caught => {
                 self.pager.drag_end(time);
                 Handled {
                     consumed: true,
@@ -160,7 +178,15 @@ impl Deck {
 
     /// The system cancelled the pointer.
     pub fn pointer_cancel(&mut self, id: i32) -> Handled {
+        let caught = self.caught.take() == Some(id);
         match self.gesture.cancel(id) {
+            _ if caught => {
+                self.pager.drag_cancel();
+                Handled {
+                    consumed: false,
+                    animate: true,
+                }
+            }
             Gesture::DragCancel => {
                 self.pager.drag_cancel();
                 Handled {
@@ -366,6 +392,25 @@ mod tests {
             d.pointer_up(1, x, 400.0, 80.0);
             assert_eq!(d.current(), want, "tap at {x} on a {dir:?} card");
         }
+    }
+
+    #[test]
+    fn a_finger_catches_moving_cards() {
+        let mut d = deck(5);
+        d.key(Key::Right);
+        d.advance(0.0);
+        let moving = d.advance(120.0).position;
+        assert!(moving > 0.0 && moving < 400.0);
+        d.pointer_down(1, 200.0, 400.0, 130.0, false);
+        assert_eq!(d.advance(400.0).position, moving, "held under the finger");
+        let h = d.pointer_up(1, 200.0, 400.0, 420.0);
+        assert!(h.animate, "released, the cards settle");
+        assert_eq!(d.current(), 1, "not a tap: the press only held the cards");
+        settle(&mut d, 500.0);
+        // At rest, the same press is a tap again.
+        d.pointer_down(2, 200.0, 400.0, 5000.0, false);
+        d.pointer_up(2, 200.0, 400.0, 5050.0);
+        assert_eq!(d.current(), 2);
     }
 
     #[test]

@@ -74,6 +74,16 @@ impl GestureRecognizer {
         matches!(self.state, State::Dragging { .. })
     }
 
+    /// Whether pointer `id` is the one being followed (pressed or dragging).
+    pub fn tracks(&self, id: i32) -> bool {
+        match self.state {
+            State::Pressed { id: p, .. }
+            | State::Dragging { id: p, .. }
+            | State::Yielded { id: p } => p == id,
+            State::Idle => false,
+        }
+    }
+
     /// A pointer went down. `on_control` is true on a button or link, which handles it itself.
     pub fn down(&mut self, id: i32, x: f32, y: f32, time: f64, on_control: bool) -> Gesture {
         if self.state == State::Idle && !on_control {

@@ -257,7 +257,8 @@ impl Pager {
             return self.target;
         };
         let velocity = self.velocity.velocity(time);
-        let displacement = self.state.position - self.rest(drag.start_index);
+        // What the finger did since it took the track (from rest, or where it caught the cards).
+        let displacement = self.state.position - drag.start_position;
         let threshold = self.config.distance_fraction * self.extent;
         let step: isize = if velocity.abs() >= self.config.flick_velocity {
             // A flick against the way the card was dragged returns it to where it started.

@@ -323,15 +323,20 @@ fn listen(
 }
 
 impl State {
+    /// The host element was resized (or first observed): read its box once and re-place.
     fn measure(&mut self) {
+        let rect = self.root.get_bounding_client_rect();
+        self.origin = (rect.left() as f32, rect.top() as f32);
+        let size = Size::new(rect.width() as f32, rect.height() as f32);
+        // The observer also reports the size it started with: nothing to do then.
+        if size == self.deck.viewport() {
+            return;
+        }
         if self.handoff.is_some() {
             self.cancel_handoff();
             self.deck.finish();
         }
-        let rect = self.root.get_bounding_client_rect();
-        self.origin = (rect.left() as f32, rect.top() as f32);
-        self.deck
-            .set_viewport(Size::new(rect.width() as f32, rect.height() as f32));
+        self.deck.set_viewport(size);
         let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
         self.place_all(position);
     }
@@ -620,19 +625,14 @@ impl State {
             return;
         };
         let (x, y) = self.point(e);
-        let was_dragging = self.deck_dragging();
         let h = self
             .deck
             .pointer_move(e.pointer_id(), x, y, event_time(event));
-        if !was_dragging && self.deck_dragging() {
+        if h.consumed && !self.viewport.has_pointer_capture(e.pointer_id()) {
             // Keep receiving the moves when the finger leaves the card.
             let _ = self.viewport.set_pointer_capture(e.pointer_id());
         }
         self.handled(event, h);
-    }
-
-    fn deck_dragging(&self) -> bool {
-        self.deck.is_dragging()
     }
 
     fn on_pointer_up(&mut self, event: &web_sys::Event) {

@@ -253,6 +253,7 @@ for (const throttle of PROFILES) {
 }
 
 // Memory: 10 swipes, then many more, on an unthrottled phone (the ratio is what matters).
+process.stdout.write(`  memory (${MEMORY_SWIPES} swipes):`);
 for (const pg of PAGES) {
   const p = await phone(1);
   try {
@@ -272,7 +273,9 @@ for (const pg of PAGES) {
   } finally {
     await p.context.close();
   }
+  process.stdout.write(` ${pg.name}`);
 }
+process.stdout.write('\n  scale (12 and 10,000 cards):');
 
 // Scale: the renderer with 10,000 cards against 12.
 for (const cards of [12, 10000]) {
@@ -290,7 +293,9 @@ for (const cards of [12, 10000]) {
     }
   }
   result.scale[cards] = { swipeTaskMs: swipes, nodes };
+  process.stdout.write(` ${cards}`);
 }
+process.stdout.write('\n');
 
 await browser.close();
 server.close();
