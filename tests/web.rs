@@ -85,6 +85,28 @@ fn get(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &key.into()).expect("property")
 }
 
+/// Dispatches a touch pointer event at `x` px from the host element's left edge, mid-height.
+fn pointer(viewport: &HtmlElement, root: &HtmlElement, id: i32, kind: &str, x: f64) {
+    let origin = root.get_bounding_client_rect();
+    let init = PointerEventInit::new();
+    init.set_pointer_id(id);
+    init.set_pointer_type("touch");
+    init.set_is_primary(true);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x((origin.left() + x) as i32);
+    init.set_client_y((origin.top() + 450.0) as i32);
+    let event = PointerEvent::new_with_event_init_dict(kind, &init).expect("event");
+    viewport.dispatch_event(&event).expect("dispatch");
+}
+
+fn viewport_of(root: &HtmlElement) -> HtmlElement {
+    root.query_selector(".glance-viewport")
+        .expect("q")
+        .expect("viewport")
+        .unchecked_into()
+}
+
 fn feed_of(n: usize) -> String {
     let cards: Vec<String> = (0..n)
         .map(|i| format!(r#"{{"id":"c{i}","kind":"news","lang":"en","title":"Card {i}","source":{{"name":"Desk"}}}}"#))
@@ -253,11 +275,7 @@ async fn keys_swipes_and_taps_navigate() {
     let root = host_element();
     let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
     r.set_feed(&feed_of(6)).expect("valid");
-    let viewport: HtmlElement = root
-        .query_selector(".glance-viewport")
-        .expect("q")
-        .expect("viewport")
-        .unchecked_into();
+    let viewport = viewport_of(&root);
 
     let init = KeyboardEventInit::new();
     init.set_key("ArrowRight");
@@ -271,19 +289,7 @@ async fn keys_swipes_and_taps_navigate() {
     assert!(in_view(&card(&root, "c1")));
     assert_eq!(ids(&root), ["c0", "c1", "c2"]);
 
-    let rect = root.get_bounding_client_rect();
-    let pointer = |kind: &str, x: f64| {
-        let init = PointerEventInit::new();
-        init.set_pointer_id(7);
-        init.set_pointer_type("touch");
-        init.set_is_primary(true);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        init.set_client_x((rect.left() + x) as i32);
-        init.set_client_y((rect.top() + 450.0) as i32);
-        let event = PointerEvent::new_with_event_init_dict(kind, &init).expect("event");
-        viewport.dispatch_event(&event).expect("dispatch");
-    };
+    let pointer = |kind: &str, x: f64| pointer(&viewport, &root, 7, kind, x);
     // A drag toward the left past a third of the card: the next card.
     pointer("pointerdown", 350.0);
     for x in [330.0, 290.0, 250.0, 200.0, 150.0] {
@@ -332,26 +338,10 @@ async fn a_moving_card_can_be_caught_and_retargeted() {
         "landed exactly"
     );
 
-    // A finger that touches a moving card holds it where it is; lifting in place returns it.
-    let viewport: HtmlElement = root
-        .query_selector(".glance-viewport")
-        .expect("q")
-        .expect("viewport")
-        .unchecked_into();
+    // A finger that touches a moving card holds it where it is; lifting it lets it settle.
+    let viewport = viewport_of(&root);
     let origin = root.get_bounding_client_rect();
-    let pointer = |kind: &str, x: f64| {
-        let init = PointerEventInit::new();
-        init.set_pointer_id(3);
-        init.set_pointer_type("touch");
-        init.set_is_primary(true);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        init.set_client_x((origin.left() + x) as i32);
-        init.set_client_y((origin.top() + 450.0) as i32);
-        viewport
-            .dispatch_event(&PointerEvent::new_with_event_init_dict(kind, &init).expect("event"))
-            .expect("dispatch");
-    };
+    let pointer = |kind: &str, x: f64| pointer(&viewport, &root, 3, kind, x);
     assert!(r.next());
     sleep(150).await;
     pointer("pointerdown", 200.0);

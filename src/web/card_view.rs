@@ -164,7 +164,7 @@ impl CardView {
     pub fn place(&mut self, offset: f32, horizontal: bool) {
         if self.offset != Some(offset) {
             self.offset = Some(offset);
-            paint::translate(&self.root, offset, horizontal);
+            paint::translate(&self.root, horizontal, offset);
         }
     }
 

@@ -28,9 +28,15 @@ export function compositor_settle_supported() {
 }
 ")]
 extern "C" {
-    fn set_translate(el: &HtmlElement, horizontal: bool, offset: f32);
-    fn linear_easing(progress: &[f32]) -> JsValue;
-    fn animate_translate(
+    /// Moves `el` to `offset` px along the axis (x when `horizontal`, else y).
+    #[wasm_bindgen(js_name = set_translate)]
+    pub fn translate(el: &HtmlElement, horizontal: bool, offset: f32);
+    /// A CSS `linear()` easing through these progress samples (equally spaced in time).
+    #[wasm_bindgen(js_name = linear_easing)]
+    pub fn easing(progress: &[f32]) -> JsValue;
+    /// Runs `el` from `from` to `to` px on the compositor over `duration` ms with `easing`.
+    #[wasm_bindgen(js_name = animate_translate)]
+    pub fn animate(
         el: &HtmlElement,
         horizontal: bool,
         from: f32,
@@ -38,33 +44,8 @@ extern "C" {
         duration: f64,
         easing: &JsValue,
     ) -> Animation;
-    fn compositor_settle_supported() -> bool;
-}
-
-/// Moves `el` to `offset` px along the axis (x when `horizontal`, else y).
-pub fn translate(el: &HtmlElement, offset: f32, horizontal: bool) {
-    set_translate(el, horizontal, offset);
-}
-
-/// A CSS `linear()` easing through these progress samples (equally spaced in time).
-pub fn easing(progress: &[f32]) -> JsValue {
-    linear_easing(progress)
-}
-
-/// Runs `el` from `from` to `to` px on the compositor over `duration` ms with `easing`.
-pub fn animate(
-    el: &HtmlElement,
-    horizontal: bool,
-    from: f32,
-    to: f32,
-    duration: f64,
-    easing: &JsValue,
-) -> Animation {
-    animate_translate(el, horizontal, from, to, duration, easing)
-}
-
-/// Whether this WebView can run a settle on the compositor (Web Animations with `linear()`
-/// easing, Chrome 113+). Older ones keep the frame loop.
-pub fn compositor_settle() -> bool {
-    compositor_settle_supported()
+    /// Whether this WebView can run a settle on the compositor (Web Animations with `linear()`
+    /// easing, Chrome 113+). Older ones keep the frame loop.
+    #[wasm_bindgen(js_name = compositor_settle_supported)]
+    pub fn compositor_settle() -> bool;
 }

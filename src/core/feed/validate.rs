@@ -33,6 +33,25 @@ impl Reader<'_> {
         self.problems.push((field, reason.into()));
     }
 
+    /// The value at `key`, or `None` when it is absent or null (a problem when `required`).
+    fn present<'v>(
+        &mut self,
+        obj: &'v Json,
+        path: &str,
+        key: &str,
+        required: bool,
+    ) -> Option<&'v Json> {
+        match obj.get(key) {
+            None | Some(Json::Null) => {
+                if required {
+                    self.fail(join(path, key), "is missing");
+                }
+                None
+            }
+            Some(value) => Some(value),
+        }
+    }
+
     /// A string of 1..=max characters (non-blank), or a problem. `None` when absent and optional.
     fn text(
         &mut self,
@@ -42,30 +61,25 @@ impl Reader<'_> {
         max: usize,
         required: bool,
     ) -> Option<String> {
-        let field = join(path, key);
-        match obj.get(key) {
-            None | Some(Json::Null) if !required => None,
-            None | Some(Json::Null) => {
-                self.fail(field, "is missing");
-                None
-            }
-            Some(Json::String(s)) => {
+        match self.present(obj, path, key, required)? {
+            Json::String(s) => {
                 let len = s.chars().count();
                 if s.trim().is_empty() {
-                    self.fail(field, "is empty");
+                    self.fail(join(path, key), "is empty");
                     None
                 } else if len > max {
-                    self.fail(field, format!("is {len} characters long; at most {max}"));
+                    self.fail(
+                        join(path, key),
+                        format!("is {len} characters long; at most {max}"),
+                    );
                     None
                 } else {
                     Some(s.clone())
                 }
             }
-            Some(other) => {
-                self.fail(
-                    field,
-                    format!("must be a string, not {}", other.type_name()),
-                );
+            other => {
+                let reason = format!("must be a string, not {}", other.type_name());
+                self.fail(join(path, key), reason);
                 None
             }
         }
@@ -79,19 +93,11 @@ impl Reader<'_> {
         key: &str,
         required: bool,
     ) -> Option<&'v Json> {
-        let field = join(path, key);
-        match obj.get(key) {
-            None | Some(Json::Null) if !required => None,
-            None | Some(Json::Null) => {
-                self.fail(field, "is missing");
-                None
-            }
-            Some(o @ Json::Object(_)) => Some(o),
-            Some(other) => {
-                self.fail(
-                    field,
-                    format!("must be an object, not {}", other.type_name()),
-                );
+        match self.present(obj, path, key, required)? {
+            o @ Json::Object(_) => Some(o),
+            other => {
+                let reason = format!("must be an object, not {}", other.type_name());
+                self.fail(join(path, key), reason);
                 None
             }
         }
