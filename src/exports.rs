@@ -19,10 +19,12 @@ struct Options {
     skin: Option<String>,
     /// A custom skin profile as JSON text; wins over `skin`.
     skin_profile: Option<String>,
+    /// The user asked for reduced motion: cards arrive without animation.
+    reduced_motion: bool,
 }
 
 impl Options {
-    /// Reads `{ skin?: string, skinProfile?: string }`. Each option is a plain string, so it is
+    /// Reads `{ skin?: string, skinProfile?: string, reducedMotion?: boolean }`. Each option is a plain string, so it is
     /// read directly rather than through a deserializer (which would bring float formatting
     /// into the binary for its error messages).
     fn read(value: &JsValue) -> Result<Self, JsError> {
@@ -44,9 +46,21 @@ impl Options {
                 ))
             })
         };
+        let reduced = js_sys::Reflect::get(value, &JsValue::from_str("reducedMotion"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let reduced_motion = match reduced.as_bool() {
+            Some(b) => b,
+            None if reduced.is_undefined() || reduced.is_null() => false,
+            None => {
+                return Err(JsError::new(
+                    "invalid renderer options: \"reducedMotion\" must be true or false",
+                ))
+            }
+        };
         Ok(Self {
             skin: text("skin")?,
             skin_profile: text("skinProfile")?,
+            reduced_motion,
         })
     }
 }
@@ -74,7 +88,8 @@ pub struct Renderer {
 
 #[wasm_bindgen]
 impl Renderer {
-    /// Mounts into `root`. `options`: `{ skin?: string, skinProfile?: string }`;
+    /// Mounts into `root`. `options`: `{ skin?: string, skinProfile?: string,
+    /// reducedMotion?: boolean }`;
     /// `on_notice` receives `{ type: "card_change" | "open" | "media_error", … }` objects.
     #[wasm_bindgen(constructor)]
     pub fn new(
@@ -106,7 +121,7 @@ impl Renderer {
             }
         });
         Ok(Renderer {
-            mount: Mount::new(root, &skin, emit),
+            mount: Mount::new(root, &skin, options.reduced_motion, emit),
             limits,
         })
     }
@@ -153,6 +168,12 @@ impl Renderer {
     #[wasm_bindgen(js_name = goTo)]
     pub fn go_to(&self, index: usize) -> bool {
         self.mount.go_to(index)
+    }
+
+    /// Reduced motion on or off, e.g. when the host's setting changes.
+    #[wasm_bindgen(setter, js_name = reducedMotion)]
+    pub fn set_reduced_motion(&self, reduced: bool) {
+        self.mount.set_reduced_motion(reduced);
     }
 
     /// Index of the card in view, or -1 when no card is shown.

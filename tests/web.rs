@@ -410,6 +410,30 @@ async fn a_new_feed_keeps_the_card_in_view() {
 }
 
 #[wasm_bindgen_test]
+fn with_reduced_motion_cards_arrive_at_once() {
+    let root = host_element();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"reducedMotion".into(), &JsValue::TRUE).expect("set");
+    let r = Renderer::new(root.clone(), options.into(), None).expect("mounts");
+    r.set_feed(&feed_of(4)).expect("valid");
+    assert!(r.next());
+    // No animation: the card is in place and in view before any frame runs.
+    let c1 = card(&root, "c1");
+    assert!(in_view(&c1));
+    assert_eq!(
+        c1.get_bounding_client_rect().left(),
+        root.get_bounding_client_rect().left()
+    );
+    // The host turns it off: the next move animates again.
+    r.set_reduced_motion(false);
+    assert!(r.next());
+    let c2 = card(&root, "c2");
+    assert!(!in_view(&c2), "still on its way");
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn dropping_the_renderer_leaves_nothing_behind() {
     let root = host_element();
     let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");

@@ -92,9 +92,11 @@ async function main() {
     setSummary(`The renderer could not load: ${error}`, 'error');
     return;
   }
+  const device = await host.deviceInfo();
+  if (device.reducedMotion) $('motion-note').hidden = false;
   let renderer;
   try {
-    renderer = new Renderer(screen, { skin }, link.notice);
+    renderer = new Renderer(screen, { skin, reducedMotion: device.reducedMotion }, link.notice);
   } catch (error) {
     setSummary(`${error instanceof Error ? error.message : error}`, 'error');
     return;

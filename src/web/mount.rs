@@ -68,6 +68,7 @@ struct State {
     on_tidy: Closure<dyn FnMut()>,
     announced: Option<String>,
     page_visible: bool,
+    reduced_motion: bool,
     failed_media: HashSet<(String, String)>,
     pending: Vec<Notice>,
     ignore: Closure<dyn FnMut(JsValue)>,
@@ -105,7 +106,9 @@ fn event_time(event: &web_sys::Event) -> f64 {
 
 impl Mount {
     /// Mounts into `root` with `skin`. The host page provides the stylesheet (`glance.css`).
-    pub fn new(root: HtmlElement, skin: &Skin, emit: Emit) -> Self {
+    /// With `reduced_motion`, cards that move on their own (after a release, a tap, a key)
+    /// arrive at once instead of springing there; a dragging finger is still followed.
+    pub fn new(root: HtmlElement, skin: &Skin, reduced_motion: bool, emit: Emit) -> Self {
         let doc = root.owner_document().unwrap_or_else(page_document);
         let viewport = el(&doc, "div", "glance-viewport");
         viewport
@@ -154,6 +157,7 @@ impl Mount {
                 },
                 announced: None,
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
+                reduced_motion,
                 failed_media: HashSet::new(),
                 pending: Vec::new(),
                 ignore: Closure::new(|_: JsValue| {}),
@@ -212,6 +216,11 @@ impl Mount {
             }
         });
         moved
+    }
+
+    /// Turns reduced motion on or off (the host's setting changed).
+    pub fn set_reduced_motion(&self, reduced: bool) {
+        with_state(&self.state, |s| s.reduced_motion = reduced);
     }
 
     /// The card in view: its index and id.
@@ -417,7 +426,10 @@ impl State {
                     total: self.cards.len(),
                     now,
                 };
-                let view = CardView::build(&self.cards[index], &cx);
+                let mut view = CardView::build(&self.cards[index], &cx);
+                // A card enters the DOM out of view (inert, hidden); the card in view is always
+                // one that is already mounted, and a settle marks it.
+                view.set_in_view(false, false, &self.ignore);
                 let _ = self.viewport.append_child(&view.root);
                 self.views.push(view);
             }
@@ -463,6 +475,15 @@ impl State {
     /// compositor when the WebView can, else run the frame loop.
     fn start_motion(&mut self) {
         self.interrupt_handoff();
+        if self.reduced_motion {
+            self.frame = None;
+            self.deck.finish();
+            let position =
+                self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+            self.place_all(position);
+            self.settled();
+            return;
+        }
         let plan = if self.compositor {
             self.deck.plan_settle()
         } else {

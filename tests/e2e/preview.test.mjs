@@ -156,6 +156,23 @@ test('a feed with broken cards shows the good ones and lists each bad one', asyn
   await context.close();
 });
 
+test('?motion=reduce: cards arrive without animation', async () => {
+  const { page, context, problems } = await open('?motion=reduce');
+  await waitInView(page, 'ipl-2026-final-live');
+  assert.equal(await page.isVisible('#motion-note'), true);
+  await page.keyboard.press('ArrowRight');
+  // In place within the same task: no frame of motion is drawn.
+  const left = await page.evaluate(() => {
+    const card = document.querySelector('[data-card-id="monsoon-mumbai-en"]');
+    return card.getBoundingClientRect().left - document.getElementById('lock-screen').getBoundingClientRect().left;
+  });
+  assert.equal(left, 0);
+  assert.deepEqual(await inViewIds(page), ['monsoon-mumbai-en']);
+  assert.equal(await page.evaluate(() => document.getAnimations().length), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a feed that cannot be used keeps the page alive and says why', async () => {
   const { page, context, problems } = await open('?feed=feeds/no-such-feed.json');
   await page.waitForSelector('#report-summary[data-state="error"]');
