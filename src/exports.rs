@@ -1,6 +1,7 @@
 //! The `#[wasm_bindgen]` API. JS values are converted here and nowhere else; errors from core
 //! become `JsError`s with their message.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -84,6 +85,16 @@ struct FeedReport<'a> {
 pub struct Renderer {
     mount: Mount,
     limits: Limits,
+    /// The last feed applied, so that a skin change can check it against the new skin's
+    /// deep-link allow-list.
+    feed: RefCell<Option<String>>,
+}
+
+fn skin_limits(skin: &Skin) -> Limits {
+    Limits {
+        deep_link_schemes: skin.deep_link_schemes.clone(),
+        ..Limits::default()
+    }
 }
 
 #[wasm_bindgen]
@@ -106,10 +117,7 @@ impl Renderer {
             (None, None) => Skin::builtin("generic"),
         }
         .map_err(|e| JsError::new(&e.to_string()))?;
-        let limits = Limits {
-            deep_link_schemes: skin.deep_link_schemes.clone(),
-            ..Limits::default()
-        };
+        let limits = skin_limits(&skin);
         let emit: Rc<dyn Fn(Notice)> = Rc::new(move |notice: Notice| {
             if let Some(f) = &on_notice {
                 if let Ok(value) =
@@ -123,6 +131,7 @@ impl Renderer {
         Ok(Renderer {
             mount: Mount::new(root, &skin, options.reduced_motion, emit),
             limits,
+            feed: RefCell::new(None),
         })
     }
 
@@ -148,10 +157,39 @@ impl Renderer {
         };
         if applied {
             self.mount.set_cards(live, now);
+            self.feed.replace(Some(json.to_string()));
         }
         report
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Switches to a built-in skin, live: reserved areas, look, axis and tap zones change at once,
+    /// and the feed on screen is checked again against the new skin's deep-link allow-list.
+    /// Returns the new feed report (`null` when no feed was given yet). Throws for an unknown
+    /// name, keeping the skin it had.
+    #[wasm_bindgen(js_name = setSkin)]
+    pub fn set_skin(&mut self, name: &str) -> Result<JsValue, JsError> {
+        let skin = Skin::builtin(name).map_err(|e| JsError::new(&e.to_string()))?;
+        self.apply_skin(skin)
+    }
+
+    /// Switches to a custom skin profile (JSON text), as [`Renderer::set_skin`] does. Throws an
+    /// error naming the field for a bad profile, keeping the skin it had.
+    #[wasm_bindgen(js_name = setSkinProfile)]
+    pub fn set_skin_profile(&mut self, json: &str) -> Result<JsValue, JsError> {
+        let skin = Skin::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
+        self.apply_skin(skin)
+    }
+
+    fn apply_skin(&mut self, skin: Skin) -> Result<JsValue, JsError> {
+        self.limits = skin_limits(&skin);
+        self.mount.set_skin(skin);
+        let feed = self.feed.borrow().clone();
+        match feed {
+            Some(json) => self.set_feed(&json),
+            None => Ok(JsValue::NULL),
+        }
     }
 
     /// Animates to the next card. Returns false at the end.

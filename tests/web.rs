@@ -453,6 +453,68 @@ fn dropping_the_renderer_leaves_nothing_behind() {
 }
 
 #[wasm_bindgen_test]
+fn skins_switch_live_and_recheck_the_feed() {
+    let root = host_element();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"skin".into(), &"samsung-oneui".into()).expect("set");
+    let mut r = Renderer::new(root.clone(), options.into(), None).expect("mounts");
+    let store_link = r#"{"id":"store","kind":"news","lang":"en","title":"Get the app","source":{"name":"Desk"},"cta":{"label":"Open","url":"samsungapps://detail/x"}}"#;
+    let feed = feed_of(3).replace("[{", &format!("[{store_link},{{"));
+    let report = r.set_feed(&feed).expect("valid");
+    assert_eq!(
+        get(&report, "shown").as_f64(),
+        Some(4.0),
+        "the Galaxy Store link is allowed on One UI"
+    );
+    r.go_to(1);
+    let accent = |root: &HtmlElement| {
+        root.style()
+            .get_property_value("--glance-accent")
+            .expect("style")
+    };
+    assert_eq!(accent(&root), "#3e91ff");
+
+    let report = r.set_skin("xiaomi-hyperos").expect("built-in");
+    assert_eq!(accent(&root), "#ff6900");
+    assert_eq!(
+        root.style()
+            .get_property_value("--glance-reserved-bottom")
+            .expect("style"),
+        "96px"
+    );
+    let rejections: js_sys::Array = get(&report, "rejections").unchecked_into();
+    assert_eq!(
+        rejections.length(),
+        1,
+        "the store link is not on HyperOS's allow-list"
+    );
+    assert_eq!(
+        get(&rejections.get(0), "field").as_string().as_deref(),
+        Some("cta.url")
+    );
+    assert_eq!(r.count(), 3);
+    assert_eq!(
+        r.current_id().as_deref(),
+        Some("c0"),
+        "the card in view stays in view"
+    );
+    assert!(in_view(&card(&root, "c0")));
+
+    let bad = r.set_skin_profile(r#"{"name":"x"}"#).expect_err("refused");
+    let message = js_sys::Reflect::get(&JsValue::from(bad), &"message".into()).expect("message");
+    assert!(
+        message
+            .as_string()
+            .unwrap_or_default()
+            .contains("\"accent\""),
+        "{message:?}"
+    );
+    assert_eq!(accent(&root), "#ff6900", "a refused profile keeps the skin");
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn a_bad_skin_is_a_clear_error() {
     let root = host_element();
     let options = js_sys::Object::new();
@@ -463,7 +525,7 @@ fn a_bad_skin_is_a_clear_error() {
     let message = js_sys::Reflect::get(&JsValue::from(err), &"message".into()).expect("message");
     assert_eq!(
         message.as_string().as_deref(),
-        Some("there is no built-in skin named \"nokia-s40\"; built-ins: generic")
+        Some("there is no built-in skin named \"nokia-s40\"; built-ins: generic, samsung-oneui, xiaomi-hyperos, vivo-originos, oppo-coloros")
     );
     root.remove();
 }

@@ -14,7 +14,8 @@ const table = /** @type {HTMLTableElement} */ ($('report-table'));
 const position = $('position');
 const log = $('log');
 
-$('skin-name').textContent = skin;
+const skinSelect = /** @type {HTMLSelectElement} */ ($('skin-select'));
+skinSelect.value = skin;
 $('feed-name').textContent = params.get('feed') ?? 'built-in sample';
 
 /** @param {string} text @param {'ok' | 'warn' | 'error' | 'loading'} state */
@@ -101,6 +102,17 @@ async function main() {
     setSummary(`${error instanceof Error ? error.message : error}`, 'error');
     return;
   }
+  skinSelect.addEventListener('change', () => {
+    try {
+      const report = renderer.setSkin(skinSelect.value);
+      if (report) showReport({ ok: true, report });
+      const url = new URL(location.href);
+      url.searchParams.set('skin', skinSelect.value);
+      history.replaceState(null, '', url);
+    } catch (error) {
+      setSummary(`${error instanceof Error ? error.message : error}`, 'error');
+    }
+  });
   $('prev').addEventListener('click', () => renderer.prev());
   $('next').addEventListener('click', () => renderer.next());
   await link.attach(renderer);

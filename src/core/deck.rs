@@ -101,6 +101,16 @@ impl Deck {
         self.caught = None;
     }
 
+    /// Another skin: its axis and tap zones; the card in view stays.
+    pub fn set_skin(&mut self, axis: Axis, tap_zones: TapZones) {
+        self.axis = axis;
+        self.tap_zones = tap_zones;
+        self.gesture = GestureRecognizer::new(axis);
+        self.caught = None;
+        self.pager.set_extent(self.viewport.along(axis));
+        self.pager.jump_to(self.pager.target());
+    }
+
     /// The viewport was measured again (resize, rotation).
     pub fn set_viewport(&mut self, viewport: Size) {
         self.viewport = viewport;

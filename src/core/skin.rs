@@ -27,7 +27,7 @@ pub enum SkinError {
         reason: String,
     },
     /// No built-in skin has this name.
-    #[error("there is no built-in skin named \"{0}\"; built-ins: generic")]
+    #[error("there is no built-in skin named \"{0}\"; built-ins: generic, samsung-oneui, xiaomi-hyperos, vivo-originos, oppo-coloros")]
     Unknown(String),
 }
 
@@ -92,7 +92,50 @@ pub struct Skin {
     pub motion: Motion,
 }
 
+impl Skin {
+    /// Where text may start below the skin's top chrome, in CSS px from the top of a viewport
+    /// `height` px tall: under the status bar and a top clock, or under a centred clock.
+    pub fn text_top(&self, height: f32) -> f32 {
+        let r = &self.reserved;
+        match r.clock.position {
+            ClockPosition::Top => r.status_bar + r.clock.height,
+            ClockPosition::Center => (height + r.clock.height) / 2.0,
+        }
+        .clamp(0.0, height.max(0.0))
+    }
+
+    /// Where the clock block starts, in CSS px from the top of a viewport `height` px tall.
+    pub fn clock_top(&self, height: f32) -> f32 {
+        let r = &self.reserved;
+        match r.clock.position {
+            ClockPosition::Top => r.status_bar,
+            ClockPosition::Center => ((height - r.clock.height) / 2.0).max(r.status_bar),
+        }
+    }
+}
+
 const GENERIC: &str = include_str!("../../www/skins/generic.json");
+
+/// The built-in profiles, by name, as shipped in `www/skins/`.
+pub const BUILTIN: [(&str, &str); 5] = [
+    ("generic", GENERIC),
+    (
+        "samsung-oneui",
+        include_str!("../../www/skins/samsung-oneui.json"),
+    ),
+    (
+        "xiaomi-hyperos",
+        include_str!("../../www/skins/xiaomi-hyperos.json"),
+    ),
+    (
+        "vivo-originos",
+        include_str!("../../www/skins/vivo-originos.json"),
+    ),
+    (
+        "oppo-coloros",
+        include_str!("../../www/skins/oppo-coloros.json"),
+    ),
+];
 
 /// Reads the fields of a profile, each error naming its field.
 struct Fields<'a>(&'a Json);
@@ -165,9 +208,9 @@ impl Fields<'_> {
 impl Skin {
     /// A built-in skin by name.
     pub fn builtin(name: &str) -> Result<Self, SkinError> {
-        match name {
-            "generic" => Self::from_json(GENERIC),
-            other => Err(SkinError::Unknown(other.to_string())),
+        match BUILTIN.iter().find(|(n, _)| *n == name) {
+            Some((_, json)) => Self::from_json(json),
+            None => Err(SkinError::Unknown(name.to_string())),
         }
     }
 
@@ -269,6 +312,26 @@ impl Skin {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_is_valid_and_named_as_its_file() {
+        for (name, _) in BUILTIN {
+            let skin = Skin::builtin(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(skin.name, name);
+            assert!(skin.deep_link_schemes.contains(&"glance".to_string()));
+            let top = skin.text_top(915.0);
+            assert!(
+                top > skin.reserved.status_bar && top + skin.reserved.bottom < 915.0,
+                "{name}: room for text"
+            );
+        }
+        let vivo = Skin::builtin("vivo-originos").expect("valid");
+        assert_eq!(vivo.reserved.clock.position, ClockPosition::Center);
+        assert_eq!(
+            (vivo.clock_top(915.0), vivo.text_top(915.0)),
+            (382.5, 532.5)
+        );
+    }
 
     #[test]
     fn generic_is_valid() {

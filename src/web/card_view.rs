@@ -168,6 +168,12 @@ impl CardView {
         }
     }
 
+    /// Forgets the last written position, so the next [`CardView::place`] writes (the axis
+    /// changed, so the same offset means another transform).
+    pub fn forget_placement(&mut self) {
+        self.offset = None;
+    }
+
     /// Hands the card's motion from `from` to `to` px to the compositor. The inline transform is
     /// rewritten when the motion ends or is interrupted.
     pub fn animate(

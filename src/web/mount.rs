@@ -29,8 +29,9 @@ use crate::core::time::EpochMs;
 pub type Emit = Rc<dyn Fn(Notice)>;
 
 /// CSS custom properties the renderer sets on the host element (removed again on drop).
-const ROOT_VARS: [&str; 7] = [
+const ROOT_VARS: [&str; 8] = [
     "--glance-status-bar",
+    "--glance-clock-top",
     "--glance-clock-height",
     "--glance-reserved-top",
     "--glance-reserved-bottom",
@@ -54,6 +55,7 @@ struct State {
     root: HtmlElement,
     viewport: HtmlElement,
     cards: Vec<Card>,
+    skin: Skin,
     deck: Deck,
     views: Vec<CardView>,
     mounted: Option<RangeInclusive<usize>>,
@@ -111,19 +113,15 @@ impl Mount {
     pub fn new(root: HtmlElement, skin: &Skin, reduced_motion: bool, emit: Emit) -> Self {
         let doc = root.owner_document().unwrap_or_else(page_document);
         let viewport = el(&doc, "div", "glance-viewport");
-        viewport
-            .class_list()
-            .toggle_with_force("glance-viewport--vertical", skin.axis == Axis::Vertical)
-            .ok();
         attr(&viewport, "role", "region");
         attr(&viewport, "aria-roledescription", "carousel");
         attr(&viewport, "aria-label", "Lock screen");
         viewport.set_tab_index(0);
-        apply_skin_vars(&root, skin);
         let _ = root.append_child(&viewport);
 
         let rect = root.get_bounding_client_rect();
         let size = Size::new(rect.width() as f32, rect.height() as f32);
+        apply_skin(&root, &viewport, skin, size.height);
         let deck = Deck::new(skin.axis, skin.tap_zones, size, Vec::new());
         let state = Rc::new_cyclic(|weak| {
             RefCell::new(State {
@@ -131,6 +129,7 @@ impl Mount {
                 root: root.clone(),
                 viewport: viewport.clone(),
                 cards: Vec::new(),
+                skin: skin.clone(),
                 deck,
                 views: Vec::new(),
                 mounted: None,
@@ -218,6 +217,11 @@ impl Mount {
         moved
     }
 
+    /// Switches to another skin, live.
+    pub fn set_skin(&self, skin: Skin) {
+        with_state(&self.state, |s| s.set_skin(skin));
+    }
+
     /// Turns reduced motion on or off (the host's setting changed).
     pub fn set_reduced_motion(&self, reduced: bool) {
         with_state(&self.state, |s| s.reduced_motion = reduced);
@@ -266,13 +270,18 @@ fn px(v: f32) -> String {
     format!("{}px", v.round() as i32)
 }
 
-fn apply_skin_vars(root: &HtmlElement, skin: &Skin) {
+/// Writes the skin's reserved areas, for a viewport `height` px tall, and its look as custom
+/// properties on the host element, and the axis as a class on the viewport.
+fn apply_skin(root: &HtmlElement, viewport: &HtmlElement, skin: &Skin, height: f32) {
+    let _ = viewport
+        .class_list()
+        .toggle_with_force("glance-viewport--vertical", skin.axis == Axis::Vertical);
     let r = &skin.reserved;
-    let top = r.status_bar + r.clock.height;
     let values = [
         px(r.status_bar),
+        px(skin.clock_top(height)),
         px(r.clock.height),
-        px(top),
+        px(skin.text_top(height)),
         px(r.bottom),
         px(skin.corner_radius),
         skin.accent.to_hex(),
@@ -346,7 +355,30 @@ impl State {
             self.deck.finish();
         }
         self.deck.set_viewport(size);
+        apply_skin(&self.root, &self.viewport, &self.skin, size.height);
         let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        self.place_all(position);
+    }
+
+    /// Another skin: its reserved areas, look, axis and tap zones apply at once.
+    fn set_skin(&mut self, skin: Skin) {
+        if self.handoff.is_some() {
+            self.cancel_handoff();
+            self.deck.finish();
+        }
+        self.frame = None;
+        apply_skin(
+            &self.root,
+            &self.viewport,
+            &skin,
+            self.deck.viewport().height,
+        );
+        self.deck.set_skin(skin.axis, skin.tap_zones);
+        self.skin = skin;
+        let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        for view in &mut self.views {
+            view.forget_placement();
+        }
         self.place_all(position);
     }
 

@@ -156,6 +156,39 @@ test('a feed with broken cards shows the good ones and lists each bad one', asyn
   await context.close();
 });
 
+test('switching skin re-lays out live, keeping the card in view', async () => {
+  const { page, context, problems } = await open();
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.keyboard.press('ArrowRight');
+  await waitInView(page, 'monsoon-mumbai-en');
+  const layout = () =>
+    page.evaluate(() => {
+      const screen = document.getElementById('lock-screen').getBoundingClientRect();
+      const card = document.querySelector('[data-card-id="monsoon-mumbai-en"]');
+      const body = card.querySelector('.glance-body').getBoundingClientRect();
+      const clock = document.querySelector('.lock-chrome__clock').getBoundingClientRect();
+      return {
+        bodyTop: body.top - screen.top,
+        bodyBottom: screen.bottom - body.bottom,
+        clockBottom: clock.bottom - screen.top,
+        accent: getComputedStyle(document.getElementById('lock-screen')).getPropertyValue('--glance-accent').trim(),
+      };
+    });
+  const generic = await layout();
+  assert.equal(generic.accent, '#4f8cff');
+  for (const [skin, accent, bottom] of [['xiaomi-hyperos', '#ff6900', 96], ['vivo-originos', '#415fff', 112], ['oppo-coloros', '#00a870', 128]]) {
+    await page.selectOption('#skin-select', skin);
+    await waitInView(page, 'monsoon-mumbai-en');
+    const now = await layout();
+    assert.equal(now.accent, accent, skin);
+    assert.ok(now.bodyBottom >= bottom, `${skin}: text stays above the bottom area (${now.bodyBottom} px)`);
+    assert.ok(now.bodyTop >= now.clockBottom, `${skin}: text stays below the clock (${now.bodyTop} < ${now.clockBottom})`);
+  }
+  assert.match(page.url(), /skin=oppo-coloros/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('?motion=reduce: cards arrive without animation', async () => {
   const { page, context, problems } = await open('?motion=reduce');
   await waitInView(page, 'ipl-2026-final-live');
