@@ -47,6 +47,89 @@ impl Axis {
     }
 }
 
+/// An axis-aligned rectangle in CSS px. Negative or non-finite sides are read as 0.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+impl Rect {
+    /// A rectangle; a negative width or height becomes 0.
+    pub fn new(x: f32, y: f32, width: f32, height: f32) -> Self {
+        let finite = |v: f32| if v.is_finite() { v } else { 0.0 };
+        Self {
+            x: finite(x),
+            y: finite(y),
+            width: finite_non_negative(width),
+            height: finite_non_negative(height),
+        }
+    }
+
+    /// Right edge.
+    pub fn right(self) -> f32 {
+        self.x + self.width
+    }
+
+    /// Bottom edge.
+    pub fn bottom(self) -> f32 {
+        self.y + self.height
+    }
+
+    /// Whether the two overlap with a positive area (touching edges do not count).
+    pub fn intersects(self, other: Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// Whether `other` lies inside this rectangle (to within 0.01 px).
+    pub fn contains(self, other: Rect) -> bool {
+        const E: f32 = 0.01;
+        other.x >= self.x - E
+            && other.y >= self.y - E
+            && other.right() <= self.right() + E
+            && other.bottom() <= self.bottom() + E
+    }
+
+    /// Whether the point lies inside.
+    pub fn contains_point(self, x: f32, y: f32) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+}
+
+/// Insets from each edge in CSS px (safe areas).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Insets {
+    /// From the top edge.
+    pub top: f32,
+    /// From the right edge.
+    pub right: f32,
+    /// From the bottom edge.
+    pub bottom: f32,
+    /// From the left edge.
+    pub left: f32,
+}
+
+impl Insets {
+    /// Insets with negative or non-finite values read as 0.
+    pub fn new(top: f32, right: f32, bottom: f32, left: f32) -> Self {
+        Self {
+            top: finite_non_negative(top),
+            right: finite_non_negative(right),
+            bottom: finite_non_negative(bottom),
+            left: finite_non_negative(left),
+        }
+    }
+}
+
 /// `v` if it is finite and positive, else 0.
 pub fn finite_non_negative(v: f32) -> f32 {
     if v.is_finite() && v > 0.0 {

@@ -90,7 +90,12 @@ pub struct Skin {
     pub deep_link_schemes: Vec<String>,
     /// Motion of cards that do not name one.
     pub motion: Motion,
+    /// The headline's type scale at a font scale of 1, largest first, in CSS px.
+    pub headline_sizes: Vec<f32>,
 }
+
+/// The type scale of skins that do not give one.
+pub const DEFAULT_HEADLINE_SIZES: [f32; 4] = [30.0, 26.0, 22.0, 19.0];
 
 impl Skin {
     /// Where text may start below the skin's top chrome, in CSS px from the top of a viewport
@@ -273,7 +278,37 @@ impl Skin {
                 ))
             }
         };
+        let headline_sizes = match root.get("headline_sizes") {
+            None | Some(Json::Null) => DEFAULT_HEADLINE_SIZES.to_vec(),
+            Some(Json::Array(items)) if !items.is_empty() && items.len() <= 8 => {
+                let sizes: Vec<f32> = items
+                    .iter()
+                    .filter_map(Json::as_f64)
+                    .map(|v| v as f32)
+                    .collect();
+                let valid = sizes.len() == items.len()
+                    && sizes.iter().all(|v| (10.0..=64.0).contains(v))
+                    && sizes.windows(2).all(|w| w[0] > w[1]);
+                if !valid {
+                    return Err(field_error(
+                        "headline_sizes",
+                        "must list 1 to 8 sizes from 10 to 64 px, largest first",
+                    ));
+                }
+                sizes
+            }
+            Some(other) => {
+                return Err(field_error(
+                    "headline_sizes",
+                    format!(
+                        "must be an array of sizes in px; found {}",
+                        other.describe()
+                    ),
+                ))
+            }
+        };
         Ok(Self {
+            headline_sizes,
             name: f.text("name")?.to_string(),
             axis: f.choice(
                 "axis",

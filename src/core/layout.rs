@@ -1,0 +1,656 @@
+//! Card layout: where each piece of a card goes on a given device and skin.
+//!
+//! A pure function of the card, the skin, the device and a text measurer. The text zone is what
+//! the skin leaves free (below its status bar and clock, above its unlock area, inside the safe
+//! area); the blocks of the card's template (source or sponsor line, score, headline, summary,
+//! call to action) are stacked from the bottom of that zone. The headline takes the largest
+//! step of the skin's type scale at which it fits its line count; the summary and then the
+//! source line give way when space is short, and every such compromise is reported. Media cover
+//! the card with the focus point kept in the open area above the text, and the scrim behind the
+//! text is as dark as the card's colour requires for WCAG contrast.
+
+use serde::Serialize;
+
+use crate::core::feed::{Card, Kind, Rgb};
+use crate::core::geometry::{Insets, Rect, Size};
+use crate::core::lang::Direction;
+use crate::core::skin::{ClockPosition, Skin};
+use crate::core::text::{break_lines, ellipsize, Font, TextMeasure};
+
+/// The device a card is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Device {
+    /// Viewport in CSS px.
+    pub viewport: Size,
+    /// Device pixel ratio.
+    pub dpr: f32,
+    /// Safe-area insets (notches, rounded corners, gesture bar), CSS px.
+    pub safe_area: Insets,
+    /// The system's font scale (1.0 = default, up to 2.0).
+    pub font_scale: f32,
+}
+
+impl Device {
+    /// A device of this size with no insets, at DPR 2 and the default font scale.
+    pub fn new(width: f32, height: f32) -> Self {
+        Self {
+            viewport: Size::new(width, height),
+            dpr: 2.0,
+            safe_area: Insets::default(),
+            font_scale: 1.0,
+        }
+    }
+
+    /// The same device at another font scale (clamped to 0.8–2.0).
+    pub fn with_font_scale(mut self, scale: f32) -> Self {
+        self.font_scale = if scale.is_finite() {
+            scale.clamp(0.8, 2.0)
+        } else {
+            1.0
+        };
+        self
+    }
+
+    /// Whether the viewport is wider than tall.
+    pub fn is_landscape(&self) -> bool {
+        self.viewport.width > self.viewport.height
+    }
+}
+
+/// Which piece of a template a block holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Publisher logo, name and time.
+    Source,
+    /// "Sponsored" and the sponsor's name.
+    Disclosure,
+    /// The score block of a sports card.
+    Score,
+    /// The headline.
+    Title,
+    /// The summary under it.
+    Summary,
+    /// The call-to-action button.
+    Cta,
+}
+
+/// One placed piece of a card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    /// What it holds.
+    pub kind: BlockKind,
+    /// Where, in CSS px from the card's top-left corner.
+    pub rect: Rect,
+    /// Font size in CSS px.
+    pub font_size: f32,
+    /// Line height in CSS px.
+    pub line_height: f32,
+    /// The text's lines, for the headline and the summary (empty for the others).
+    pub lines: Vec<String>,
+}
+
+/// A compromise the layout had to make, for content teams to see.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Warning {
+    /// The headline did not fit its lines at the smallest size and was cut with an ellipsis.
+    HeadlineEllipsised,
+    /// The summary lost lines.
+    SummaryShortened,
+    /// There was no room for the summary.
+    SummaryDropped,
+    /// There was no room for the source line.
+    SourceDropped,
+    /// There was no room for the score block.
+    ScoreDropped,
+    /// There was no room for the call to action.
+    CtaDropped,
+    /// There was no room for the headline at all.
+    TextZoneTooSmall,
+    /// The focus point ends up under the text or the skin's chrome.
+    FocusCovered,
+    /// The medium has no width and height in the feed, so the focus point cannot be kept.
+    MediaSizeUnknown,
+    /// The text needed a darker scrim for contrast (alpha in percent).
+    ScrimNeeded {
+        /// Scrim opacity, 0–100.
+        alpha: u8,
+    },
+}
+
+/// How the medium covers the card: the CSS `object-position` as fractions.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MediaFit {
+    /// Horizontal position, 0 (left) to 1 (right).
+    pub x: f32,
+    /// Vertical position, 0 (top) to 1 (bottom).
+    pub y: f32,
+}
+
+/// A laid-out card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardLayout {
+    /// The card's own box (the viewport).
+    pub card: Rect,
+    /// Areas the skin draws over.
+    pub reserved: Vec<Rect>,
+    /// Where text may go.
+    pub text_zone: Rect,
+    /// The placed blocks, top to bottom.
+    pub blocks: Vec<Block>,
+    /// How the medium is positioned, when the card has one.
+    pub media: Option<MediaFit>,
+    /// Opacity of the scrim behind the text, 0–1.
+    pub scrim: f32,
+    /// Every compromise made.
+    pub warnings: Vec<Warning>,
+}
+
+/// Space between blocks, in CSS px at font scale 1.
+const GAP: f32 = 8.0;
+/// Side margin of the text zone, CSS px.
+const MARGIN: f32 = 20.0;
+/// Widest text zone (tablets, landscape): long lines are hard to read.
+const MAX_TEXT_WIDTH: f32 = 560.0;
+
+/// Line-height factor for a script: taller for Indic scripts and far taller for Nastaliq Urdu.
+fn leading(card: &Card, base: f32) -> f32 {
+    match card.lang.language().as_str() {
+        "ur" | "fa" | "ar" | "ps" | "sd" | "ks" => 1.9,
+        "hi" | "mr" | "ne" | "bn" | "as" | "ta" | "te" | "kn" | "ml" | "gu" | "pa" | "or"
+        | "si" | "th" => base.max(1.5),
+        _ => base,
+    }
+}
+
+/// WCAG relative luminance of an sRGB colour.
+pub fn luminance(rgb: Rgb) -> f32 {
+    let channel = |shift: u32| {
+        let c = ((rgb.0 >> shift) & 0xff) as f32 / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
+}
+
+/// The black scrim opacity that gives white text at least `ratio` contrast over a background
+/// of luminance `background`.
+pub fn scrim_for(background: f32, ratio: f32) -> f32 {
+    // White (1.0) against the darkened background: (1.05) / (L × (1 − a) + 0.05) ≥ ratio.
+    let target = 1.05 / ratio - 0.05;
+    if background <= target {
+        0.0
+    } else {
+        (1.0 - target / background).clamp(0.0, 0.9)
+    }
+}
+
+/// Lays out `card` for `device` on `skin`.
+pub fn layout_card(
+    card: &Card,
+    skin: &Skin,
+    device: &Device,
+    measure: &mut dyn TextMeasure,
+) -> CardLayout {
+    let Size {
+        width: vw,
+        height: vh,
+    } = device.viewport;
+    let fs = device.font_scale;
+    let safe = device.safe_area;
+    let top_chrome = (skin.reserved.status_bar).max(safe.top);
+    let bottom_chrome = skin.reserved.bottom.max(safe.bottom);
+    let reserved = vec![
+        Rect::new(0.0, 0.0, vw, top_chrome),
+        Rect::new(0.0, skin.clock_top(vh), vw, skin.reserved.clock.height),
+        Rect::new(0.0, vh - bottom_chrome, vw, bottom_chrome),
+    ];
+    let mut warnings = Vec::new();
+
+    // The text zone: between the skin's top chrome (and clock) and its bottom area, inside the
+    // safe area and the side margins, no wider than is comfortable to read. Under a centred
+    // clock that leaves too little room (landscape), the band above the clock is used instead.
+    let title_leading = leading(card, 1.3);
+    let smallest = skin.headline_sizes.last().copied().unwrap_or(19.0) * fs;
+    let smallest_lh = smallest * title_leading;
+    let mut top = skin.text_top(vh).max(top_chrome) + GAP;
+    let mut bottom = vh - bottom_chrome - GAP;
+    if skin.reserved.clock.position == ClockPosition::Center {
+        let (above_top, above_bottom) = (top_chrome + GAP, skin.clock_top(vh) - GAP);
+        let needed = 22.0 * fs + GAP * fs + 2.0 * smallest_lh;
+        if bottom - top < needed && above_bottom - above_top > bottom - top {
+            (top, bottom) = (above_top, above_bottom);
+        }
+    }
+    let left = safe.left + MARGIN;
+    let width = (vw - safe.right - MARGIN - left).clamp(0.0, MAX_TEXT_WIDTH);
+    let x = match card.lang.direction() {
+        Direction::Ltr => left,
+        Direction::Rtl => vw - safe.right - MARGIN - width,
+    };
+    let zone = Rect::new(x, top, width, bottom - top);
+
+    // The template's blocks with their heights, top to bottom; text is broken later.
+    let gap = GAP * fs;
+    let header = match (card.kind, &card.source) {
+        (Kind::Sponsored, _) => Some(BlockKind::Disclosure),
+        (_, Some(_)) => Some(BlockKind::Source),
+        _ => None,
+    };
+    let header_h = 22.0 * fs;
+    let score_h = if card.kind == Kind::Sports && card.score.is_some() {
+        88.0 * fs
+    } else {
+        0.0
+    };
+    let cta_font = Font {
+        size: 15.0 * fs,
+        weight: 700,
+    };
+    let cta_h = (cta_font.size * 1.3 + 20.0).max(44.0);
+    let cta_w = card
+        .cta
+        .as_ref()
+        .map(|c| (measure.width(&c.label, cta_font) + 40.0).min(zone.width));
+
+    let summary_leading = leading(card, 1.45);
+    let max_title_lines = if score_h > 0.0 { 3 } else { 4 };
+    let summary_font = Font {
+        size: 15.0 * fs,
+        weight: 400,
+    };
+    let summary_lh = summary_font.size * summary_leading;
+
+    // Room left for the headline and the summary once the fixed blocks are in. When not even
+    // one headline line at the smallest size would fit, blocks give way in this order: the
+    // source line, the score block, the call to action. A sponsored card's disclosure never
+    // does.
+    let mut show = [header.is_some(), score_h > 0.0, cta_w.is_some()];
+    let heights = [header_h, score_h, cta_h];
+    let fixed = |show: &[bool; 3]| -> f32 {
+        show.iter()
+            .zip(heights)
+            .filter(|(s, _)| **s)
+            .map(|(_, h)| h + gap)
+            .sum()
+    };
+    for (i, warning, droppable) in [
+        (0, Warning::SourceDropped, header == Some(BlockKind::Source)),
+        (1, Warning::ScoreDropped, true),
+        (2, Warning::CtaDropped, true),
+    ] {
+        if show[i] && droppable && zone.height - fixed(&show) < smallest_lh {
+            show[i] = false;
+            warnings.push(warning);
+        }
+    }
+    let [show_header, show_score, show_cta] = show;
+    let room = zone.height - fixed(&show);
+
+    // The headline: the largest size whose lines fit their count and the room.
+    let mut title: Option<(Font, f32, Vec<String>)> = None;
+    for &size in &skin.headline_sizes {
+        let font = Font {
+            size: size * fs,
+            weight: 700,
+        };
+        let lh = font.size * title_leading;
+        let lines = break_lines(&card.title, zone.width, font, measure);
+        if lines.len() <= max_title_lines && lines.len() as f32 * lh <= room + 0.01 {
+            title = Some((font, lh, lines));
+            break;
+        }
+    }
+    let title = title.or_else(|| {
+        let font = Font {
+            size: smallest,
+            weight: 700,
+        };
+        let fit = ((room + 0.01) / smallest_lh).floor().max(0.0) as usize;
+        let keep = fit.min(max_title_lines);
+        if keep == 0 {
+            warnings.push(Warning::TextZoneTooSmall);
+            return None;
+        }
+        let mut lines = break_lines(&card.title, zone.width, font, measure);
+        lines.truncate(keep);
+        if let Some(last) = lines.last_mut() {
+            *last = ellipsize(last, zone.width, font, measure);
+        }
+        warnings.push(Warning::HeadlineEllipsised);
+        Some((font, smallest_lh, lines))
+    });
+
+    // The summary: what fits below the headline, at most three lines.
+    let title_h = title
+        .as_ref()
+        .map_or(0.0, |(_, lh, lines)| lh * lines.len() as f32 + gap);
+    let mut summary_lines = Vec::new();
+    if let Some(summary) = &card.summary {
+        let lines = break_lines(summary, zone.width, summary_font, measure);
+        let fit = ((room - title_h + 0.01) / summary_lh).floor().max(0.0) as usize;
+        let keep = fit.min(3).min(lines.len());
+        if keep == 0 {
+            warnings.push(Warning::SummaryDropped);
+        } else {
+            summary_lines = lines[..keep].to_vec();
+            if keep < lines.len() {
+                warnings.push(Warning::SummaryShortened);
+                if let Some(last) = summary_lines.last_mut() {
+                    *last = ellipsize(last, zone.width, summary_font, measure);
+                }
+            }
+        }
+    }
+
+    // Stack from the bottom of the zone up.
+    let mut blocks = Vec::new();
+    let mut y = zone.bottom();
+    let mut push =
+        |kind, height: f32, width: f32, font_size: f32, line_height: f32, lines: Vec<String>| {
+            y -= height;
+            let bx = match card.lang.direction() {
+                Direction::Ltr => zone.x,
+                Direction::Rtl => zone.right() - width,
+            };
+            blocks.push(Block {
+                kind,
+                rect: Rect::new(bx, y, width, height),
+                font_size,
+                line_height,
+                lines,
+            });
+            y -= gap;
+        };
+    if let (true, Some(w)) = (show_cta, cta_w) {
+        push(
+            BlockKind::Cta,
+            cta_h,
+            w,
+            cta_font.size,
+            cta_font.size * 1.3,
+            Vec::new(),
+        );
+    }
+    if !summary_lines.is_empty() {
+        let h = summary_lh * summary_lines.len() as f32;
+        push(
+            BlockKind::Summary,
+            h,
+            zone.width,
+            summary_font.size,
+            summary_lh,
+            summary_lines,
+        );
+    }
+    if let Some((font, lh, lines)) = title {
+        push(
+            BlockKind::Title,
+            lh * lines.len() as f32,
+            zone.width,
+            font.size,
+            lh,
+            lines,
+        );
+    }
+    if show_score {
+        push(
+            BlockKind::Score,
+            score_h,
+            zone.width,
+            15.0 * fs,
+            20.0 * fs,
+            Vec::new(),
+        );
+    }
+    if let (true, Some(kind)) = (show_header, header) {
+        push(kind, header_h, zone.width, 13.0 * fs, header_h, Vec::new());
+    }
+    blocks.reverse();
+
+    let text_top = blocks.first().map_or(zone.bottom(), |b| b.rect.y);
+    let media = card.media.as_ref().map(|m| {
+        let (Some(w), Some(h)) = (m.width, m.height) else {
+            warnings.push(Warning::MediaSizeUnknown);
+            return MediaFit {
+                x: m.focus.x,
+                y: m.focus.y,
+            };
+        };
+        let (w, h) = (w as f32, h as f32);
+        let scale = (vw / w).max(vh / h);
+        let (shown_w, shown_h) = (w * scale, h * scale);
+        // Put the focus in the middle of the open area above the text, as far as cover allows.
+        let open_top = skin.reserved.status_bar.max(safe.top);
+        let target = (vw / 2.0, (open_top + text_top) / 2.0);
+        let fit_axis = |focus: f32, shown: f32, view: f32, target: f32| {
+            let overflow = shown - view;
+            if overflow <= 0.5 {
+                return (0.5, focus * shown);
+            }
+            let offset = (focus * shown - target).clamp(0.0, overflow);
+            (offset / overflow, focus * shown - offset)
+        };
+        let (px, fx) = fit_axis(m.focus.x, shown_w, vw, target.0);
+        let (py, fy) = fit_axis(m.focus.y, shown_h, vh, target.1);
+        let covered = blocks.iter().any(|b| b.rect.contains_point(fx, fy))
+            || reserved.iter().any(|r| r.contains_point(fx, fy));
+        if covered {
+            warnings.push(Warning::FocusCovered);
+        }
+        MediaFit { x: px, y: py }
+    });
+
+    // Contrast: white text over the card's colour needs at least 4.5:1 (3:1 would do for the
+    // large headline alone, but the summary and source line are body text).
+    let background = card.media.as_ref().and_then(|m| m.color).map(luminance);
+    let scrim = match background {
+        Some(l) => scrim_for(l, 4.5),
+        // No colour given: assume a bright picture.
+        None => scrim_for(1.0, 4.5),
+    };
+    let scrim = (scrim * 20.0).ceil() / 20.0;
+    if background.is_some() && scrim > 0.0 {
+        warnings.push(Warning::ScrimNeeded {
+            alpha: (scrim * 100.0).round() as u8,
+        });
+    }
+
+    CardLayout {
+        card: Rect::new(0.0, 0.0, vw, vh),
+        reserved,
+        text_zone: zone,
+        blocks,
+        media,
+        scrim,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::feed::{parse_feed, Limits};
+    use crate::core::skin::BUILTIN;
+    use crate::core::text::FixedAdvance;
+
+    const SAMPLE: &str = include_str!("../../www/feeds/sample.json");
+
+    /// Phones from 16:9 to 22:9, a foldable's inner screen, a tablet, and a phone in landscape.
+    pub(crate) const DEVICES: [(&str, f32, f32); 7] = [
+        ("16:9 budget", 360.0, 640.0),
+        ("19.5:9", 393.0, 852.0),
+        ("20:9", 412.0, 915.0),
+        ("22:9", 360.0, 880.0),
+        ("foldable", 673.0, 841.0),
+        ("tablet", 800.0, 1280.0),
+        ("landscape", 915.0, 412.0),
+    ];
+
+    fn cards() -> Vec<Card> {
+        let limits = Limits {
+            deep_link_schemes: vec!["glance".into()],
+            ..Limits::default()
+        };
+        parse_feed(SAMPLE, &limits).expect("sample feed").cards
+    }
+
+    #[test]
+    fn every_card_on_every_skin_device_and_font_scale() {
+        let mut m = FixedAdvance::default();
+        let mut laid_out = 0;
+        for (name, _) in BUILTIN {
+            let skin = Skin::builtin(name).expect("built-in");
+            for (device_name, w, h) in DEVICES {
+                for scale in [1.0, 1.3, 2.0] {
+                    let device = Device::new(w, h).with_font_scale(scale);
+                    for card in cards() {
+                        let l = layout_card(&card, &skin, &device, &mut m);
+                        let what = format!("{} on {name}, {device_name}, ×{scale}", card.id);
+                        for b in &l.blocks {
+                            assert!(
+                                b.rect.width > 0.0 && b.rect.height > 0.0,
+                                "{what}: empty {:?}",
+                                b.kind
+                            );
+                            assert!(
+                                l.card.contains(b.rect),
+                                "{what}: {:?} leaves the card",
+                                b.kind
+                            );
+                            assert!(
+                                l.text_zone.contains(b.rect),
+                                "{what}: {:?} leaves the text zone",
+                                b.kind
+                            );
+                            for r in &l.reserved {
+                                assert!(
+                                    !b.rect.intersects(*r),
+                                    "{what}: {:?} {:?} under reserved {:?}",
+                                    b.kind,
+                                    b.rect,
+                                    r
+                                );
+                            }
+                            let weight = if b.kind == BlockKind::Title { 700 } else { 400 };
+                            for line in &b.lines {
+                                let font = Font {
+                                    size: b.font_size,
+                                    weight,
+                                };
+                                assert!(
+                                    m.width(line, font) <= b.rect.width + 0.01,
+                                    "{what}: line too wide: {line}"
+                                );
+                            }
+                        }
+                        for pair in l.blocks.windows(2) {
+                            assert!(
+                                !pair[0].rect.intersects(pair[1].rect),
+                                "{what}: blocks overlap"
+                            );
+                        }
+                        let has = |k| l.blocks.iter().any(|b| b.kind == k);
+                        if card.kind == Kind::Sponsored {
+                            assert!(
+                                has(BlockKind::Disclosure),
+                                "{what}: the sponsored disclosure is always shown"
+                            );
+                        }
+                        if let Some(fit) = l.media {
+                            assert!(
+                                (0.0..=1.0).contains(&fit.x) && (0.0..=1.0).contains(&fit.y),
+                                "{what}: {fit:?}"
+                            );
+                        }
+                        laid_out += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(laid_out, 5 * DEVICES.len() * 3 * cards().len());
+    }
+
+    #[test]
+    fn the_headline_takes_the_largest_size_that_fits() {
+        let skin = Skin::builtin("generic").expect("built-in");
+        let mut m = FixedAdvance::default();
+        let mut card = cards()
+            .into_iter()
+            .find(|c| c.id == "monsoon-mumbai-en")
+            .expect("sample card");
+        card.title = "Short".into();
+        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
+        let title = l
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .expect("title");
+        assert_eq!((title.font_size, title.lines.len()), (30.0, 1));
+        card.title = "word ".repeat(60);
+        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
+        let title = l
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .expect("title");
+        assert_eq!((title.font_size, title.lines.len()), (19.0, 4));
+        assert!(title.lines[3].ends_with('…'));
+        assert!(l.warnings.contains(&Warning::HeadlineEllipsised));
+    }
+
+    #[test]
+    fn rtl_cards_are_mirrored() {
+        let skin = Skin::builtin("generic").expect("built-in");
+        let mut m = FixedAdvance::default();
+        let urdu = cards()
+            .into_iter()
+            .find(|c| c.id == "karachi-rain-ur")
+            .expect("sample card");
+        let mut device = Device::new(412.0, 915.0);
+        device.safe_area = Insets::new(0.0, 0.0, 0.0, 30.0);
+        let l = layout_card(&urdu, &skin, &device, &mut m);
+        assert_eq!(l.text_zone.right(), 412.0 - MARGIN);
+        assert_eq!(l.text_zone.x, 30.0 + MARGIN);
+    }
+
+    #[test]
+    fn focus_stays_visible_and_out_of_the_text() {
+        let skin = Skin::builtin("generic").expect("built-in");
+        let mut m = FixedAdvance::default();
+        let card = cards()
+            .into_iter()
+            .find(|c| c.id == "ipl-2026-final-live")
+            .expect("sample card");
+        for (name, w, h) in DEVICES {
+            let l = layout_card(&card, &skin, &Device::new(w, h), &mut m);
+            let fit = l.media.expect("has media");
+            assert!(
+                (0.0..=1.0).contains(&fit.x) && (0.0..=1.0).contains(&fit.y),
+                "{name}"
+            );
+        }
+        // Portrait 20:9: the 9:16 picture overflows sideways only; the focus is centred.
+        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
+        assert!(
+            !l.warnings.contains(&Warning::FocusCovered),
+            "{:?}",
+            l.warnings
+        );
+    }
+
+    #[test]
+    fn contrast_picks_the_scrim() {
+        assert_eq!(scrim_for(luminance(Rgb(0x000000)), 4.5), 0.0);
+        let white = scrim_for(luminance(Rgb(0xffffff)), 4.5);
+        // White text over a white picture darkened by the scrim reaches 4.5:1.
+        assert!((1.05 / ((1.0 - white) + 0.05) - 4.5).abs() < 0.01);
+        assert!(
+            scrim_for(luminance(Rgb(0xe0c36a)), 4.5) > scrim_for(luminance(Rgb(0x1d2a44)), 4.5)
+        );
+    }
+}
