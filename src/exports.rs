@@ -22,6 +22,8 @@ struct Options {
     skin_profile: Option<String>,
     /// The user asked for reduced motion: cards arrive without animation.
     reduced_motion: bool,
+    /// The system font scale (1.0 by default).
+    font_scale: Option<f32>,
 }
 
 impl Options {
@@ -58,10 +60,22 @@ impl Options {
                 ))
             }
         };
+        let scale = js_sys::Reflect::get(value, &JsValue::from_str("fontScale"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let font_scale = match scale.as_f64() {
+            Some(v) if v.is_finite() && v > 0.0 => Some(v as f32),
+            None if scale.is_undefined() || scale.is_null() => None,
+            _ => {
+                return Err(JsError::new(
+                    "invalid renderer options: \"fontScale\" must be a positive number",
+                ))
+            }
+        };
         Ok(Self {
             skin: text("skin")?,
             skin_profile: text("skinProfile")?,
             reduced_motion,
+            font_scale,
         })
     }
 }
@@ -128,8 +142,12 @@ impl Renderer {
                 }
             }
         });
+        let mount = Mount::new(root, &skin, options.reduced_motion, emit);
+        if let Some(scale) = options.font_scale {
+            mount.set_font_scale(scale);
+        }
         Ok(Renderer {
-            mount: Mount::new(root, &skin, options.reduced_motion, emit),
+            mount,
             limits,
             feed: RefCell::new(None),
         })
@@ -206,6 +224,32 @@ impl Renderer {
     #[wasm_bindgen(js_name = goTo)]
     pub fn go_to(&self, index: usize) -> bool {
         self.mount.go_to(index)
+    }
+
+    /// The system font scale (1.0 = default, honoured from 0.8 to 2.0): the cards are laid out
+    /// again at once.
+    #[wasm_bindgen(setter, js_name = fontScale)]
+    pub fn set_font_scale(&self, scale: f32) {
+        self.mount.set_font_scale(scale);
+    }
+
+    /// The layout of card `index` on this device and skin: `{ cardId, textZone, blocks: [{ kind,
+    /// rect: { x, y, width, height }, font_size, line_height, lines }], media, scrim, warnings:
+    /// [{ code, … }] }`, or `null` past the end. Content tools show the warnings.
+    #[wasm_bindgen(js_name = layoutOf)]
+    pub fn layout_of(&self, index: usize) -> Result<JsValue, JsError> {
+        let Some((card_id, layout)) = self.mount.layout_of(index) else {
+            return Ok(JsValue::NULL);
+        };
+        let value = layout
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let _ = js_sys::Reflect::set(
+            &value,
+            &JsValue::from_str("cardId"),
+            &JsValue::from_str(&card_id),
+        );
+        Ok(value)
     }
 
     /// Reduced motion on or off, e.g. when the host's setting changes.

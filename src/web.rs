@@ -4,6 +4,7 @@
 
 mod card_view;
 mod dom;
+mod measure;
 mod mount;
 mod paint;
 

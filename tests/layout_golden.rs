@@ -30,14 +30,19 @@ fn rounded(v: Value) -> Value {
             .and_then(|f| serde_json::Number::from_f64((f * 10.0).round() / 10.0))
             .map_or(Value::Number(n), Value::Number),
         Value::Array(items) => Value::Array(items.into_iter().map(rounded).collect()),
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, rounded(v))).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, rounded(v))).collect())
+        }
         other => other,
     }
 }
 
 fn render() -> String {
     let sample = include_str!("../www/feeds/sample.json");
-    let limits = Limits { deep_link_schemes: vec!["glance".into()], ..Limits::default() };
+    let limits = Limits {
+        deep_link_schemes: vec!["glance".into()],
+        ..Limits::default()
+    };
     let cards = parse_feed(sample, &limits).expect("valid").cards;
     let mut measure = FixedAdvance::default();
     let mut out = String::new();
@@ -50,7 +55,10 @@ fn render() -> String {
                 line.insert("skin".into(), skin_name.into());
                 line.insert("device".into(), device_name.into());
                 line.insert("card".into(), card.id.clone().into());
-                line.insert("layout".into(), rounded(serde_json::to_value(&layout).expect("serializable")));
+                line.insert(
+                    "layout".into(),
+                    rounded(serde_json::to_value(&layout).expect("serializable")),
+                );
                 out.push_str(&serde_json::to_string(&line).expect("serializable"));
                 out.push('\n');
             }
@@ -67,9 +75,20 @@ fn layouts_match_the_golden_file() {
         std::fs::write(path, &now).expect("write the golden file");
         return;
     }
-    let golden = std::fs::read_to_string(path).expect("tests/golden/layouts.jsonl exists; create it with GLANCE_UPDATE_GOLDEN=1");
+    let golden = std::fs::read_to_string(path)
+        .expect("tests/golden/layouts.jsonl exists; create it with GLANCE_UPDATE_GOLDEN=1");
     for (i, (want, got)) in golden.lines().zip(now.lines()).enumerate() {
-        assert_eq!(got, want, "layout {} differs from the golden file (line {})", i + 1, i + 1);
+        assert_eq!(
+            got,
+            want,
+            "layout {} differs from the golden file (line {})",
+            i + 1,
+            i + 1
+        );
     }
-    assert_eq!(now.lines().count(), golden.lines().count(), "number of layouts");
+    assert_eq!(
+        now.lines().count(),
+        golden.lines().count(),
+        "number of layouts"
+    );
 }

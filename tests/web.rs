@@ -210,6 +210,82 @@ async fn templates_render_every_kind() {
     root.remove();
 }
 
+/// The blocks of card `index` as the layout computed them: (kind, x, y, width, height).
+fn computed_blocks(r: &Renderer, index: usize) -> Vec<(String, f64, f64, f64, f64)> {
+    let layout = r.layout_of(index).expect("laid out");
+    let blocks: js_sys::Array = get(&layout, "blocks").unchecked_into();
+    blocks
+        .iter()
+        .map(|b| {
+            let rect = get(&b, "rect");
+            let n = |k: &str| get(&rect, k).as_f64().expect("number");
+            (
+                get(&b, "kind").as_string().expect("kind"),
+                n("x"),
+                n("y"),
+                n("width"),
+                n("height"),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn dom_boxes_match_the_computed_layout() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    for scale in [1.0, 2.0] {
+        r.set_font_scale(scale);
+        let article = card(&root, "ipl-2026-final-live");
+        let origin = article.get_bounding_client_rect();
+        let blocks = computed_blocks(&r, 0);
+        let kinds: Vec<_> = blocks.iter().map(|b| b.0.as_str()).collect();
+        if scale == 1.0 {
+            assert_eq!(kinds, ["source", "score", "title", "summary", "cta"]);
+        }
+        for (kind, x, y, w, h) in &blocks {
+            let el = article
+                .query_selector(&format!("[data-block=\"{kind}\"]"))
+                .expect("q")
+                .unwrap_or_else(|| panic!("{kind} block in the DOM"));
+            let b = el.get_bounding_client_rect();
+            let got = (
+                b.left() - origin.left(),
+                b.top() - origin.top(),
+                b.width(),
+                b.height(),
+            );
+            for (name, want, got) in [
+                ("x", *x, got.0),
+                ("y", *y, got.1),
+                ("width", *w, got.2),
+                ("height", *h, got.3),
+            ] {
+                assert!(
+                    (want - got).abs() <= 1.0,
+                    "×{scale} {kind}.{name}: layout {want}, DOM {got}"
+                );
+            }
+        }
+        // The headline's lines are the computed ones, each on its own line box.
+        let title_lines = article
+            .query_selector_all(".glance-title .glance-line")
+            .expect("q")
+            .length();
+        let layout = r.layout_of(0).expect("laid out");
+        let blocks: js_sys::Array = get(&layout, "blocks").unchecked_into();
+        let title = blocks
+            .iter()
+            .find(|b| get(b, "kind").as_string().as_deref() == Some("title"))
+            .expect("title");
+        let lines: js_sys::Array = get(&title, "lines").unchecked_into();
+        assert_eq!(title_lines, lines.length());
+    }
+    drop(r);
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 fn text_is_never_html() {
     let root = host_element();

@@ -33,6 +33,36 @@ function addLog(action, detail) {
   while (log.children.length > 50) log.lastElementChild?.remove();
 }
 
+const WARNINGS = {
+  headline_ellipsised: 'Headline cut with an ellipsis: it does not fit at the smallest size',
+  summary_shortened: 'Summary shortened',
+  summary_dropped: 'No room for the summary',
+  source_dropped: 'No room for the source line',
+  score_dropped: 'No room for the score block',
+  cta_dropped: 'No room for the call to action',
+  text_zone_too_small: 'No room for the headline on this screen',
+  focus_covered: 'The focus point is under the text or the clock',
+  media_size_unknown: 'The picture has no width and height: its focus point cannot be kept',
+  scrim_needed: 'Bright picture behind the text: scrim at',
+};
+
+/** Lists what the layout had to compromise on for the card in view. */
+function showLayout(/** @type {any} */ layout) {
+  const list = $('layout-warnings');
+  const items = (layout?.warnings ?? []).map((/** @type {{code: string, alpha?: number}} */ w) => {
+    const item = document.createElement('li');
+    const text = WARNINGS[/** @type {keyof typeof WARNINGS} */ (w.code)] ?? w.code;
+    item.textContent = w.code === 'scrim_needed' ? `${text} ${w.alpha} %` : text;
+    return item;
+  });
+  if (!items.length) {
+    const ok = document.createElement('li');
+    ok.textContent = 'Fits without compromise';
+    items.push(ok);
+  }
+  list.replaceChildren(...items);
+}
+
 /** @param {import('./host/connect.js').FeedOutcome} outcome */
 function showReport(outcome) {
   const body = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
@@ -82,6 +112,8 @@ async function main() {
     onNotice(notice) {
       if (notice.type === 'card_change') {
         position.textContent = `${notice.index + 1} / ${notice.count}`;
+        // After the frame, so the picture's contrast sample (taken when it loads) can count.
+        requestAnimationFrame(() => showLayout(window.glance?.renderer.layoutOf(notice.index)));
       } else if (notice.type === 'media_error') {
         addLog('media error', `${notice.card_id}: ${notice.src}`);
       }
@@ -115,10 +147,10 @@ async function main() {
   });
   $('prev').addEventListener('click', () => renderer.prev());
   $('next').addEventListener('click', () => renderer.next());
+  // For automation and the console (and the layout panel, from the first card on).
+  Object.assign(window, { glance: { renderer, host } });
   await link.attach(renderer);
   screen.querySelector('.glance-viewport')?.focus({ preventScroll: true });
-  // For automation and the console.
-  Object.assign(window, { glance: { renderer, host } });
 }
 
 main();

@@ -112,7 +112,8 @@ pub enum Warning {
     FocusCovered,
     /// The medium has no width and height in the feed, so the focus point cannot be kept.
     MediaSizeUnknown,
-    /// The text needed a darker scrim for contrast (alpha in percent).
+    /// The picture behind the text is bright: the scrim had to be at least this dark for
+    /// contrast (alpha in percent; reported when a sampled picture needs 50 % or more).
     ScrimNeeded {
         /// Scrim opacity, 0–100.
         alpha: u8,
@@ -187,6 +188,28 @@ pub fn scrim_for(background: f32, ratio: f32) -> f32 {
     } else {
         (1.0 - target / background).clamp(0.0, 0.9)
     }
+}
+
+fn round_up(alpha: f32) -> f32 {
+    (alpha * 20.0).ceil() / 20.0
+}
+
+/// The scrim for a picture whose region behind the text has these relative luminances (one
+/// per sampled pixel): dark enough for the brightest tenth, rounded up to 5 %.
+pub fn sampled_scrim(luminances: &mut [f32]) -> f32 {
+    if luminances.is_empty() {
+        return round_up(scrim_for(1.0, 4.5));
+    }
+    luminances.sort_by(f32::total_cmp);
+    let p90 = luminances[(luminances.len() - 1) * 9 / 10];
+    round_up(scrim_for(p90, 4.5))
+}
+
+/// Relative luminance of an sRGB pixel given as bytes.
+pub fn pixel_luminance(r: u8, g: u8, b: u8) -> f32 {
+    luminance(Rgb((u32::from(r) << 16)
+        | (u32::from(g) << 8)
+        | u32::from(b)))
 }
 
 /// Lays out `card` for `device` on `skin`.
@@ -445,20 +468,16 @@ pub fn layout_card(
         MediaFit { x: px, y: py }
     });
 
-    // Contrast: white text over the card's colour needs at least 4.5:1 (3:1 would do for the
-    // large headline alone, but the summary and source line are body text).
-    let background = card.media.as_ref().and_then(|m| m.color).map(luminance);
-    let scrim = match background {
-        Some(l) => scrim_for(l, 4.5),
-        // No colour given: assume a bright picture.
-        None => scrim_for(1.0, 4.5),
+    // Contrast: white text needs at least 4.5:1 against what is behind it (3:1 would do for
+    // the large headline alone, but the summary and source line are body text). A card without
+    // a picture has the renderer's dark background and needs no scrim. Under a picture the
+    // region behind the text is unknown until the browser samples the loaded image
+    // (`sampled_scrim`), so the scrim starts dark enough for a white picture.
+    let scrim = if card.media.is_some() {
+        round_up(scrim_for(1.0, 4.5))
+    } else {
+        0.0
     };
-    let scrim = (scrim * 20.0).ceil() / 20.0;
-    if background.is_some() && scrim > 0.0 {
-        warnings.push(Warning::ScrimNeeded {
-            alpha: (scrim * 100.0).round() as u8,
-        });
-    }
 
     CardLayout {
         card: Rect::new(0.0, 0.0, vw, vh),
@@ -641,6 +660,18 @@ mod tests {
             "{:?}",
             l.warnings
         );
+    }
+
+    #[test]
+    fn sampled_pictures_set_the_scrim() {
+        let mut dark = vec![pixel_luminance(20, 30, 60); 256];
+        assert_eq!(sampled_scrim(&mut dark), 0.0);
+        let mut bright: Vec<f32> = (0..256)
+            .map(|i| pixel_luminance(200, 180, (i % 256) as u8))
+            .collect();
+        let alpha = sampled_scrim(&mut bright);
+        assert!(alpha > 0.5 && alpha < 0.9, "{alpha}");
+        assert_eq!(sampled_scrim(&mut []), round_up(scrim_for(1.0, 4.5)));
     }
 
     #[test]

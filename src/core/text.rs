@@ -170,6 +170,26 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The lines of `source` as broken by [`break_lines`], each followed by the space that stood
+/// at its break, so that the lines joined read as the source did (for copy, search and screen
+/// readers); a space at the end of a line takes no room on screen.
+pub fn with_break_spaces(source: &str, lines: &[String]) -> Vec<String> {
+    let mut rest = source.trim_start();
+    lines
+        .iter()
+        .map(|line| {
+            let mut out = line.clone();
+            if let Some(after) = rest.strip_prefix(line.as_str()) {
+                if after.starts_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                rest = after.trim_start();
+            }
+            out
+        })
+        .collect()
+}
+
 /// Shortens `line` so that it and an ellipsis fit in `max_width`, cutting between clusters.
 pub fn ellipsize(line: &str, max_width: f32, font: Font, measure: &mut dyn TextMeasure) -> String {
     let all: Vec<&str> = clusters(line).collect();
@@ -247,6 +267,21 @@ mod tests {
                 "a conjunct is never split: {line}"
             );
         }
+    }
+
+    #[test]
+    fn lines_keep_the_spaces_they_broke_at() {
+        let mut m = FixedAdvance::default();
+        let source = "Monsoon returns to Mumbai";
+        let lines = break_lines(source, 120.0, F, &mut m);
+        assert_eq!(with_break_spaces(source, &lines).concat(), source);
+        let thai = "ภาษาไทยไม่มีการเว้นวรรค";
+        let lines = break_lines(thai, 60.0, F, &mut m);
+        assert_eq!(
+            with_break_spaces(thai, &lines).concat(),
+            thai,
+            "no space invented between clusters"
+        );
     }
 
     #[test]

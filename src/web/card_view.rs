@@ -5,10 +5,12 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
-use super::dom::{append, attr, el, text};
+use super::dom::{append, attr, el, px, text};
 use super::paint;
 use crate::core::feed::{Card, Kind, MatchStatus, MediaType};
+use crate::core::layout::{Block, BlockKind, CardLayout};
 use crate::core::locale::strings;
+use crate::core::text::with_break_spaces;
 use crate::core::time::EpochMs;
 
 /// A mounted card.
@@ -18,6 +20,7 @@ pub struct CardView {
     /// The `<article>`.
     pub root: HtmlElement,
     video: Option<HtmlMediaElement>,
+    scrim: HtmlElement,
     offset: Option<f32>,
     in_view: Option<bool>,
 }
@@ -32,12 +35,35 @@ pub struct Context<'a> {
     pub total: usize,
     /// The time now, for "2 h ago".
     pub now: EpochMs,
+    /// Where everything goes (computed by `core::layout`).
+    pub layout: &'a CardLayout,
+}
+
+/// `left/top/width/height` of a block, plus its font, as one style attribute.
+fn block_style(block: &Block) -> String {
+    let r = block.rect;
+    format!(
+        "left:{};top:{};width:{};height:{};font-size:{};line-height:{}",
+        px(r.x),
+        px(r.y),
+        px(r.width),
+        px(r.height),
+        px(block.font_size),
+        px(block.line_height)
+    )
+}
+
+/// A percentage to a tenth, formatted with integers only.
+fn percent(v: f32) -> String {
+    let tenths = (v.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
 impl CardView {
-    /// Builds the card's elements (not yet attached).
+    /// Builds the card's elements (not yet attached), each block where the layout put it.
     pub fn build(card: &Card, cx: &Context<'_>) -> Self {
         let doc = cx.doc;
+        let layout = cx.layout;
         let ui = strings(&card.lang.language());
         let root = el(
             doc,
@@ -61,7 +87,10 @@ impl CardView {
             if let Some(color) = media.color {
                 set_style(&media_box, "background-color", &color.to_hex());
             }
-            let position = focus_position(media.focus.x, media.focus.y);
+            let fit = layout
+                .media
+                .map_or((media.focus.x, media.focus.y), |f| (f.x, f.y));
+            let position = format!("{} {}", percent(fit.0), percent(fit.1));
             match media.media_type {
                 MediaType::Image => {
                     let img = el(doc, "img", "glance-media__item");
@@ -96,68 +125,126 @@ impl CardView {
             }
         }
         append(&root, &media_box);
-        append(&root, &el(doc, "div", "glance-scrim"));
+
+        // The scrim darkens from a little above the text to the bottom, as dark as contrast needs.
+        let scrim = el(doc, "div", "glance-scrim");
+        let text_top = layout
+            .blocks
+            .first()
+            .map_or(layout.text_zone.y, |b| b.rect.y);
+        let alpha = (layout.scrim * 100.0).round() as u32;
+        attr(
+            &scrim,
+            "style",
+            &format!(
+                "top:{};--glance-scrim:0.{:02}",
+                px(text_top - 64.0),
+                alpha.min(99)
+            ),
+        );
+        append(&root, &scrim);
 
         let body = el(doc, "div", "glance-body");
-        if card.kind == Kind::Sponsored {
-            let line = text(doc, &body, "p", "glance-disclosure", "");
-            text(doc, &line, "span", "glance-badge", ui.sponsored);
-            if let Some(source) = &card.source {
-                text(doc, &line, "span", "glance-disclosure__name", &source.name);
-            }
-        } else if let Some(source) = &card.source {
-            let line = text(doc, &body, "p", "glance-source", "");
-            if let Some(logo) = &source.logo {
-                let img = el(doc, "img", "glance-source__logo");
-                attr(&img, "alt", "");
-                attr(&img, "src", logo);
-                append(&line, &img);
-            }
-            text(doc, &line, "span", "glance-source__name", &source.name);
-            if card.kind == Kind::News {
-                if let Some(ago) = card.starts_at.and_then(|t| ui.ago(cx.now, t)) {
-                    text(doc, &line, "span", "glance-source__time", &ago);
+        for block in &layout.blocks {
+            let e = match block.kind {
+                BlockKind::Disclosure => {
+                    let line = el(doc, "p", "glance-disclosure");
+                    text(doc, &line, "span", "glance-badge", ui.sponsored);
+                    if let Some(source) = &card.source {
+                        text(doc, &line, "span", "glance-disclosure__name", &source.name);
+                    }
+                    line
                 }
-            }
-        }
-        if let Some(score) = card.score.as_ref().filter(|_| card.kind == Kind::Sports) {
-            let block = text(doc, &body, "div", "glance-score", "");
-            for team in [&score.home, &score.away] {
-                let row = text(doc, &block, "div", "glance-score__team", "");
-                text(doc, &row, "span", "glance-score__name", &team.name);
-                text(doc, &row, "span", "glance-score__value", &team.score);
-            }
-            let status = text(doc, &block, "p", "glance-score__status", "");
-            let (label, class) = match score.status {
-                MatchStatus::Live => (ui.live, "glance-badge glance-badge--live"),
-                MatchStatus::Final => (ui.final_score, "glance-badge"),
-                MatchStatus::Scheduled => (ui.upcoming, "glance-badge"),
+                BlockKind::Source => {
+                    let line = el(doc, "p", "glance-source");
+                    if let Some(source) = &card.source {
+                        if let Some(logo) = &source.logo {
+                            let img = el(doc, "img", "glance-source__logo");
+                            attr(&img, "alt", "");
+                            attr(&img, "src", logo);
+                            append(&line, &img);
+                        }
+                        text(doc, &line, "span", "glance-source__name", &source.name);
+                    }
+                    if card.kind == Kind::News {
+                        if let Some(ago) = card.starts_at.and_then(|t| ui.ago(cx.now, t)) {
+                            text(doc, &line, "span", "glance-source__time", &ago);
+                        }
+                    }
+                    line
+                }
+                BlockKind::Score => {
+                    let block_el = el(doc, "div", "glance-score");
+                    if let Some(score) = &card.score {
+                        for team in [&score.home, &score.away] {
+                            let row = text(doc, &block_el, "div", "glance-score__team", "");
+                            text(doc, &row, "span", "glance-score__name", &team.name);
+                            text(doc, &row, "span", "glance-score__value", &team.score);
+                        }
+                        let status = text(doc, &block_el, "p", "glance-score__status", "");
+                        let (label, class) = match score.status {
+                            MatchStatus::Live => (ui.live, "glance-badge glance-badge--live"),
+                            MatchStatus::Final => (ui.final_score, "glance-badge"),
+                            MatchStatus::Scheduled => (ui.upcoming, "glance-badge"),
+                        };
+                        text(doc, &status, "span", class, label);
+                        if let Some(clock) = &score.clock {
+                            text(doc, &status, "span", "glance-score__clock", clock);
+                        }
+                    }
+                    block_el
+                }
+                BlockKind::Title | BlockKind::Summary => {
+                    let (tag, class) = if block.kind == BlockKind::Title {
+                        ("h2", "glance-title")
+                    } else {
+                        ("p", "glance-summary")
+                    };
+                    let e = el(doc, tag, class);
+                    // One element per computed line, so the browser breaks exactly where the
+                    // layout did; the card's aria-label carries the whole headline.
+                    let source = match (block.kind, &card.summary) {
+                        (BlockKind::Summary, Some(summary)) => summary.as_str(),
+                        _ => card.title.as_str(),
+                    };
+                    for line in with_break_spaces(source, &block.lines) {
+                        text(doc, &e, "span", "glance-line", &line);
+                    }
+                    e
+                }
+                BlockKind::Cta => {
+                    let button = el(doc, "button", "glance-cta");
+                    if let Some(cta) = &card.cta {
+                        button.set_text_content(Some(&cta.label));
+                        if cta.unlock {
+                            attr(&button, "title", ui.unlock);
+                        }
+                    }
+                    attr(&button, "type", "button");
+                    attr(&button, "data-action", "open");
+                    button
+                }
             };
-            text(doc, &status, "span", class, label);
-            if let Some(clock) = &score.clock {
-                text(doc, &status, "span", "glance-score__clock", clock);
-            }
-        }
-        text(doc, &body, "h2", "glance-title", &card.title);
-        if let Some(summary) = &card.summary {
-            text(doc, &body, "p", "glance-summary", summary);
-        }
-        if let Some(cta) = &card.cta {
-            let button = text(doc, &body, "button", "glance-cta", &cta.label);
-            attr(&button, "type", "button");
-            attr(&button, "data-action", "open");
-            if cta.unlock {
-                attr(&button, "title", ui.unlock);
-            }
+            e.class_list().add_1("glance-block").ok();
+            attr(&e, "data-block", block_name(block.kind));
+            attr(&e, "style", &block_style(block));
+            append(&body, &e);
         }
         append(&root, &body);
         Self {
             index: cx.index,
             root,
             video,
+            scrim,
             offset: None,
             in_view: None,
         }
+    }
+
+    /// Sets the scrim's opacity (0–1), once the picture behind the text has been sampled.
+    pub fn set_scrim(&self, alpha: f32) {
+        let percent = (alpha.clamp(0.0, 0.99) * 100.0).round() as u32;
+        set_style(&self.scrim, "--glance-scrim", &format!("0.{percent:02}"));
     }
 
     /// Draws the card at `offset` px along the axis; does nothing when it is already there.
@@ -166,12 +253,6 @@ impl CardView {
             self.offset = Some(offset);
             paint::translate(&self.root, horizontal, offset);
         }
-    }
-
-    /// Forgets the last written position, so the next [`CardView::place`] writes (the axis
-    /// changed, so the same offset means another transform).
-    pub fn forget_placement(&mut self) {
-        self.offset = None;
     }
 
     /// Hands the card's motion from `from` to `to` px to the compositor. The inline transform is
@@ -223,13 +304,18 @@ impl CardView {
     }
 }
 
-/// `object-position` for a focus point, in tenths of a percent, formatted as integers.
-fn focus_position(x: f32, y: f32) -> String {
-    let tenths = |v: f32| (v.clamp(0.0, 1.0) * 1000.0).round() as u32;
-    let (x, y) = (tenths(x), tenths(y));
-    format!("{}.{}% {}.{}%", x / 10, x % 10, y / 10, y % 10)
-}
-
 fn set_style(e: &HtmlElement, name: &str, value: &str) {
     let _ = e.style().set_property(name, value);
+}
+
+/// The block's name in `data-block` (the layout report uses the same names).
+fn block_name(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Source => "source",
+        BlockKind::Disclosure => "disclosure",
+        BlockKind::Score => "score",
+        BlockKind::Title => "title",
+        BlockKind::Summary => "summary",
+        BlockKind::Cta => "cta",
+    }
 }

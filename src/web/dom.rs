@@ -43,3 +43,16 @@ pub fn attr(e: &Element, name: &str, value: &str) {
     e.set_attribute(name, value)
         .expect("a constant, valid attribute name does not throw");
 }
+
+/// A length in CSS px to a tenth, formatted with integers only (no float formatting in the
+/// binary): `229.5px`, `-12px`.
+pub fn px(v: f32) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let abs = tenths.unsigned_abs();
+    if abs % 10 == 0 {
+        format!("{sign}{}px", abs / 10)
+    } else {
+        format!("{sign}{}.{}px", abs / 10, abs % 10)
+    }
+}

@@ -1,7 +1,7 @@
 //! A renderer mounted in a host element: the frame loop, the listeners and the card window.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::rc::{Rc, Weak};
 
@@ -15,11 +15,13 @@ use web_sys::{
 };
 
 use super::card_view::{CardView, Context};
-use super::dom::{attr, el};
+use super::dom::{attr, el, px};
+use super::measure::CanvasMeasure;
 use super::paint;
 use crate::core::deck::{Deck, Handled, Key};
 use crate::core::feed::Card;
-use crate::core::geometry::{Axis, Size};
+use crate::core::geometry::{Axis, Insets, Size};
+use crate::core::layout::{layout_card, sampled_scrim, CardLayout, Device, Warning};
 use crate::core::notice::Notice;
 use crate::core::pager::Settle;
 use crate::core::skin::Skin;
@@ -71,7 +73,14 @@ struct State {
     announced: Option<String>,
     page_visible: bool,
     reduced_motion: bool,
+    /// The system font scale the host reported (1.0 by default).
+    font_scale: f32,
+    /// Safe-area insets, read from `env(safe-area-inset-*)` on mount and resize.
+    safe_area: Insets,
+    measure: CanvasMeasure,
     failed_media: HashSet<(String, String)>,
+    /// Scrim opacity sampled from each card's loaded picture, by card id.
+    sampled_scrims: HashMap<String, f32>,
     pending: Vec<Notice>,
     ignore: Closure<dyn FnMut(JsValue)>,
     weak: Weak<RefCell<State>>,
@@ -157,7 +166,11 @@ impl Mount {
                 announced: None,
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
                 reduced_motion,
+                font_scale: 1.0,
+                safe_area: read_safe_area(&doc, &viewport),
+                measure: CanvasMeasure::new(&doc, &skin.font_stack),
                 failed_media: HashSet::new(),
+                sampled_scrims: HashMap::new(),
                 pending: Vec::new(),
                 ignore: Closure::new(|_: JsValue| {}),
                 weak: weak.clone(),
@@ -222,6 +235,18 @@ impl Mount {
         with_state(&self.state, |s| s.set_skin(skin));
     }
 
+    /// The system font scale changed: the cards are laid out again.
+    pub fn set_font_scale(&self, scale: f32) {
+        with_state(&self.state, |s| s.set_font_scale(scale));
+    }
+
+    /// The layout of card `index` as it is (or would be) mounted now.
+    pub fn layout_of(&self, index: usize) -> Option<(String, CardLayout)> {
+        let mut s = self.state.try_borrow_mut().ok()?;
+        let id = s.cards.get(index)?.id.clone();
+        s.layout_of(index).map(|l| (id, l))
+    }
+
     /// Turns reduced motion on or off (the host's setting changed).
     pub fn set_reduced_motion(&self, reduced: bool) {
         with_state(&self.state, |s| s.reduced_motion = reduced);
@@ -265,13 +290,30 @@ fn page_document() -> Document {
         .expect("the renderer runs in a page with a document")
 }
 
-/// Whole CSS px (skins are read in whole px), formatted as an integer.
-fn px(v: f32) -> String {
-    format!("{}px", v.round() as i32)
-}
-
 /// Writes the skin's reserved areas, for a viewport `height` px tall, and its look as custom
 /// properties on the host element, and the axis as a class on the viewport.
+/// Reads `env(safe-area-inset-*)` through a hidden probe inside the viewport (once per mount
+/// and resize). Pages without `viewport-fit=cover` report zeros.
+fn read_safe_area(doc: &Document, viewport: &HtmlElement) -> Insets {
+    let probe = el(doc, "div", "glance-safe-area-probe");
+    let _ = viewport.append_child(&probe);
+    let side = |name: &str| {
+        web_sys::window()
+            .and_then(|w| w.get_computed_style(&probe).ok().flatten())
+            .and_then(|style| style.get_property_value(name).ok())
+            .and_then(|v| v.trim_end_matches("px").parse::<f32>().ok())
+            .unwrap_or(0.0)
+    };
+    let insets = Insets::new(
+        side("padding-top"),
+        side("padding-right"),
+        side("padding-bottom"),
+        side("padding-left"),
+    );
+    probe.remove();
+    insets
+}
+
 fn apply_skin(root: &HtmlElement, viewport: &HtmlElement, skin: &Skin, height: f32) {
     let _ = viewport
         .class_list()
@@ -337,6 +379,20 @@ fn listen(
                 }
             },
         ),
+        // `load` does not bubble either: a picture that arrives is sampled once for contrast.
+        EventListener::new_with_options(
+            viewport,
+            "load",
+            EventListenerOptions::run_in_capture_phase(),
+            {
+                let weak = Rc::downgrade(state);
+                move |event| {
+                    if let Some(shared) = weak.upgrade() {
+                        with_state(&shared, |s| s.on_media_load(event));
+                    }
+                }
+            },
+        ),
     ]
 }
 
@@ -346,18 +402,72 @@ impl State {
         let rect = self.root.get_bounding_client_rect();
         self.origin = (rect.left() as f32, rect.top() as f32);
         let size = Size::new(rect.width() as f32, rect.height() as f32);
+        let safe_area = read_safe_area(&self.doc, &self.viewport);
         // The observer also reports the size it started with: nothing to do then.
-        if size == self.deck.viewport() {
+        if size == self.deck.viewport() && safe_area == self.safe_area {
             return;
         }
         if self.handoff.is_some() {
             self.cancel_handoff();
             self.deck.finish();
         }
+        self.safe_area = safe_area;
         self.deck.set_viewport(size);
         apply_skin(&self.root, &self.viewport, &self.skin, size.height);
+        self.relayout();
+    }
+
+    /// The device the cards are laid out for now.
+    fn device(&self) -> Device {
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()) as f32;
+        Device {
+            viewport: self.deck.viewport(),
+            dpr,
+            safe_area: self.safe_area,
+            font_scale: 1.0,
+        }
+        .with_font_scale(self.font_scale)
+    }
+
+    /// The layout of card `index` on this device and skin.
+    fn layout_of(&mut self, index: usize) -> Option<CardLayout> {
+        let device = self.device();
+        let card = self.cards.get(index)?;
+        let mut layout = layout_card(card, &self.skin, &device, &mut self.measure);
+        if let Some(&alpha) = self.sampled_scrims.get(&card.id) {
+            layout.scrim = alpha;
+            if alpha >= 0.5 {
+                layout.warnings.push(Warning::ScrimNeeded {
+                    alpha: (alpha * 100.0).round() as u8,
+                });
+            }
+        }
+        Some(layout)
+    }
+
+    /// Size, skin or font scale changed: every mounted card is built again with its new layout
+    /// (once per change, never per frame).
+    fn relayout(&mut self) {
+        self.frame = None;
+        for view in self.views.drain(..) {
+            view.root.remove();
+        }
+        self.mounted = None;
         let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        self.remount(position, js_sys::Date::now() as EpochMs);
         self.place_all(position);
+        let current = self.deck.current();
+        for view in &mut self.views {
+            view.set_in_view(view.index == current, self.page_visible, &self.ignore);
+        }
+    }
+
+    /// A new font scale from the host.
+    fn set_font_scale(&mut self, scale: f32) {
+        if scale.is_finite() && scale != self.font_scale {
+            self.font_scale = scale;
+            self.relayout();
+        }
     }
 
     /// Another skin: its reserved areas, look, axis and tap zones apply at once.
@@ -374,12 +484,9 @@ impl State {
             self.deck.viewport().height,
         );
         self.deck.set_skin(skin.axis, skin.tap_zones);
+        self.measure.set_family(&skin.font_stack);
         self.skin = skin;
-        let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
-        for view in &mut self.views {
-            view.forget_placement();
-        }
-        self.place_all(position);
+        self.relayout();
     }
 
     fn set_cards(&mut self, cards: Vec<Card>, now: EpochMs) {
@@ -389,6 +496,8 @@ impl State {
             .unwrap_or(0);
         let directions = cards.iter().map(|c| c.lang.direction()).collect();
         self.deck.set_cards(directions, index);
+        self.sampled_scrims
+            .retain(|id, _| cards.iter().any(|c| &c.id == id));
         self.cards = cards;
         self.frame = None;
         self.cancel_handoff();
@@ -452,11 +561,15 @@ impl State {
                 if self.views.iter().any(|v| v.index == index) {
                     continue;
                 }
+                let Some(layout) = self.layout_of(index) else {
+                    continue;
+                };
                 let cx = Context {
                     doc: &self.doc,
                     index,
                     total: self.cards.len(),
                     now,
+                    layout: &layout,
                 };
                 let mut view = CardView::build(&self.cards[index], &cx);
                 // A card enters the DOM out of view (inert, hidden); the card in view is always
@@ -752,6 +865,42 @@ impl State {
                 unlock: cta.unlock,
             };
             self.pending.push(notice);
+        }
+    }
+
+    /// A card's picture loaded: sample the region behind its text once and set the scrim to
+    /// what contrast needs there. A picture from another origin without CORS cannot be read;
+    /// its card keeps the scrim that is dark enough for any picture.
+    fn on_media_load(&mut self, event: &web_sys::Event) {
+        let Some(img) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok())
+        else {
+            return;
+        };
+        if !img.class_list().contains("glance-media__item") {
+            return;
+        }
+        let Some((_, card)) = self.card_of(event.target()) else {
+            return;
+        };
+        let id = card.id.clone();
+        if self.sampled_scrims.contains_key(&id) {
+            return;
+        }
+        let Some(index) = self.cards.iter().position(|c| c.id == id) else {
+            return;
+        };
+        let Some(layout) = self.layout_of(index) else {
+            return;
+        };
+        let Some(mut samples) = self.measure.sample_behind_text(&img, &layout) else {
+            return;
+        };
+        let alpha = sampled_scrim(&mut samples);
+        self.sampled_scrims.insert(id, alpha);
+        if let Some(view) = self.views.iter().find(|v| v.index == index) {
+            view.set_scrim(alpha);
         }
     }
 

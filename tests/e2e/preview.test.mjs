@@ -165,7 +165,8 @@ test('switching skin re-lays out live, keeping the card in view', async () => {
     page.evaluate(() => {
       const screen = document.getElementById('lock-screen').getBoundingClientRect();
       const card = document.querySelector('[data-card-id="monsoon-mumbai-en"]');
-      const body = card.querySelector('.glance-body').getBoundingClientRect();
+      const blocks = [...card.querySelectorAll('.glance-block')].map((b) => b.getBoundingClientRect());
+      const body = { top: Math.min(...blocks.map((b) => b.top)), bottom: Math.max(...blocks.map((b) => b.bottom)) };
       const clock = document.querySelector('.lock-chrome__clock').getBoundingClientRect();
       return {
         bodyTop: body.top - screen.top,

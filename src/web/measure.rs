@@ -1,0 +1,136 @@
+//! Text measurement with the real font: a 2D canvas's `measureText`, cached per font and string.
+
+use std::collections::HashMap;
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlImageElement};
+
+use super::dom::px;
+use crate::core::layout::{pixel_luminance, CardLayout};
+use crate::core::text::{Font, TextMeasure};
+
+/// Side of the square the region behind the text is scaled into for sampling, in pixels.
+const SAMPLE: u32 = 16;
+
+/// Entries kept before the cache starts over (a few cards' worth of words).
+const CACHE_LIMIT: usize = 8192;
+
+/// Measures with the skin's font stack in an offscreen canvas.
+pub struct CanvasMeasure {
+    context: Option<CanvasRenderingContext2d>,
+    family: String,
+    font: Option<(u32, u16)>,
+    cache: HashMap<(u32, u16, String), f32>,
+}
+
+impl CanvasMeasure {
+    /// A measurer for `family` (a CSS font-family list).
+    pub fn new(doc: &Document, family: &str) -> Self {
+        let context = doc
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+        Self {
+            context,
+            family: family.to_string(),
+            font: None,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Another font family (a skin change): forgets every measure.
+    pub fn set_family(&mut self, family: &str) {
+        if family != self.family {
+            self.family = family.to_string();
+            self.font = None;
+            self.cache.clear();
+        }
+    }
+}
+
+impl CanvasMeasure {
+    /// Relative luminances of the part of `img` that lies behind the card's text, as it is
+    /// shown (object-fit: cover at the layout's position), scaled into 16 × 16 pixels. `None`
+    /// when the picture cannot be read (another origin without CORS) or has no size.
+    pub fn sample_behind_text(
+        &mut self,
+        img: &HtmlImageElement,
+        layout: &CardLayout,
+    ) -> Option<Vec<f32>> {
+        let context = self.context.as_ref()?;
+        let (w, h) = (
+            f64::from(img.natural_width()),
+            f64::from(img.natural_height()),
+        );
+        let (vw, vh) = (f64::from(layout.card.width), f64::from(layout.card.height));
+        if w <= 0.0 || h <= 0.0 || vw <= 0.0 || vh <= 0.0 {
+            return None;
+        }
+        let fit = layout.media?;
+        let scale = (vw / w).max(vh / h);
+        let offset_x = f64::from(fit.x) * (w * scale - vw);
+        let offset_y = f64::from(fit.y) * (h * scale - vh);
+        let top = f64::from(
+            layout
+                .blocks
+                .first()
+                .map_or(layout.text_zone.y, |b| b.rect.y),
+        );
+        let canvas = context.canvas()?;
+        canvas.set_width(SAMPLE);
+        canvas.set_height(SAMPLE);
+        // Resizing the canvas resets its state, including the font.
+        self.font = None;
+        let side = f64::from(SAMPLE);
+        context
+            .draw_image_with_html_image_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                img,
+                offset_x / scale,
+                (offset_y + top) / scale,
+                vw / scale,
+                (vh - top) / scale,
+                0.0,
+                0.0,
+                side,
+                side,
+            )
+            .ok()?;
+        let data = context.get_image_data(0.0, 0.0, side, side).ok()?.data();
+        Some(
+            data.chunks_exact(4)
+                .map(|p| pixel_luminance(p[0], p[1], p[2]))
+                .collect(),
+        )
+    }
+}
+
+impl TextMeasure for CanvasMeasure {
+    fn width(&mut self, text: &str, font: Font) -> f32 {
+        let size = (font.size * 10.0).round() as u32;
+        let key = (size, font.weight, text.to_string());
+        if let Some(w) = self.cache.get(&key) {
+            return *w;
+        }
+        let Some(context) = &self.context else {
+            // No canvas (should not happen in a WebView): a generous estimate keeps text inside.
+            return text.chars().count() as f32 * font.size * 0.6;
+        };
+        if self.font != Some((size, font.weight)) {
+            context.set_font(&format!(
+                "{} {} {}",
+                font.weight,
+                px(font.size),
+                self.family
+            ));
+            self.font = Some((size, font.weight));
+        }
+        let width = context.measure_text(text).map_or(0.0, |m| m.width() as f32);
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        self.cache.insert(key, width);
+        width
+    }
+}
