@@ -447,9 +447,19 @@ pub fn layout_card(
         let (w, h) = (w as f32, h as f32);
         let scale = (vw / w).max(vh / h);
         let (shown_w, shown_h) = (w * scale, h * scale);
-        // Put the focus in the middle of the open area above the text, as far as cover allows.
-        let open_top = skin.reserved.status_bar.max(safe.top);
-        let target = (vw / 2.0, (open_top + text_top) / 2.0);
+        // Put the focus in the middle of the largest open band above the text (between the
+        // status bar, the clock and the text), as far as cover allows.
+        let clock_top = skin.clock_top(vh);
+        let clock_bottom = clock_top + skin.reserved.clock.height;
+        let bands = [
+            (top_chrome, clock_top.min(text_top)),
+            (clock_bottom, text_top),
+        ];
+        let (band_top, band_bottom) = bands
+            .into_iter()
+            .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
+            .unwrap_or((top_chrome, text_top));
+        let target = (vw / 2.0, (band_top + band_bottom) / 2.0);
         let fit_axis = |focus: f32, shown: f32, view: f32, target: f32| {
             let overflow = shown - view;
             if overflow <= 0.5 {
