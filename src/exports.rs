@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::core::feed::{parse_feed, Limits, Rejection};
+use crate::core::geometry::Insets;
 use crate::core::notice::Notice;
 use crate::core::skin::Skin;
 use crate::web::Mount;
@@ -24,6 +25,32 @@ struct Options {
     reduced_motion: bool,
     /// The system font scale (1.0 by default).
     font_scale: Option<f32>,
+    /// Safe-area insets from the host (else `env(safe-area-inset-*)`).
+    safe_area: Option<Insets>,
+}
+
+/// Reads `{ top, right, bottom, left }` (CSS px; missing sides are 0).
+fn read_insets(value: &JsValue) -> Result<Option<Insets>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if !value.is_object() {
+        return Err(JsError::new(
+            "invalid renderer options: \"safeArea\" must be { top, right, bottom, left } in px",
+        ));
+    }
+    let side = |key: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0) as f32
+    };
+    Ok(Some(Insets::new(
+        side("top"),
+        side("right"),
+        side("bottom"),
+        side("left"),
+    )))
 }
 
 impl Options {
@@ -71,11 +98,16 @@ impl Options {
                 ))
             }
         };
+        let safe_area = read_insets(
+            &js_sys::Reflect::get(value, &JsValue::from_str("safeArea"))
+                .unwrap_or(JsValue::UNDEFINED),
+        )?;
         Ok(Self {
             skin: text("skin")?,
             skin_profile: text("skinProfile")?,
             reduced_motion,
             font_scale,
+            safe_area,
         })
     }
 }
@@ -114,7 +146,7 @@ fn skin_limits(skin: &Skin) -> Limits {
 #[wasm_bindgen]
 impl Renderer {
     /// Mounts into `root`. `options`: `{ skin?: string, skinProfile?: string,
-    /// reducedMotion?: boolean }`;
+    /// reducedMotion?: boolean, fontScale?: number, safeArea?: { top, right, bottom, left } }`;
     /// `on_notice` receives `{ type: "card_change" | "open" | "media_error", … }` objects.
     #[wasm_bindgen(constructor)]
     pub fn new(
@@ -145,6 +177,9 @@ impl Renderer {
         let mount = Mount::new(root, &skin, options.reduced_motion, emit);
         if let Some(scale) = options.font_scale {
             mount.set_font_scale(scale);
+        }
+        if options.safe_area.is_some() {
+            mount.set_safe_area(options.safe_area);
         }
         Ok(Renderer {
             mount,
@@ -231,6 +266,14 @@ impl Renderer {
     #[wasm_bindgen(setter, js_name = fontScale)]
     pub fn set_font_scale(&self, scale: f32) {
         self.mount.set_font_scale(scale);
+    }
+
+    /// Safe-area insets from the host, `{ top, right, bottom, left }` in CSS px (`null` goes back
+    /// to the page's `env(safe-area-inset-*)`): the cards are laid out again at once.
+    #[wasm_bindgen(setter, js_name = safeArea)]
+    pub fn set_safe_area(&self, insets: JsValue) -> Result<(), JsError> {
+        self.mount.set_safe_area(read_insets(&insets)?);
+        Ok(())
     }
 
     /// The layout of card `index` on this device and skin: `{ cardId, textZone, blocks: [{ kind,

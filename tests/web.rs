@@ -287,6 +287,39 @@ fn dom_boxes_match_the_computed_layout() {
 }
 
 #[wasm_bindgen_test]
+fn host_safe_area_moves_the_text() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let cta_bottom = |r: &Renderer| {
+        let blocks = computed_blocks(r, 0);
+        let cta = blocks.iter().find(|b| b.0 == "cta").expect("cta");
+        cta.2 + cta.4
+    };
+    let before = cta_bottom(&r);
+    let insets = js_sys::Object::new();
+    js_sys::Reflect::set(&insets, &"bottom".into(), &JsValue::from_f64(160.0)).expect("set");
+    r.set_safe_area(insets.into()).expect("valid insets");
+    let after = cta_bottom(&r);
+    assert!(
+        after <= 915.0 - 160.0 && after < before,
+        "text moved above the host's inset: {before} → {after}"
+    );
+    let el = card(&root, "ipl-2026-final-live")
+        .query_selector("[data-block=cta]")
+        .expect("q")
+        .expect("cta");
+    let origin = root.get_bounding_client_rect();
+    assert!(
+        (el.get_bounding_client_rect().bottom() - origin.top() - after).abs() <= 1.0,
+        "and the DOM followed"
+    );
+    assert!(r.set_safe_area(JsValue::from_str("lots")).is_err());
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn text_is_never_html() {
     let root = host_element();
     let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");

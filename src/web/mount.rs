@@ -21,7 +21,7 @@ use super::paint;
 use crate::core::deck::{Deck, Handled, Key};
 use crate::core::feed::Card;
 use crate::core::geometry::{Axis, Insets, Size};
-use crate::core::layout::{layout_card, sampled_scrim, CardLayout, Device, Warning};
+use crate::core::layout::{layout_card, luminance, sampled_scrim, CardLayout, Device, Warning};
 use crate::core::notice::Notice;
 use crate::core::pager::Settle;
 use crate::core::skin::Skin;
@@ -77,6 +77,8 @@ struct State {
     font_scale: f32,
     /// Safe-area insets, read from `env(safe-area-inset-*)` on mount and resize.
     safe_area: Insets,
+    /// Safe-area insets the host gave, which win over the page's.
+    host_safe_area: Option<Insets>,
     measure: CanvasMeasure,
     failed_media: HashSet<(String, String)>,
     /// Scrim opacity sampled from each card's loaded picture, by card id.
@@ -168,6 +170,7 @@ impl Mount {
                 reduced_motion,
                 font_scale: 1.0,
                 safe_area: read_safe_area(&doc, &viewport),
+                host_safe_area: None,
                 measure: CanvasMeasure::new(&doc, &skin.font_stack),
                 failed_media: HashSet::new(),
                 sampled_scrims: HashMap::new(),
@@ -233,6 +236,11 @@ impl Mount {
     /// Switches to another skin, live.
     pub fn set_skin(&self, skin: Skin) {
         with_state(&self.state, |s| s.set_skin(skin));
+    }
+
+    /// The host's safe-area insets changed: the cards are laid out again.
+    pub fn set_safe_area(&self, insets: Option<Insets>) {
+        with_state(&self.state, |s| s.set_host_safe_area(insets));
     }
 
     /// The system font scale changed: the cards are laid out again.
@@ -423,7 +431,7 @@ impl State {
         Device {
             viewport: self.deck.viewport(),
             dpr,
-            safe_area: self.safe_area,
+            safe_area: self.host_safe_area.unwrap_or(self.safe_area),
             font_scale: 1.0,
         }
         .with_font_scale(self.font_scale)
@@ -459,6 +467,14 @@ impl State {
         let current = self.deck.current();
         for view in &mut self.views {
             view.set_in_view(view.index == current, self.page_visible, &self.ignore);
+        }
+    }
+
+    /// Safe-area insets from the host (or `None`: the page's own).
+    fn set_host_safe_area(&mut self, insets: Option<Insets>) {
+        if insets != self.host_safe_area {
+            self.host_safe_area = insets;
+            self.relayout();
         }
     }
 
@@ -914,6 +930,27 @@ impl State {
         if let Some(media_box) = target.parent_element() {
             let _ = media_box.class_list().add_1("glance-media--failed");
         }
+        // The card now shows its colour (or the dark card background) behind the text: the
+        // scrim only needs to be as dark as that colour requires.
+        let is_main_media = target.class_list().contains("glance-media__item");
+        if is_main_media && !self.sampled_scrims.contains_key(&card.id) {
+            let background = card
+                .media
+                .as_ref()
+                .and_then(|m| m.color)
+                .map_or(0.0, luminance);
+            let alpha = sampled_scrim(&mut [background]);
+            let id = card.id.clone();
+            if let Some(index) = self.cards.iter().position(|c| c.id == id) {
+                self.sampled_scrims.insert(id, alpha);
+                if let Some(view) = self.views.iter().find(|v| v.index == index) {
+                    view.set_scrim(alpha);
+                }
+            }
+        }
+        let Some((_, card)) = self.card_of(event.target()) else {
+            return;
+        };
         let key = (card.id.clone(), src);
         if self.failed_media.insert(key.clone()) {
             self.pending.push(Notice::MediaError {
