@@ -590,11 +590,23 @@ mod tests {
                                 "{what}: the sponsored disclosure is always shown"
                             );
                         }
-                        if let Some(fit) = l.media {
+                        if let (Some(fit), Some(media)) = (l.media, &card.media) {
                             assert!(
                                 (0.0..=1.0).contains(&fit.x) && (0.0..=1.0).contains(&fit.y),
                                 "{what}: {fit:?}"
                             );
+                            // Where the focus point lands on screen once the picture covers the card.
+                            if let (Some(mw), Some(mh)) = (media.width, media.height) {
+                                let (mw, mh) = (mw as f32, mh as f32);
+                                let scale = (w / mw).max(h / mh);
+                                let fx = media.focus.x * mw * scale - fit.x * (mw * scale - w);
+                                let fy = media.focus.y * mh * scale - fit.y * (mh * scale - h);
+                                assert!(
+                                    (0.0..=w + 0.01).contains(&fx)
+                                        && (0.0..=h + 0.01).contains(&fy),
+                                    "{what}: focus at {fx},{fy} is off screen"
+                                );
+                            }
                         }
                         laid_out += 1;
                     }
