@@ -7,20 +7,10 @@
 //! ```
 
 use glance_renderer::core::feed::{parse_feed, Limits};
-use glance_renderer::core::layout::{layout_card, Device};
+use glance_renderer::core::layout::{layout_card, Device, DEVICE_PRESETS};
 use glance_renderer::core::skin::{Skin, BUILTIN};
 use glance_renderer::core::text::FixedAdvance;
 use serde_json::Value;
-
-const DEVICES: [(&str, f32, f32); 7] = [
-    ("16:9 budget", 360.0, 640.0),
-    ("19.5:9", 393.0, 852.0),
-    ("20:9", 412.0, 915.0),
-    ("22:9", 360.0, 880.0),
-    ("foldable", 673.0, 841.0),
-    ("tablet", 800.0, 1280.0),
-    ("landscape", 915.0, 412.0),
-];
 
 /// Numbers to 0.1, so the file reads well and does not churn on the last bit of a float.
 fn rounded(v: Value) -> Value {
@@ -48,7 +38,7 @@ fn render() -> String {
     let mut out = String::new();
     for (skin_name, _) in BUILTIN {
         let skin = Skin::builtin(skin_name).expect("built-in");
-        for (device_name, w, h) in DEVICES {
+        for (device_name, w, h) in DEVICE_PRESETS {
             for card in &cards {
                 let layout = layout_card(card, &skin, &Device::new(w, h), &mut measure);
                 let mut line = serde_json::Map::new();

@@ -148,6 +148,18 @@ pub struct CardLayout {
     pub warnings: Vec<Warning>,
 }
 
+/// Device sizes the layout is checked on (CSS px): phones from 16:9 to 22:9, a foldable's inner
+/// screen, a tablet, and a phone in landscape.
+pub const DEVICE_PRESETS: [(&str, f32, f32); 7] = [
+    ("16:9 budget", 360.0, 640.0),
+    ("19.5:9", 393.0, 852.0),
+    ("20:9", 412.0, 915.0),
+    ("22:9", 360.0, 880.0),
+    ("foldable", 673.0, 841.0),
+    ("tablet", 800.0, 1280.0),
+    ("landscape", 915.0, 412.0),
+];
+
 /// Space between blocks, in CSS px at font scale 1.
 const GAP: f32 = 8.0;
 /// Side margin of the text zone, CSS px.
@@ -509,16 +521,12 @@ mod tests {
 
     const SAMPLE: &str = include_str!("../../www/feeds/sample.json");
 
-    /// Phones from 16:9 to 22:9, a foldable's inner screen, a tablet, and a phone in landscape.
-    pub(crate) const DEVICES: [(&str, f32, f32); 7] = [
-        ("16:9 budget", 360.0, 640.0),
-        ("19.5:9", 393.0, 852.0),
-        ("20:9", 412.0, 915.0),
-        ("22:9", 360.0, 880.0),
-        ("foldable", 673.0, 841.0),
-        ("tablet", 800.0, 1280.0),
-        ("landscape", 915.0, 412.0),
-    ];
+    fn sample(id: &str) -> Card {
+        cards()
+            .into_iter()
+            .find(|c| c.id == id)
+            .expect("a sample card")
+    }
 
     fn cards() -> Vec<Card> {
         let limits = Limits {
@@ -534,7 +542,7 @@ mod tests {
         let mut laid_out = 0;
         for (name, _) in BUILTIN {
             let skin = Skin::builtin(name).expect("built-in");
-            for (device_name, w, h) in DEVICES {
+            for (device_name, w, h) in DEVICE_PRESETS {
                 for scale in [1.0, 1.3, 2.0] {
                     let device = Device::new(w, h).with_font_scale(scale);
                     for card in cards() {
@@ -613,17 +621,14 @@ mod tests {
                 }
             }
         }
-        assert_eq!(laid_out, 5 * DEVICES.len() * 3 * cards().len());
+        assert_eq!(laid_out, 5 * DEVICE_PRESETS.len() * 3 * cards().len());
     }
 
     #[test]
     fn the_headline_takes_the_largest_size_that_fits() {
         let skin = Skin::builtin("generic").expect("built-in");
         let mut m = FixedAdvance::default();
-        let mut card = cards()
-            .into_iter()
-            .find(|c| c.id == "monsoon-mumbai-en")
-            .expect("sample card");
+        let mut card = sample("monsoon-mumbai-en");
         card.title = "Short".into();
         let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
         let title = l
@@ -648,10 +653,7 @@ mod tests {
     fn rtl_cards_are_mirrored() {
         let skin = Skin::builtin("generic").expect("built-in");
         let mut m = FixedAdvance::default();
-        let urdu = cards()
-            .into_iter()
-            .find(|c| c.id == "karachi-rain-ur")
-            .expect("sample card");
+        let urdu = sample("karachi-rain-ur");
         let mut device = Device::new(412.0, 915.0);
         device.safe_area = Insets::new(0.0, 0.0, 0.0, 30.0);
         let l = layout_card(&urdu, &skin, &device, &mut m);
@@ -663,11 +665,8 @@ mod tests {
     fn focus_stays_visible_and_out_of_the_text() {
         let skin = Skin::builtin("generic").expect("built-in");
         let mut m = FixedAdvance::default();
-        let card = cards()
-            .into_iter()
-            .find(|c| c.id == "ipl-2026-final-live")
-            .expect("sample card");
-        for (name, w, h) in DEVICES {
+        let card = sample("ipl-2026-final-live");
+        for (name, w, h) in DEVICE_PRESETS {
             let l = layout_card(&card, &skin, &Device::new(w, h), &mut m);
             let fit = l.media.expect("has media");
             assert!(

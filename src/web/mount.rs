@@ -927,31 +927,24 @@ impl State {
         let Some(src) = target.get_attribute("src") else {
             return;
         };
+        let id = card.id.clone();
+        let color = card.media.as_ref().and_then(|m| m.color);
         if let Some(media_box) = target.parent_element() {
             let _ = media_box.class_list().add_1("glance-media--failed");
         }
         // The card now shows its colour (or the dark card background) behind the text: the
         // scrim only needs to be as dark as that colour requires.
         let is_main_media = target.class_list().contains("glance-media__item");
-        if is_main_media && !self.sampled_scrims.contains_key(&card.id) {
-            let background = card
-                .media
-                .as_ref()
-                .and_then(|m| m.color)
-                .map_or(0.0, luminance);
-            let alpha = sampled_scrim(&mut [background]);
-            let id = card.id.clone();
+        if is_main_media && !self.sampled_scrims.contains_key(&id) {
+            let alpha = sampled_scrim(&mut [color.map_or(0.0, luminance)]);
+            self.sampled_scrims.insert(id.clone(), alpha);
             if let Some(index) = self.cards.iter().position(|c| c.id == id) {
-                self.sampled_scrims.insert(id, alpha);
                 if let Some(view) = self.views.iter().find(|v| v.index == index) {
                     view.set_scrim(alpha);
                 }
             }
         }
-        let Some((_, card)) = self.card_of(event.target()) else {
-            return;
-        };
-        let key = (card.id.clone(), src);
+        let key = (id, src);
         if self.failed_media.insert(key.clone()) {
             self.pending.push(Notice::MediaError {
                 card_id: key.0,
