@@ -514,7 +514,7 @@ mod tests {
     #[test]
     fn same_landing_at_every_refresh_rate() {
         let mut durations = Vec::new();
-        for hz in [30.0, 60.0, 90.0, 120.0] {
+        for hz in [30.0, 60.0, 90.0, 120.0, 144.0] {
             let mut p = pager(4);
             assert!(p.forward());
             let (frames, _) = settle(&mut p, hz);
