@@ -126,6 +126,34 @@ struct FeedReport<'a> {
     rejections: &'a [Rejection],
 }
 
+impl Renderer {
+    /// Validates and shows a feed; returns the report and whether the cards were replaced.
+    fn apply_feed(&self, json: &str) -> Result<(JsValue, bool), JsError> {
+        let feed = parse_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
+        let now = js_sys::Date::now() as i64;
+        let live = feed.live_at(now);
+        let applied = !feed.cards.is_empty();
+        let report = FeedReport {
+            applied,
+            shown: if applied {
+                live.len()
+            } else {
+                self.mount.count()
+            },
+            out_of_window: feed.cards.len() - live.len(),
+            rejections: &feed.rejections,
+        };
+        if applied {
+            self.mount.set_cards(live, now);
+            self.feed.replace(Some(json.to_string()));
+        }
+        let report = report
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok((report, applied))
+    }
+}
+
 /// The lock-screen renderer, mounted in a host element.
 #[wasm_bindgen]
 pub struct Renderer {
@@ -194,27 +222,7 @@ impl Renderer {
     /// the wrong version or no cards.
     #[wasm_bindgen(js_name = setFeed)]
     pub fn set_feed(&self, json: &str) -> Result<JsValue, JsError> {
-        let feed = parse_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
-        let now = js_sys::Date::now() as i64;
-        let live = feed.live_at(now);
-        let applied = !feed.cards.is_empty();
-        let report = FeedReport {
-            applied,
-            shown: if applied {
-                live.len()
-            } else {
-                self.mount.count()
-            },
-            out_of_window: feed.cards.len() - live.len(),
-            rejections: &feed.rejections,
-        };
-        if applied {
-            self.mount.set_cards(live, now);
-            self.feed.replace(Some(json.to_string()));
-        }
-        report
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&e.to_string()))
+        self.apply_feed(json).map(|(report, _)| report)
     }
 
     /// Switches to a built-in skin, live: reserved areas, look, axis and tap zones change at once,
@@ -239,10 +247,16 @@ impl Renderer {
         self.limits = skin_limits(&skin);
         self.mount.set_skin(skin);
         let feed = self.feed.borrow().clone();
-        match feed {
-            Some(json) => self.set_feed(&json),
-            None => Ok(JsValue::NULL),
+        // The re-checked feed builds the cards once; if there is none, or it is not applied,
+        // the cards on screen are laid out again for the new skin.
+        let (report, applied) = match feed {
+            Some(json) => self.apply_feed(&json)?,
+            None => (JsValue::NULL, false),
+        };
+        if !applied {
+            self.mount.relayout();
         }
+        Ok(report)
     }
 
     /// Animates to the next card. Returns false at the end.

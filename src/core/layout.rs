@@ -160,6 +160,18 @@ pub const DEVICE_PRESETS: [(&str, f32, f32); 7] = [
     ("landscape", 915.0, 412.0),
 ];
 
+impl CardLayout {
+    /// The block of this kind, if the layout kept one.
+    pub fn block(&self, kind: BlockKind) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.kind == kind)
+    }
+
+    /// Where the card's text starts (the top of its first block, or of the text zone).
+    pub fn text_top(&self) -> f32 {
+        self.blocks.first().map_or(self.text_zone.y, |b| b.rect.y)
+    }
+}
+
 /// Space between blocks, in CSS px at font scale 1.
 const GAP: f32 = 8.0;
 /// Side margin of the text zone, CSS px.
@@ -631,19 +643,11 @@ mod tests {
         let mut card = sample("monsoon-mumbai-en");
         card.title = "Short".into();
         let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
-        let title = l
-            .blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Title)
-            .expect("title");
+        let title = l.block(BlockKind::Title).expect("title");
         assert_eq!((title.font_size, title.lines.len()), (30.0, 1));
         card.title = "word ".repeat(60);
         let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
-        let title = l
-            .blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Title)
-            .expect("title");
+        let title = l.block(BlockKind::Title).expect("title");
         assert_eq!((title.font_size, title.lines.len()), (19.0, 4));
         assert!(title.lines[3].ends_with('…'));
         assert!(l.warnings.contains(&Warning::HeadlineEllipsised));

@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
 use super::dom::{append, attr, el, px, text};
+use super::measure::BehindText;
 use super::paint;
 use crate::core::feed::{Card, Kind, MatchStatus, MediaType};
 use crate::core::layout::{Block, BlockKind, CardLayout};
@@ -21,6 +22,8 @@ pub struct CardView {
     pub root: HtmlElement,
     video: Option<HtmlMediaElement>,
     scrim: HtmlElement,
+    /// Where the picture lies behind the text, kept from the layout for the contrast sample.
+    pub behind_text: Option<BehindText>,
     offset: Option<f32>,
     in_view: Option<bool>,
 }
@@ -128,10 +131,7 @@ impl CardView {
 
         // The scrim darkens from a little above the text to the bottom, as dark as contrast needs.
         let scrim = el(doc, "div", "glance-scrim");
-        let text_top = layout
-            .blocks
-            .first()
-            .map_or(layout.text_zone.y, |b| b.rect.y);
+        let text_top = layout.text_top();
         let alpha = (layout.scrim * 100.0).round() as u32;
         attr(
             &scrim,
@@ -236,6 +236,7 @@ impl CardView {
             root,
             video,
             scrim,
+            behind_text: BehindText::of(layout),
             offset: None,
             in_view: None,
         }

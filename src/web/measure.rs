@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlImageElement};
 
 use super::dom::px;
-use crate::core::layout::{pixel_luminance, CardLayout};
+use crate::core::geometry::Size;
+use crate::core::layout::{pixel_luminance, CardLayout, MediaFit};
 use crate::core::text::{Font, TextMeasure};
 
 /// Side of the square the region behind the text is scaled into for sampling, in pixels.
@@ -50,6 +51,27 @@ impl CanvasMeasure {
     }
 }
 
+/// What the contrast sample needs of a card's layout: the card's size, how its picture is
+/// positioned, and where its text starts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BehindText {
+    card: Size,
+    fit: MediaFit,
+    top: f32,
+}
+
+impl BehindText {
+    /// The region of a laid-out card with a picture.
+    pub fn of(layout: &CardLayout) -> Option<Self> {
+        let card = Size::new(layout.card.width, layout.card.height);
+        Some(Self {
+            card,
+            fit: layout.media?,
+            top: layout.text_top(),
+        })
+    }
+}
+
 impl CanvasMeasure {
     /// Relative luminances of the part of `img` that lies behind the card's text, as it is
     /// shown (object-fit: cover at the layout's position), scaled into 16 × 16 pixels. `None`
@@ -57,27 +79,22 @@ impl CanvasMeasure {
     pub fn sample_behind_text(
         &mut self,
         img: &HtmlImageElement,
-        layout: &CardLayout,
+        region: BehindText,
     ) -> Option<Vec<f32>> {
         let context = self.context.as_ref()?;
         let (w, h) = (
             f64::from(img.natural_width()),
             f64::from(img.natural_height()),
         );
-        let (vw, vh) = (f64::from(layout.card.width), f64::from(layout.card.height));
+        let (vw, vh) = (f64::from(region.card.width), f64::from(region.card.height));
         if w <= 0.0 || h <= 0.0 || vw <= 0.0 || vh <= 0.0 {
             return None;
         }
-        let fit = layout.media?;
+        let fit = region.fit;
         let scale = (vw / w).max(vh / h);
         let offset_x = f64::from(fit.x) * (w * scale - vw);
         let offset_y = f64::from(fit.y) * (h * scale - vh);
-        let top = f64::from(
-            layout
-                .blocks
-                .first()
-                .map_or(layout.text_zone.y, |b| b.rect.y),
-        );
+        let top = f64::from(region.top);
         let canvas = context.canvas()?;
         canvas.set_width(SAMPLE);
         canvas.set_height(SAMPLE);

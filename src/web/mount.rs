@@ -72,6 +72,8 @@ struct State {
     on_tidy: Closure<dyn FnMut()>,
     announced: Option<String>,
     page_visible: bool,
+    /// The pointer the viewport has captured for a drag, so each move is not a JS query.
+    captured: Option<i32>,
     reduced_motion: bool,
     /// The system font scale the host reported (1.0 by default).
     font_scale: f32,
@@ -167,6 +169,7 @@ impl Mount {
                 },
                 announced: None,
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
+                captured: None,
                 reduced_motion,
                 font_scale: 1.0,
                 safe_area: read_safe_area(&doc, &viewport),
@@ -233,9 +236,16 @@ impl Mount {
         moved
     }
 
-    /// Switches to another skin, live.
+    /// Switches to another skin: reserved areas, look, axis and tap zones. The cards are built
+    /// again by the caller, with [`Mount::set_cards`] for a re-checked feed or else
+    /// [`Mount::relayout`], so they are not built twice.
     pub fn set_skin(&self, skin: Skin) {
         with_state(&self.state, |s| s.set_skin(skin));
+    }
+
+    /// Builds every mounted card again with its current layout.
+    pub fn relayout(&self) {
+        with_state(&self.state, State::relayout);
     }
 
     /// The host's safe-area insets changed: the cards are laid out again.
@@ -502,7 +512,6 @@ impl State {
         self.deck.set_skin(skin.axis, skin.tap_zones);
         self.measure.set_family(&skin.font_stack);
         self.skin = skin;
-        self.relayout();
     }
 
     fn set_cards(&mut self, cards: Vec<Card>, now: EpochMs) {
@@ -810,9 +819,10 @@ impl State {
         let h = self
             .deck
             .pointer_move(e.pointer_id(), x, y, event_time(event));
-        if h.consumed && !self.viewport.has_pointer_capture(e.pointer_id()) {
+        if h.consumed && self.captured != Some(e.pointer_id()) {
             // Keep receiving the moves when the finger leaves the card.
             let _ = self.viewport.set_pointer_capture(e.pointer_id());
+            self.captured = Some(e.pointer_id());
         }
         self.handled(event, h);
     }
@@ -825,6 +835,7 @@ impl State {
         let h = self
             .deck
             .pointer_up(e.pointer_id(), x, y, event_time(event));
+        self.captured = None;
         self.handled(event, h);
     }
 
@@ -833,6 +844,7 @@ impl State {
             return;
         };
         let h = self.deck.pointer_cancel(e.pointer_id());
+        self.captured = None;
         self.handled(event, h);
     }
 
@@ -907,17 +919,19 @@ impl State {
         let Some(index) = self.cards.iter().position(|c| c.id == id) else {
             return;
         };
-        let Some(layout) = self.layout_of(index) else {
+        // The view keeps where its picture lies behind its text: no second layout is needed.
+        let Some(view) = self.views.iter().find(|v| v.index == index) else {
             return;
         };
-        let Some(mut samples) = self.measure.sample_behind_text(&img, &layout) else {
+        let Some(region) = view.behind_text else {
+            return;
+        };
+        let Some(mut samples) = self.measure.sample_behind_text(&img, region) else {
             return;
         };
         let alpha = sampled_scrim(&mut samples);
+        view.set_scrim(alpha);
         self.sampled_scrims.insert(id, alpha);
-        if let Some(view) = self.views.iter().find(|v| v.index == index) {
-            view.set_scrim(alpha);
-        }
     }
 
     fn on_media_error(&mut self, event: &web_sys::Event) {
