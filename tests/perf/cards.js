@@ -89,3 +89,13 @@ export function buildCard(card, index, total) {
   root.append(body);
   return root;
 }
+
+/** Every card of `feed` in its own slide element of class `className` (the peers' markup). */
+export function slidesOf(feed, className) {
+  return feed.cards.map((card, i) => {
+    const slide = document.createElement('div');
+    slide.className = className;
+    slide.append(buildCard(card, i, feed.cards.length));
+    return slide;
+  });
+}

@@ -1,16 +1,10 @@
 // Embla Carousel, core only.
 import EmblaCarousel from 'embla-carousel';
-import { buildCard } from './cards.js';
-import { benchFeed, cardCount, wakeFeed, markFirstCard, nextFrame } from './feed.js';
+import { slidesOf } from './cards.js';
+import { benchFeed, cardCount, markFirstCard, timeWake } from './feed.js';
 
 const feed = await benchFeed(cardCount());
-const slides = (f) =>
-  f.cards.map((card, i) => {
-    const slide = document.createElement('div');
-    slide.className = 'embla__slide';
-    slide.append(buildCard(card, i, f.cards.length));
-    return slide;
-  });
+const slides = (f) => slidesOf(f, 'embla__slide');
 const container = document.querySelector('.embla__container');
 container.append(...slides(feed));
 const embla = EmblaCarousel(document.getElementById('screen'));
@@ -24,14 +18,10 @@ markFirstCard();
 window.bench = {
   index: () => embla.selectedScrollSnap(),
   settles: () => settles,
-  async wake() {
-    const json = JSON.stringify(wakeFeed(feed));
-    const t0 = performance.now();
-    const next = JSON.parse(json);
-    container.replaceChildren(...slides(next));
-    embla.reInit();
-    await nextFrame();
-    return performance.now() - t0;
-  },
+  wake: () =>
+    timeWake(feed, (json) => {
+      container.replaceChildren(...slides(JSON.parse(json)));
+      embla.reInit();
+    }),
   wasmBytes: () => null,
 };

@@ -51,3 +51,15 @@ export function nextFrame() {
     });
   });
 }
+
+/**
+ * The wake measure, the same for every page: a new feed's JSON text handed to `apply` until the
+ * next produced frame, in ms.
+ */
+export async function timeWake(feed, apply) {
+  const json = JSON.stringify(wakeFeed(feed));
+  const t0 = performance.now();
+  apply(json);
+  await nextFrame();
+  return performance.now() - t0;
+}

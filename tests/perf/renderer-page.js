@@ -1,7 +1,7 @@
 // The renderer as a lock screen ships it: the Wasm module, its glue and the host shim.
 import init, { Renderer } from '../../www/pkg/glance_renderer.js';
 import { createHost, connect } from '../../www/host/index.js';
-import { benchFeed, cardCount, wakeFeed, markFirstCard, nextFrame } from './feed.js';
+import { benchFeed, cardCount, markFirstCard, timeWake } from './feed.js';
 
 let settles = 0;
 const [wasm, feed] = await Promise.all([init({ module_or_path: '/www/pkg/glance_renderer_bg.wasm' }), benchFeed(cardCount())]);
@@ -23,12 +23,6 @@ markFirstCard();
 window.bench = {
   index: () => renderer.index,
   settles: () => settles,
-  async wake() {
-    const json = JSON.stringify(wakeFeed(feed));
-    const t0 = performance.now();
-    host.pushFeed(json);
-    await nextFrame();
-    return performance.now() - t0;
-  },
+  wake: () => timeWake(feed, (json) => host.pushFeed(json)),
   wasmBytes: () => wasm.memory.buffer.byteLength,
 };

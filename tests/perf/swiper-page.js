@@ -5,17 +5,11 @@ import 'swiper/css';
 import 'swiper/css/navigation';
 import 'swiper/css/pagination';
 import 'swiper/css/a11y';
-import { buildCard } from './cards.js';
-import { benchFeed, cardCount, wakeFeed, markFirstCard, nextFrame } from './feed.js';
+import { slidesOf } from './cards.js';
+import { benchFeed, cardCount, markFirstCard, timeWake } from './feed.js';
 
 const feed = await benchFeed(cardCount());
-const slides = (f) =>
-  f.cards.map((card, i) => {
-    const slide = document.createElement('div');
-    slide.className = 'swiper-slide';
-    slide.append(buildCard(card, i, f.cards.length));
-    return slide;
-  });
+const slides = (f) => slidesOf(f, 'swiper-slide');
 const wrapper = document.querySelector('.swiper-wrapper');
 wrapper.append(...slides(feed));
 let settles = 0;
@@ -38,14 +32,10 @@ markFirstCard();
 window.bench = {
   index: () => swiper.activeIndex,
   settles: () => settles,
-  async wake() {
-    const json = JSON.stringify(wakeFeed(feed));
-    const t0 = performance.now();
-    const next = JSON.parse(json);
-    wrapper.replaceChildren(...slides(next));
-    swiper.update();
-    await nextFrame();
-    return performance.now() - t0;
-  },
+  wake: () =>
+    timeWake(feed, (json) => {
+      wrapper.replaceChildren(...slides(JSON.parse(json)));
+      swiper.update();
+    }),
   wasmBytes: () => null,
 };
