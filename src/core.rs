@@ -4,6 +4,7 @@
 //! for the host build), reads a clock or touches the DOM: time, sizes and input arrive as plain
 //! numbers, and the results are plain values that the browser layer applies.
 
+pub mod advance;
 pub mod deck;
 pub mod feed;
 pub mod geometry;
@@ -12,6 +13,7 @@ pub mod json;
 pub mod lang;
 pub mod layout;
 pub mod locale;
+pub mod motion;
 pub mod notice;
 pub mod pager;
 pub mod skin;

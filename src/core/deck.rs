@@ -41,6 +41,45 @@ pub struct Handled {
 /// Cards kept in the DOM on each side of the card in view.
 pub const WINDOW_MARGIN: usize = 1;
 
+/// A run of consecutive slots and the cards they show (see [`Deck::window`]). On a looping
+/// deck the run may cross the end of the feed: slots `-1..=1` show the last card, then 0, 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    slots: RangeInclusive<isize>,
+    count: usize,
+}
+
+impl Window {
+    /// The slots, in order along the track.
+    pub fn slots(&self) -> RangeInclusive<isize> {
+        self.slots.clone()
+    }
+
+    /// The cards the slots show, in slot order, each once.
+    pub fn cards(&self) -> impl Iterator<Item = usize> + '_ {
+        let n = self.count.max(1) as isize;
+        let first = *self.slots.start();
+        self.slots()
+            .map(move |s| s.rem_euclid(n) as usize)
+            .enumerate()
+            .filter(move |(i, card)| {
+                // A window wider than the feed would show a card twice: keep its first slot.
+                (first..first + *i as isize).all(|s| s.rem_euclid(n) as usize != *card)
+            })
+            .map(|(_, card)| card)
+    }
+
+    /// Whether card `index` is among them.
+    pub fn contains(&self, index: usize) -> bool {
+        self.cards().any(|c| c == index)
+    }
+
+    /// Whether both windows hold the same cards (their laps may differ).
+    pub fn same_cards(&self, other: &Window) -> bool {
+        self.cards().all(|c| other.contains(c)) && other.cards().all(|c| self.contains(c))
+    }
+}
+
 /// Navigation state of one mounted feed.
 #[derive(Debug, Clone)]
 pub struct Deck {
@@ -101,14 +140,40 @@ impl Deck {
         self.caught = None;
     }
 
-    /// Another skin: its axis and tap zones; the card in view stays.
-    pub fn set_skin(&mut self, axis: Axis, tap_zones: TapZones) {
+    /// Another skin: its axis, tap zones and whether the ends join; the card in view stays.
+    pub fn set_skin(&mut self, axis: Axis, tap_zones: TapZones, looping: bool) {
         self.axis = axis;
         self.tap_zones = tap_zones;
         self.gesture = GestureRecognizer::new(axis);
         self.caught = None;
         self.pager.set_extent(self.viewport.along(axis));
+        self.pager.set_looping(looping);
         self.pager.jump_to(self.pager.target());
+    }
+
+    /// Whether swiping past the last card comes back to the first.
+    pub fn is_looping(&self) -> bool {
+        self.pager.is_looping()
+    }
+
+    /// True while any finger the deck follows is down (auto-advance waits).
+    pub fn finger_down(&self) -> bool {
+        self.gesture.is_active() || self.caught.is_some()
+    }
+
+    /// True while a press is held in place (auto-advance, the clip and Ken Burns pause).
+    pub fn is_holding(&self) -> bool {
+        self.gesture.is_holding()
+    }
+
+    /// When a press in progress becomes a hold (ms), for the browser to call [`Deck::poll`].
+    pub fn hold_deadline(&self) -> Option<f64> {
+        self.gesture.hold_deadline()
+    }
+
+    /// Time passed without an event: a press may have become a hold.
+    pub fn poll(&mut self, now: f64) -> bool {
+        self.gesture.poll(now) == Gesture::HoldStart
     }
 
     /// The viewport was measured again (resize, rotation).
@@ -293,7 +358,18 @@ impl Deck {
     /// Where card `index` is drawn along the axis, in px from the viewport's origin, when the
     /// track is at `position`.
     pub fn offset(&self, index: usize, position: f32) -> f32 {
-        index as f32 * self.pager.extent() - position
+        self.pager.slot_position(self.pager.slot_of(index)) - position
+    }
+
+    /// Size of one card along the axis, in px.
+    pub fn extent(&self) -> f32 {
+        self.pager.extent()
+    }
+
+    /// Where the track rests on the card in view.
+    pub fn rest_position(&self) -> f32 {
+        self.pager
+            .slot_position(self.pager.slot_of(self.pager.target()))
     }
 
     /// The navigation axis.
@@ -302,45 +378,54 @@ impl Deck {
     }
 
     /// The cards that should exist in the DOM: the one in view with [`WINDOW_MARGIN`] on each
-    /// side, plus any card the track shows at `position`. Empty for an empty feed.
-    pub fn window(&self, position: f32) -> Option<RangeInclusive<usize>> {
+    /// side, plus any card the track shows at `position`. `None` for an empty feed.
+    pub fn window(&self, position: f32) -> Option<Window> {
         let visible = self.visible(position)?;
-        let target = self.current();
-        let last = self.count() - 1;
-        let start = target.saturating_sub(WINDOW_MARGIN).min(*visible.start());
-        let end = (target + WINDOW_MARGIN).min(last).max(*visible.end());
-        Some(start..=end)
+        let target = self.pager.slot_of(self.current());
+        let margin = WINDOW_MARGIN as isize;
+        let (mut start, mut end) = (target - margin, target + margin);
+        if !self.is_looping() {
+            let last = self.count() as isize - 1;
+            (start, end) = (start.max(0), end.min(last));
+        }
+        Some(Window {
+            slots: start.min(*visible.slots.start())..=end.max(*visible.slots.end()),
+            count: self.count(),
+        })
     }
 
     /// The cards at least partly on screen at `position`.
-    pub fn visible(&self, position: f32) -> Option<RangeInclusive<usize>> {
-        let last = self.count().checked_sub(1)?;
+    pub fn visible(&self, position: f32) -> Option<Window> {
+        let last = self.count().checked_sub(1)? as isize;
         let extent = self.pager.extent();
-        if extent <= 0.0 {
-            let c = self.current().min(last);
-            return Some(c..=c);
-        }
-        let at = (position / extent).max(0.0);
-        let first = (at.floor() as usize).min(last);
-        let end = (at.ceil() as usize).min(last);
-        Some(first..=end)
+        let slots = if extent <= 0.0 {
+            let c = self.pager.slot_of(self.current());
+            c..=c
+        } else {
+            let at = position / extent;
+            let (first, end) = (at.floor() as isize, at.ceil() as isize);
+            if self.is_looping() {
+                first..=end
+            } else {
+                first.clamp(0, last)..=end.clamp(0, last)
+            }
+        };
+        Some(Window {
+            slots,
+            count: self.count(),
+        })
     }
 
     /// Whether the DOM window must change now: always once settled, and mid-motion only when a
     /// card that shows is missing (so a swipe never inserts elements while it runs).
-    pub fn needs_remount(
-        &self,
-        mounted: Option<&RangeInclusive<usize>>,
-        position: f32,
-        settled: bool,
-    ) -> bool {
+    pub fn needs_remount(&self, mounted: Option<&Window>, position: f32, settled: bool) -> bool {
         let wanted = self.window(position);
         match (mounted, &wanted) {
             (None, None) => false,
-            (Some(m), Some(w)) if settled => m != w,
+            (Some(m), Some(w)) if settled => !m.same_cards(w),
             (Some(m), Some(_)) => self
                 .visible(position)
-                .is_some_and(|v| v.start() < m.start() || v.end() > m.end()),
+                .is_some_and(|v| v.cards().any(|c| !m.contains(c))),
             _ => true,
         }
     }
@@ -362,6 +447,10 @@ mod tests {
         )
     }
 
+    fn cards(w: Option<Window>) -> Vec<usize> {
+        w.map(|w| w.cards().collect()).unwrap_or_default()
+    }
+
     fn settle(d: &mut Deck, mut t: f64) -> f64 {
         while !d.advance(t).settled {
             t += 16.0;
@@ -380,7 +469,7 @@ mod tests {
         assert!(d.pointer_up(1, 140.0, 502.0, 90.0).animate);
         assert_eq!(d.current(), 1);
         settle(&mut d, 100.0);
-        assert_eq!(d.window(400.0), Some(0..=2));
+        assert_eq!(cards(d.window(400.0)), [0, 1, 2]);
     }
 
     #[test]
@@ -449,9 +538,9 @@ mod tests {
     #[test]
     fn window_stays_small_whatever_the_feed_size() {
         let mut d = deck(10_000);
-        assert_eq!(d.window(0.0), Some(0..=1));
+        assert_eq!(cards(d.window(0.0)), [0, 1]);
         d.set_cards(vec![Direction::Ltr; 10_000], 5_000);
-        assert_eq!(d.window(2_000_000.0), Some(4_999..=5_001));
+        assert_eq!(cards(d.window(2_000_000.0)), [4_999, 5_000, 5_001]);
         assert_eq!(deck(0).window(0.0), None);
     }
 
@@ -477,6 +566,179 @@ mod tests {
             }
             t += 16.0;
         }
-        assert_eq!(d.window(1200.0), Some(2..=4));
+        assert_eq!(cards(d.window(1200.0)), [2, 3, 4]);
+    }
+
+    #[test]
+    fn a_looping_window_crosses_the_end() {
+        let mut d = deck(5);
+        d.set_skin(
+            Axis::Horizontal,
+            TapZones {
+                back: 0.25,
+                edge: 0.12,
+            },
+            true,
+        );
+        assert_eq!(cards(d.window(0.0)), [4, 0, 1]);
+        assert_eq!(d.offset(4, 0.0), -400.0, "the last card waits on the left");
+        d.set_cards(vec![Direction::Ltr; 5], 4);
+        assert_eq!(cards(d.window(1600.0)), [3, 4, 0]);
+        let mounted = d.window(1600.0);
+        // Swipe forward from the last card: the first comes in from the right.
+        d.pointer_down(1, 300.0, 400.0, 0.0, false);
+        d.pointer_move(1, 250.0, 400.0, 16.0);
+        d.pointer_move(1, 100.0, 400.0, 32.0);
+        assert_eq!(d.offset(0, 1600.0 + 200.0), 200.0);
+        d.pointer_up(1, 100.0, 400.0, 48.0);
+        assert_eq!(d.current(), 0);
+        let mut t = 60.0;
+        loop {
+            let frame = d.advance(t);
+            assert_eq!(
+                d.needs_remount(mounted.as_ref(), frame.position, frame.settled),
+                frame.settled,
+                "card 0 was already mounted (at {t} ms)"
+            );
+            if frame.settled {
+                assert_eq!(frame.position, 0.0, "back in the first lap");
+                break;
+            }
+            t += 16.0;
+        }
+        assert_eq!(cards(d.window(0.0)), [4, 0, 1]);
+        // A window wider than a three-card feed names each card once.
+        let mut three = deck(3);
+        three.set_skin(
+            Axis::Horizontal,
+            TapZones {
+                back: 0.25,
+                edge: 0.12,
+            },
+            true,
+        );
+        three.key(Key::End);
+        assert_eq!(
+            cards(three.window(0.0)),
+            [1, 2, 0],
+            "the last card is one step back"
+        );
+        assert_eq!(three.offset(2, 0.0), -400.0);
+        let mut five = deck(5);
+        five.set_skin(
+            Axis::Horizontal,
+            TapZones {
+                back: 0.25,
+                edge: 0.12,
+            },
+            true,
+        );
+        five.go_to(2);
+        for (card, at) in [(4, -400.0), (0, 0.0), (1, 400.0), (2, 800.0), (3, 1200.0)] {
+            assert_eq!(
+                five.offset(card, 0.0),
+                at,
+                "card {card} on the way to card 2"
+            );
+        }
+    }
+
+    #[test]
+    fn hold_and_fingers() {
+        let mut d = deck(5);
+        assert!(!d.finger_down());
+        d.pointer_down(1, 200.0, 400.0, 1000.0, false);
+        assert!(d.finger_down());
+        assert_eq!(d.hold_deadline(), Some(1500.0));
+        assert!(!d.poll(1400.0));
+        assert!(d.poll(1500.0));
+        assert!(d.is_holding());
+        let h = d.pointer_up(1, 200.0, 400.0, 3000.0);
+        assert_eq!(h, Handled::default(), "a hold does not navigate");
+        assert_eq!(d.current(), 0);
+        assert!(!d.is_holding() && !d.finger_down());
+        // A press on the call to action is the button's: no hold, no tap.
+        d.pointer_down(2, 200.0, 800.0, 5000.0, true);
+        assert_eq!(d.hold_deadline(), None);
+        d.pointer_up(2, 200.0, 800.0, 5050.0);
+        assert_eq!(d.current(), 0);
+    }
+
+    /// A finger's path as the touch screen reported it: (ms, x px), about 120 samples a second
+    /// with the jitter of a real panel.
+    fn recorded(kind: &str) -> Vec<(f64, f32)> {
+        let (duration, distance): (f64, f32) = match kind {
+            "flick" => (110.0, -90.0),
+            "slow drag" => (700.0, -170.0),
+            "drag back" => (500.0, -60.0),
+            _ => (300.0, 140.0),
+        };
+        let mut path = vec![(0.0, 300.0)];
+        let mut t = 0.0;
+        let mut k = 0;
+        while t < duration {
+            t += 8.0 + f64::from(k % 3); // 8, 9, 10 ms apart
+            k += 1;
+            let p = (t / duration).min(1.0) as f32;
+            let eased = 1.0 - (1.0 - p) * (1.0 - p);
+            path.push((t.min(duration), 300.0 + distance * eased));
+        }
+        path
+    }
+
+    /// Plays `path` on a deck at `hz`: each frame sees the newest sample (the browser coalesces
+    /// input to frames), then physics runs. Returns the card and how long after the lift the
+    /// deck reported itself settled.
+    fn replay(path: &[(f64, f32)], hz: f64) -> (usize, f64) {
+        let mut d = deck(5);
+        d.set_cards(vec![Direction::Ltr; 5], 2);
+        let frame = 1000.0 / hz;
+        let start = 10_000.0;
+        let (t0, x0) = path[0];
+        d.pointer_down(1, x0, 400.0, start + t0, false);
+        let mut next = 1;
+        let mut now = start;
+        while next < path.len() {
+            now += frame;
+            // Every sample that arrived before this frame is delivered, in order.
+            while next < path.len() && start + path[next].0 <= now {
+                let (t, x) = path[next];
+                d.pointer_move(1, x, 400.0, start + t);
+                next += 1;
+            }
+            d.advance(now);
+        }
+        let (t_up, x_up) = path[path.len() - 1];
+        let lift = start + t_up;
+        d.pointer_up(1, x_up, 400.0, lift);
+        let mut t = now;
+        loop {
+            t += frame;
+            if d.advance(t).settled {
+                return (d.current(), t - lift);
+            }
+            assert!(t - lift < 5000.0, "never settled at {hz} Hz");
+        }
+    }
+
+    #[test]
+    fn a_recorded_gesture_lands_alike_at_every_refresh_rate() {
+        for (kind, want) in [
+            ("flick", 3),
+            ("slow drag", 3),
+            ("drag back", 2),
+            ("right", 1),
+        ] {
+            let path = recorded(kind);
+            let (_, reference) = replay(&path, 240.0);
+            for hz in [30.0, 60.0, 90.0, 120.0, 144.0] {
+                let (card, settle) = replay(&path, hz);
+                assert_eq!(card, want, "{kind} at {hz} Hz");
+                assert!(
+                    (settle - reference).abs() <= 1000.0 / hz,
+                    "{kind} at {hz} Hz settles in {settle} ms, {reference} ms at 240 Hz"
+                );
+            }
+        }
     }
 }

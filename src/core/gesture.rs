@@ -2,14 +2,19 @@
 //!
 //! A touch must travel past the slop before it is a drag; the first direction it takes past the
 //! slop decides whether it belongs to the pager (along the axis) or to the host (across it, such
-//! as the keyguard's swipe-up). Only the first pointer counts: a second finger is ignored.
+//! as the keyguard's swipe-up). A press that stays in place for [`HOLD_MS`] becomes a hold
+//! (auto-advance and video pause until it lifts); time is an input, so the browser polls
+//! [`GestureRecognizer::poll`] when [`GestureRecognizer::hold_deadline`] comes.
+//!
+//! Only the first pointer counts. A second finger never moves the cards, and a press that had
+//! company is not a tap when it lifts (a pinch or a two-finger touch is not navigation).
 
 use crate::core::geometry::Axis;
 
 /// Distance in CSS px a pointer may wander before a press becomes a drag.
 pub const TOUCH_SLOP: f32 = 10.0;
-/// A press held longer than this (ms) is not a tap.
-pub const TAP_TIMEOUT_MS: f64 = 500.0;
+/// A press held this long (ms) in place is a hold, not a tap.
+pub const HOLD_MS: f64 = 500.0;
 
 /// What a pointer event meant.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -24,6 +29,10 @@ pub enum Gesture {
     DragEnd,
     /// The drag was cancelled by the system.
     DragCancel,
+    /// A press stayed in place for [`HOLD_MS`]: pause until it lifts.
+    HoldStart,
+    /// The hold ended (lifted, cancelled, or it turned into a drag).
+    HoldEnd,
     /// A quick press and release in place, at this point of the viewport.
     Tap {
         /// x in px from the viewport's left edge.
@@ -41,6 +50,13 @@ enum State {
         x: f32,
         y: f32,
         time: f64,
+        /// Another finger came down during the press.
+        multi: bool,
+    },
+    Holding {
+        id: i32,
+        x: f32,
+        y: f32,
     },
     Dragging {
         id: i32,
@@ -78,21 +94,71 @@ impl GestureRecognizer {
     pub fn tracks(&self, id: i32) -> bool {
         match self.state {
             State::Pressed { id: p, .. }
+            | State::Holding { id: p, .. }
             | State::Dragging { id: p, .. }
             | State::Yielded { id: p } => p == id,
             State::Idle => false,
         }
     }
 
+    /// True while the followed pointer is down (pressed, held, dragging, or left to the host).
+    pub fn is_active(&self) -> bool {
+        self.state != State::Idle
+    }
+
+    /// True while a press is held in place past [`HOLD_MS`].
+    pub fn is_holding(&self) -> bool {
+        matches!(self.state, State::Holding { .. })
+    }
+
+    /// When the press in progress becomes a hold, in ms (`None` without such a press).
+    pub fn hold_deadline(&self) -> Option<f64> {
+        match self.state {
+            State::Pressed {
+                time, multi: false, ..
+            } => Some(time + HOLD_MS),
+            _ => None,
+        }
+    }
+
+    /// Time passed: a press in place for [`HOLD_MS`] becomes a hold.
+    pub fn poll(&mut self, now: f64) -> Gesture {
+        match self.state {
+            State::Pressed {
+                id,
+                x,
+                y,
+                time,
+                multi: false,
+            } if now - time >= HOLD_MS => {
+                self.state = State::Holding { id, x, y };
+                Gesture::HoldStart
+            }
+            _ => Gesture::None,
+        }
+    }
+
     /// A pointer went down. `on_control` is true on a button or link, which handles it itself.
     pub fn down(&mut self, id: i32, x: f32, y: f32, time: f64, on_control: bool) -> Gesture {
-        if self.state == State::Idle && !on_control {
-            self.state = State::Pressed { id, x, y, time };
+        match &mut self.state {
+            State::Idle if !on_control => {
+                self.state = State::Pressed {
+                    id,
+                    x,
+                    y,
+                    time,
+                    multi: false,
+                }
+            }
+            State::Pressed { id: p, multi, .. } if *p != id => *multi = true,
+            _ => {}
         }
         Gesture::None
     }
 
     /// A pointer moved.
+    /// A hold that turns into a drag reports [`Gesture::DragStart`]; [`Self::is_holding`] is
+    /// then false.
     pub fn moved(&mut self, id: i32, x: f32, y: f32) -> Gesture {
         match self.state {
             State::Pressed {
@@ -100,8 +166,14 @@ impl GestureRecognizer {
                 x: x0,
                 y: y0,
                 ..
+            }
+            | State::Holding {
+                id: p,
+                x: x0,
+                y: y0,
             } if p == id => {
                 let (along, across) = self.axis.split(x - x0, y - y0);
+                let held = self.is_holding();
                 if along.hypot(across) < TOUCH_SLOP {
                     Gesture::None
                 } else if along.abs() >= across.abs() {
@@ -109,7 +181,11 @@ impl GestureRecognizer {
                     Gesture::DragStart
                 } else {
                     self.state = State::Yielded { id };
-                    Gesture::None
+                    if held {
+                        Gesture::HoldEnd
+                    } else {
+                        Gesture::None
+                    }
                 }
             }
             State::Dragging {
@@ -125,14 +201,21 @@ impl GestureRecognizer {
     pub fn up(&mut self, id: i32, x: f32, y: f32, time: f64) -> Gesture {
         match self.state {
             State::Pressed {
-                id: p, time: t0, ..
+                id: p,
+                time: t0,
+                multi,
+                ..
             } if p == id => {
                 self.state = State::Idle;
-                if time - t0 <= TAP_TIMEOUT_MS {
+                if time - t0 < HOLD_MS && !multi {
                     Gesture::Tap { x, y }
                 } else {
                     Gesture::None
                 }
+            }
+            State::Holding { id: p, .. } if p == id => {
+                self.state = State::Idle;
+                Gesture::HoldEnd
             }
             State::Dragging { id: p, .. } if p == id => {
                 self.state = State::Idle;
@@ -148,20 +231,14 @@ impl GestureRecognizer {
 
     /// The system took the pointer away.
     pub fn cancel(&mut self, id: i32) -> Gesture {
-        let was_dragging = matches!(self.state, State::Dragging { id: p, .. } if p == id);
-        let ours = match self.state {
-            State::Pressed { id: p, .. }
-            | State::Dragging { id: p, .. }
-            | State::Yielded { id: p } => p == id,
-            State::Idle => false,
-        };
-        if ours {
-            self.state = State::Idle;
+        if !self.tracks(id) {
+            return Gesture::None;
         }
-        if was_dragging {
-            Gesture::DragCancel
-        } else {
-            Gesture::None
+        let was = std::mem::replace(&mut self.state, State::Idle);
+        match was {
+            State::Dragging { .. } => Gesture::DragCancel,
+            State::Holding { .. } => Gesture::HoldEnd,
+            _ => Gesture::None,
         }
     }
 }
@@ -228,6 +305,103 @@ mod tests {
             g.up(3, 10.0, 10.0, 50.0),
             Gesture::None,
             "a press on a button is the button's"
+        );
+    }
+
+    #[test]
+    fn hold_table() {
+        // (ms of the poll, ms of the lift, moved px before lifting) → what the lift reports,
+        // and whether a hold had started.
+        let table = [
+            (None, 120.0, 0.0, Gesture::Tap { x: 100.0, y: 0.0 }, false),
+            (Some(499.0), 520.0, 0.0, Gesture::None, false), // too long for a tap, never polled late
+            (Some(500.0), 900.0, 0.0, Gesture::HoldEnd, true),
+            (Some(800.0), 2_000.0, 6.0, Gesture::HoldEnd, true), // within the slop
+            (Some(800.0), 2_000.0, 40.0, Gesture::DragEnd, true), // a hold that became a drag
+        ];
+        for (poll, lift, moved, want, held) in table {
+            let mut g = GestureRecognizer::new(Axis::Horizontal);
+            g.down(1, 100.0, 0.0, 0.0, false);
+            assert_eq!(g.hold_deadline(), Some(HOLD_MS));
+            let mut saw_hold = false;
+            if let Some(t) = poll {
+                saw_hold = g.poll(t) == Gesture::HoldStart;
+            }
+            assert_eq!(saw_hold, held, "poll at {poll:?}");
+            if moved > 0.0 {
+                let start = g.moved(1, 100.0 + moved, 0.0);
+                assert_eq!(start == Gesture::DragStart, moved >= TOUCH_SLOP);
+                if start == Gesture::DragStart {
+                    assert!(!g.is_holding(), "dragging ends the hold");
+                }
+            }
+            let x = 100.0 + moved;
+            let got = g.up(1, x, 0.0, lift);
+            let want = match want {
+                Gesture::Tap { .. } => Gesture::Tap { x, y: 0.0 },
+                other => other,
+            };
+            assert_eq!(got, want, "poll {poll:?}, lift at {lift}, moved {moved}");
+            assert_eq!(g.hold_deadline(), None);
+            assert_eq!(
+                g.poll(10_000.0),
+                Gesture::None,
+                "nothing pending after the lift"
+            );
+        }
+    }
+
+    #[test]
+    fn a_cancelled_or_diverted_hold_ends() {
+        let mut g = GestureRecognizer::new(Axis::Horizontal);
+        g.down(1, 0.0, 0.0, 0.0, false);
+        assert_eq!(g.poll(600.0), Gesture::HoldStart);
+        assert_eq!(g.cancel(1), Gesture::HoldEnd);
+        g.down(2, 0.0, 0.0, 0.0, false);
+        assert_eq!(g.poll(600.0), Gesture::HoldStart);
+        assert_eq!(
+            g.moved(2, 0.0, -80.0),
+            Gesture::HoldEnd,
+            "a swipe up after a hold is the keyguard's, and the pause ends"
+        );
+    }
+
+    #[test]
+    fn multi_touch_table() {
+        // Two fingers: (second down at, first lifts at, second lifts at) → first lift, second lift.
+        let mut g = GestureRecognizer::new(Axis::Horizontal);
+        // A two-finger tap is not a tap, whichever finger lifts first.
+        g.down(1, 100.0, 100.0, 0.0, false);
+        g.down(2, 200.0, 100.0, 20.0, false);
+        assert_eq!(g.hold_deadline(), None, "no hold with two fingers");
+        assert_eq!(g.poll(900.0), Gesture::None);
+        assert_eq!(g.up(2, 200.0, 100.0, 60.0), Gesture::None);
+        assert_eq!(g.up(1, 100.0, 100.0, 80.0), Gesture::None);
+        // A pinch: both move apart; nothing for the pager.
+        g.down(3, 150.0, 300.0, 0.0, false);
+        g.down(4, 250.0, 300.0, 5.0, false);
+        assert_eq!(
+            g.moved(4, 350.0, 300.0),
+            Gesture::None,
+            "second finger never drags"
+        );
+        assert_eq!(g.moved(3, 148.0, 300.0), Gesture::None);
+        assert_eq!(g.up(4, 350.0, 300.0, 200.0), Gesture::None);
+        assert_eq!(g.up(3, 148.0, 300.0, 210.0), Gesture::None);
+        // A second finger during a drag changes nothing, and its lift does not end the drag.
+        g.down(5, 300.0, 300.0, 0.0, false);
+        assert_eq!(g.moved(5, 280.0, 300.0), Gesture::DragStart);
+        g.down(6, 100.0, 300.0, 30.0, false);
+        assert_eq!(g.moved(6, 50.0, 300.0), Gesture::None);
+        assert_eq!(g.up(6, 50.0, 300.0, 40.0), Gesture::None);
+        assert!(g.is_dragging());
+        assert_eq!(g.moved(5, 250.0, 300.0), Gesture::DragMove(-50.0));
+        assert_eq!(g.up(5, 250.0, 300.0, 60.0), Gesture::DragEnd);
+        // After both lifted, a single tap works again.
+        g.down(7, 200.0, 300.0, 0.0, false);
+        assert_eq!(
+            g.up(7, 200.0, 300.0, 50.0),
+            Gesture::Tap { x: 200.0, y: 300.0 }
         );
     }
 }

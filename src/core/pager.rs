@@ -5,6 +5,10 @@
 //! ends); on release it picks at most one card forward or back and springs there, carrying the
 //! finger's velocity. Physics runs at a fixed step; drawing interpolates between steps so the
 //! result is the same at 30, 60, 90 or 120 Hz.
+//!
+//! A looping pager (a skin option, with at least [`MIN_LOOP`] cards) has no ends: positions
+//! count *slots*, slot `s` shows card `s mod count`, and the track is brought back into the
+//! first lap whenever it rests, which moves nothing on screen.
 
 use crate::core::spring::{SpringParams, SpringState};
 use crate::core::velocity::VelocityTracker;
@@ -33,9 +37,12 @@ impl Default for PagerConfig {
     }
 }
 
+/// Fewest cards a loop needs: with fewer, one card would have to show on both sides at once.
+pub const MIN_LOOP: usize = 3;
+
 #[derive(Debug, Clone, Copy)]
 struct Drag {
-    start_index: usize,
+    start_slot: isize,
     start_position: f32,
 }
 
@@ -86,7 +93,9 @@ pub struct Pager {
     config: PagerConfig,
     count: usize,
     extent: f32,
-    target: usize,
+    looping: bool,
+    /// The slot the track rests on or heads to (the card index, unless looping).
+    target: isize,
     state: SpringState,
     previous: SpringState,
     drag: Option<Drag>,
@@ -102,6 +111,7 @@ impl Pager {
             config,
             count,
             extent: extent.max(0.0),
+            looping: false,
             target: 0,
             state: SpringState::default(),
             previous: SpringState::default(),
@@ -124,7 +134,52 @@ impl Pager {
 
     /// The card the pager rests on or is heading to.
     pub fn target(&self) -> usize {
-        self.target
+        self.card_at(self.target)
+    }
+
+    /// Whether the ends join (asked for, and enough cards).
+    pub fn is_looping(&self) -> bool {
+        self.looping && self.count >= MIN_LOOP
+    }
+
+    /// Makes the ends join, or not. The card in view stays.
+    pub fn set_looping(&mut self, looping: bool) {
+        if looping != self.looping {
+            let card = self.target();
+            self.looping = looping;
+            self.jump_to(card);
+        }
+    }
+
+    /// The card slot `slot` shows.
+    pub fn card_at(&self, slot: isize) -> usize {
+        if self.count == 0 {
+            return 0;
+        }
+        if self.is_looping() {
+            slot.rem_euclid(self.count as isize) as usize
+        } else {
+            slot.clamp(0, self.last_slot()) as usize
+        }
+    }
+
+    /// The slot where card `index` shows: the index itself, or when looping the one nearest
+    /// to the middle of the current motion (between where the track is and its target), so
+    /// every card the motion passes has its own slot.
+    pub fn slot_of(&self, index: usize) -> isize {
+        let index = index as isize;
+        if !self.is_looping() || self.extent <= 0.0 {
+            return index;
+        }
+        let n = self.count as f32;
+        let middle = (self.state.position / self.extent + self.target as f32) / 2.0;
+        let laps = ((middle - index as f32) / n).round() as isize;
+        index + laps * self.count as isize
+    }
+
+    /// Where slot `slot` rests, in px along the track.
+    pub fn slot_position(&self, slot: isize) -> f32 {
+        self.rest(slot)
     }
 
     /// True while a finger holds the track.
@@ -144,26 +199,34 @@ impl Pager {
         self.state.position
     }
 
-    fn rest(&self, index: usize) -> f32 {
-        index as f32 * self.extent
+    fn rest(&self, slot: isize) -> f32 {
+        slot as f32 * self.extent
     }
 
-    fn last(&self) -> usize {
-        self.count.saturating_sub(1)
+    fn last_slot(&self) -> isize {
+        self.count.saturating_sub(1) as isize
     }
 
-    /// The card nearest to the current position.
-    pub fn nearest(&self) -> usize {
+    /// Keeps a slot on the feed (a no-op when looping).
+    fn clamp_slot(&self, slot: isize) -> isize {
+        if self.is_looping() {
+            slot
+        } else {
+            slot.clamp(0, self.last_slot())
+        }
+    }
+
+    /// The slot nearest to the current position.
+    fn nearest_slot(&self) -> isize {
         if self.extent <= 0.0 {
             return self.target;
         }
-        let index = (self.state.position / self.extent).round().max(0.0) as usize;
-        index.min(self.last())
+        self.clamp_slot((self.state.position / self.extent).round() as isize)
     }
 
-    /// Rests on `index` at once, without animation (new feed, resize).
+    /// Rests on card `index` at once, without animation (new feed, resize).
     pub fn jump_to(&mut self, index: usize) {
-        self.target = index.min(self.last());
+        self.target = (index.min(self.count.saturating_sub(1))) as isize;
         self.drag = None;
         self.state = SpringState {
             position: self.rest(self.target),
@@ -184,37 +247,50 @@ impl Pager {
         let extent = extent.max(0.0);
         if extent != self.extent {
             self.extent = extent;
-            self.jump_to(self.target);
+            self.jump_to(self.target());
         }
     }
 
-    /// Animates to `index` (clamped to the feed). Returns whether the target changed.
+    /// Animates to card `index` (clamped to the feed); on a loop, the shorter way round.
+    /// Returns whether the target changed.
     pub fn go_to(&mut self, index: usize) -> bool {
-        let index = index.min(self.last());
-        if self.drag.is_some() || index == self.target {
+        let index = index.min(self.count.saturating_sub(1)) as isize;
+        let mut slot = self.target - self.target() as isize + index;
+        if self.is_looping() {
+            let n = self.count as isize;
+            let ahead = (slot - self.target).rem_euclid(n);
+            slot = if ahead * 2 <= n {
+                self.target + ahead
+            } else {
+                self.target + ahead - n
+            };
+        }
+        self.go_to_slot(slot)
+    }
+
+    fn go_to_slot(&mut self, slot: isize) -> bool {
+        let slot = self.clamp_slot(slot);
+        if self.drag.is_some() || slot == self.target || self.count == 0 {
             return false;
         }
-        self.target = index;
+        self.target = slot;
         true
     }
 
-    /// Animates one card forward; false at the end.
+    /// Animates one card forward; false at the end (never when looping).
     pub fn forward(&mut self) -> bool {
-        self.go_to(self.target.saturating_add(1))
+        self.go_to_slot(self.target + 1)
     }
 
-    /// Animates one card back; false at the start.
+    /// Animates one card back; false at the start (never when looping).
     pub fn back(&mut self) -> bool {
-        match self.target.checked_sub(1) {
-            Some(i) => self.go_to(i),
-            None => false,
-        }
+        self.go_to_slot(self.target - 1)
     }
 
     /// A finger takes the track at `time` ms. A moving track is caught where it is.
     pub fn drag_start(&mut self, time: f64) {
         self.drag = Some(Drag {
-            start_index: self.nearest(),
+            start_slot: self.nearest_slot(),
             start_position: self.state.position,
         });
         self.state.velocity = 0.0;
@@ -225,7 +301,8 @@ impl Pager {
 
     /// The finger is `offset` px from where it took the track, positive toward the next card.
     pub fn drag_to(&mut self, offset: f32, time: f64) {
-        let (extent, max) = (self.extent, self.rest(self.last()));
+        let (extent, max) = (self.extent, self.rest(self.last_slot()));
+        let looping = self.is_looping();
         let Some(drag) = self.drag.as_mut() else {
             return;
         };
@@ -234,9 +311,11 @@ impl Pager {
         }
         self.velocity.add(time, offset);
         // One gesture moves at most one card, so the finger cannot pull the track further.
-        let home = drag.start_index as f32 * extent;
+        let home = drag.start_slot as f32 * extent;
         let raw = (drag.start_position + offset).clamp(home - extent, home + extent);
-        let position = if raw < 0.0 {
+        let position = if looping {
+            raw
+        } else if raw < 0.0 {
             -rubber_band(-raw, extent)
         } else if raw > max {
             max + rubber_band(raw - max, extent)
@@ -254,7 +333,7 @@ impl Pager {
     /// Returns the card it will settle on.
     pub fn drag_end(&mut self, time: f64) -> usize {
         let Some(drag) = self.drag.take() else {
-            return self.target;
+            return self.target();
         };
         let velocity = self.velocity.velocity(time);
         // What the finger did since it took the track (from rest, or where it caught the cards).
@@ -272,10 +351,7 @@ impl Pager {
         } else {
             0
         };
-        let target = drag
-            .start_index
-            .saturating_add_signed(step)
-            .min(self.last());
+        let target = self.clamp_slot(drag.start_slot + step);
         self.target = target;
         // Keep the finger's momentum, but never so much that a critically damped spring would
         // carry the card past its rest and show a sliver of the one after it.
@@ -287,13 +363,17 @@ impl Pager {
             velocity.clamp(-limit, limit)
         };
         self.previous = self.state;
-        target
+        // The spring takes over at the lift, not at the next frame: the landing is then the
+        // same whatever the refresh rate.
+        self.clock = Some(time);
+        self.accumulator = 0.0;
+        self.target()
     }
 
     /// The finger was taken away (a system gesture, a cancelled pointer): return to the card.
     pub fn drag_cancel(&mut self) {
         if let Some(drag) = self.drag.take() {
-            self.target = drag.start_index.min(self.last());
+            self.target = self.clamp_slot(drag.start_slot);
         }
     }
 
@@ -357,7 +437,7 @@ impl Pager {
     /// Puts the track at rest on its target at once (a planned motion finished).
     pub fn finish(&mut self) {
         if self.drag.is_none() {
-            self.jump_to(self.target);
+            self.jump_to(self.target());
             self.reset_clock();
         }
     }
@@ -395,8 +475,10 @@ impl Pager {
         }
         if self.is_settled() {
             self.clock = None;
+            // Back into the first lap: the same card, the same place on screen.
+            self.jump_to(self.target());
             return PagerFrame {
-                position: target,
+                position: self.state.position,
                 settled: true,
             };
         }
@@ -617,7 +699,7 @@ mod tests {
         // The frame loop, stepped at 60 Hz, draws the same curve (its interpolation between
         // physics steps draws one step behind the newest state).
         let step = PagerConfig::default().step_ms;
-        let mut t = 10_000.0;
+        let mut t = 300.0; // the lift
         p.advance(t);
         for k in 1..=10 {
             t += Settle::SAMPLE_MS;
@@ -657,5 +739,66 @@ mod tests {
         p.set_extent(800.0);
         assert_eq!(p.position(), 1600.0);
         assert_eq!(p.target(), 2);
+    }
+
+    #[test]
+    fn looping_table() {
+        // (count, start card, drag px, looping) → card after the swipe.
+        let table = [
+            (5, 4, 200.0, true, 0),   // past the last card: the first
+            (5, 0, -200.0, true, 4),  // before the first: the last
+            (5, 4, 200.0, false, 4),  // no loop: rubber band, stays
+            (5, 0, -200.0, false, 0), // and at the start
+            (2, 1, 200.0, true, 1),   // two cards cannot loop
+            (3, 2, 200.0, true, 0),
+        ];
+        for (count, start, distance, looping, want) in table {
+            let mut p = pager(count);
+            p.set_looping(looping);
+            p.jump_to(start);
+            assert_eq!(
+                swipe(&mut p, distance, 400.0, 0.0),
+                want,
+                "{count} cards from {start} by {distance} (loop {looping})"
+            );
+            let (_, _) = settle(&mut p, 60.0);
+            assert_eq!(p.target(), want);
+            assert_eq!(
+                p.position(),
+                want as f32 * W,
+                "back in the first lap at rest"
+            );
+        }
+    }
+
+    #[test]
+    fn looping_keys_and_slots() {
+        let mut p = pager(4);
+        p.set_looping(true);
+        assert!(p.back(), "the start is not an end");
+        assert_eq!(p.target(), 3);
+        assert_eq!(
+            p.slot_of(3),
+            -1,
+            "card 3 shows left of card 0 while heading there"
+        );
+        assert_eq!(p.slot_of(0), 0);
+        let plan = p.plan_settle().expect("moving");
+        assert_eq!((plan.from, plan.to), (0.0, -W));
+        settle(&mut p, 120.0);
+        assert_eq!((p.target(), p.position(), p.slot_of(3)), (3, 3.0 * W, 3));
+        assert!(p.forward());
+        assert_eq!(p.slot_of(0), 4);
+        assert_eq!(p.slot_of(1), 5, "and card 1 after it");
+        p.finish();
+        assert_eq!((p.target(), p.position()), (0, 0.0));
+        // Rubber band only without a loop.
+        p.drag_start(0.0);
+        p.drag_to(-100.0, 16.0);
+        assert_eq!(
+            p.position(),
+            -100.0,
+            "looping follows the finger past card 0"
+        );
     }
 }

@@ -92,6 +92,12 @@ pub struct Skin {
     pub motion: Motion,
     /// The headline's type scale at a font scale of 1, largest first, in CSS px.
     pub headline_sizes: Vec<f32>,
+    /// Whether swiping past the last card comes back to the first (and back from the first to
+    /// the last) instead of meeting a rubber band.
+    pub looping: bool,
+    /// How long a card stays in view before the deck moves on by itself, in ms; 0 never does.
+    /// A card's own `advance_after_ms` wins; a clip moves on when it ends.
+    pub auto_advance_ms: u32,
 }
 
 /// The type scale of skins that do not give one.
@@ -188,6 +194,35 @@ impl Fields<'_> {
                 field,
                 format!("must be a non-empty string; found {}", value.describe()),
             )),
+        }
+    }
+
+    /// An optional `true`/`false` (absent or `null` is `default`).
+    fn flag(&self, field: &'static str, default: bool) -> Result<bool, SkinError> {
+        match self.0.get(field) {
+            None | Some(Json::Null) => Ok(default),
+            Some(Json::Bool(b)) => Ok(*b),
+            Some(other) => Err(field_error(
+                field,
+                format!("must be true or false; found {}", other.describe()),
+            )),
+        }
+    }
+
+    /// An optional auto-advance time: 0 (off) or whole ms from 2000 to 120000.
+    fn advance_ms(&self, field: &'static str) -> Result<u32, SkinError> {
+        match self.0.get(field) {
+            None | Some(Json::Null) => Ok(0),
+            Some(value) => match value.as_u64() {
+                Some(n @ (0 | 2_000..=120_000)) => Ok(n as u32),
+                _ => Err(field_error(
+                    field,
+                    format!(
+                        "must be 0 (off) or whole milliseconds from 2000 to 120000; found {}",
+                        value.describe()
+                    ),
+                )),
+            },
         }
     }
 
@@ -340,6 +375,8 @@ impl Skin {
             },
             deep_link_schemes,
             motion: f.choice("motion", &motions)?,
+            looping: f.flag("loop", false)?,
+            auto_advance_ms: f.advance_ms("auto_advance_ms")?,
         })
     }
 }
@@ -374,6 +411,10 @@ mod tests {
         assert_eq!(skin.axis, Axis::Horizontal);
         assert_eq!(skin.deep_link_schemes, vec!["glance".to_string()]);
         assert_eq!(skin.motion, Motion::KenBurns);
+        assert_eq!((skin.looping, skin.auto_advance_ms), (false, 8000));
+        let plain = GENERIC.replace(",\n  \"loop\": false,\n  \"auto_advance_ms\": 8000", "");
+        let skin = Skin::from_json(&plain).expect("both are optional");
+        assert_eq!((skin.looping, skin.auto_advance_ms), (false, 0));
     }
 
     #[test]
@@ -394,6 +435,11 @@ mod tests {
                 "deep_link_schemes",
             ),
             (GENERIC.replace("\"status_bar\": 32,", ""), "status_bar"),
+            (GENERIC.replace("\"loop\": false", "\"loop\": 1"), "loop"),
+            (
+                GENERIC.replace("\"auto_advance_ms\": 8000", "\"auto_advance_ms\": 500"),
+                "auto_advance_ms",
+            ),
             (
                 GENERIC.replace("\"bottom\": 104", "\"bottom\": -1"),
                 "reserved.bottom",

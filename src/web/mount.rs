@@ -2,7 +2,6 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::ops::RangeInclusive;
 use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -18,7 +17,7 @@ use super::card_view::{CardView, Context};
 use super::dom::{attr, el, px};
 use super::measure::CanvasMeasure;
 use super::paint;
-use crate::core::deck::{Deck, Handled, Key};
+use crate::core::deck::{Deck, Handled, Key, Window};
 use crate::core::feed::Card;
 use crate::core::geometry::{Axis, Insets, Size};
 use crate::core::layout::{layout_card, luminance, sampled_scrim, CardLayout, Device, Warning};
@@ -60,7 +59,7 @@ struct State {
     skin: Skin,
     deck: Deck,
     views: Vec<CardView>,
-    mounted: Option<RangeInclusive<usize>>,
+    mounted: Option<Window>,
     origin: (f32, f32),
     frame: Option<AnimationFrame>,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
@@ -135,7 +134,8 @@ impl Mount {
         let rect = root.get_bounding_client_rect();
         let size = Size::new(rect.width() as f32, rect.height() as f32);
         apply_skin(&root, &viewport, skin, size.height);
-        let deck = Deck::new(skin.axis, skin.tap_zones, size, Vec::new());
+        let mut deck = Deck::new(skin.axis, skin.tap_zones, size, Vec::new());
+        deck.set_skin(skin.axis, skin.tap_zones, skin.looping);
         let state = Rc::new_cyclic(|weak| {
             RefCell::new(State {
                 doc: doc.clone(),
@@ -471,7 +471,7 @@ impl State {
             view.root.remove();
         }
         self.mounted = None;
-        let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        let position = self.deck.rest_position();
         self.remount(position, js_sys::Date::now() as EpochMs);
         self.place_all(position);
         let current = self.deck.current();
@@ -509,7 +509,7 @@ impl State {
             &skin,
             self.deck.viewport().height,
         );
-        self.deck.set_skin(skin.axis, skin.tap_zones);
+        self.deck.set_skin(skin.axis, skin.tap_zones, skin.looping);
         self.measure.set_family(&skin.font_stack);
         self.skin = skin;
     }
@@ -531,7 +531,7 @@ impl State {
             view.root.remove();
         }
         self.mounted = None;
-        let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        let position = self.deck.rest_position();
         self.remount(position, now);
         self.place_all(position);
         self.settled();
@@ -575,14 +575,14 @@ impl State {
     fn remount(&mut self, position: f32, now: EpochMs) {
         let window = self.deck.window(position);
         self.views.retain(|v| {
-            let keep = window.as_ref().is_some_and(|w| w.contains(&v.index));
+            let keep = window.as_ref().is_some_and(|w| w.contains(v.index));
             if !keep {
                 v.root.remove();
             }
             keep
         });
         if let Some(w) = &window {
-            for index in w.clone() {
+            for index in w.cards() {
                 if self.views.iter().any(|v| v.index == index) {
                     continue;
                 }
@@ -648,8 +648,7 @@ impl State {
         if self.reduced_motion {
             self.frame = None;
             self.deck.finish();
-            let position =
-                self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+            let position = self.deck.rest_position();
             self.place_all(position);
             self.settled();
             return;
@@ -756,7 +755,7 @@ impl State {
         if self.handoff.is_some() || self.frame.is_some() || self.deck.is_dragging() {
             return; // moving again: the next settle schedules another tidy
         }
-        let position = self.deck.current() as f32 * self.deck.viewport().along(self.deck.axis());
+        let position = self.deck.rest_position();
         if self
             .deck
             .needs_remount(self.mounted.as_ref(), position, true)

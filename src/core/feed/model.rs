@@ -247,6 +247,9 @@ pub struct Card {
     pub expires_at: Option<EpochMs>,
     /// The card's own motion, or the skin's default when `None`.
     pub motion: Option<Motion>,
+    /// How long the card stays in view before auto-advance moves on, in ms, or `None` for the
+    /// skin's time (a video card moves on when its clip ends).
+    pub advance_after_ms: Option<u32>,
 }
 
 impl Card {

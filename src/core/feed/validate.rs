@@ -150,6 +150,25 @@ impl Reader<'_> {
         }
     }
 
+    /// How long the card stays before auto-advance, in whole milliseconds.
+    fn advance_after(&mut self, card: &Json) -> Option<u32> {
+        let value = card.get("advance_after_ms")?;
+        match value.as_u64() {
+            Some(n @ 1_000..=120_000) => Some(n as u32),
+            _ if matches!(value, Json::Null) => None,
+            _ => {
+                self.fail(
+                    "advance_after_ms".into(),
+                    format!(
+                        "must be a whole number of milliseconds from 1000 to 120000; found {}",
+                        value.describe()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
     fn timestamp(&mut self, obj: &Json, key: &str) -> Option<i64> {
         let text = self.text(obj, "", key, 64, false)?;
         let parsed = parse_rfc3339(&text);
@@ -352,6 +371,7 @@ pub(super) fn validate_card(value: &Json, limits: &Limits) -> Result<Card, Vec<P
         }
     }
     let motion = r.choice(card, "", "motion", &Motion::ALL, Motion::as_str, false);
+    let advance_after_ms = r.advance_after(card);
 
     if !r.problems.is_empty() {
         return Err(r.problems);
@@ -371,6 +391,7 @@ pub(super) fn validate_card(value: &Json, limits: &Limits) -> Result<Card, Vec<P
             starts_at,
             expires_at,
             motion,
+            advance_after_ms,
         }),
         _ => Err(vec![("card".into(), "is incomplete".into())]),
     }
