@@ -10,6 +10,9 @@ version=$(scripts/wasm-bindgen-version.sh)
 export PATH="$PWD/.tools/wasm-bindgen-$version/bin:$PATH"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
+# The browser tests wait on real time (settles, holds, auto-advance): about 25 s in all, past
+# the runner's default limit of 20 s for the whole run.
+export WASM_BINDGEN_TEST_TIMEOUT=180
 export CARGO_TERM_COLOR=never
 
 logs=$(mktemp -d)

@@ -21,8 +21,11 @@ struct Options {
     skin: Option<String>,
     /// A custom skin profile as JSON text; wins over `skin`.
     skin_profile: Option<String>,
-    /// The user asked for reduced motion: cards arrive without animation.
+    /// The user asked for reduced motion: no Ken Burns, parallax or entrances, and cards
+    /// cross-fade instead of sliding.
     reduced_motion: bool,
+    /// `false` turns auto-advance off whatever the skin says (default on).
+    auto_advance: Option<bool>,
     /// The system font scale (1.0 by default).
     font_scale: Option<f32>,
     /// Safe-area insets from the host (else `env(safe-area-inset-*)`).
@@ -54,9 +57,9 @@ fn read_insets(value: &JsValue) -> Result<Option<Insets>, JsError> {
 }
 
 impl Options {
-    /// Reads `{ skin?: string, skinProfile?: string, reducedMotion?: boolean }`. Each option is a plain string, so it is
-    /// read directly rather than through a deserializer (which would bring float formatting
-    /// into the binary for its error messages).
+    /// Reads `{ skin?, skinProfile?, reducedMotion?, autoAdvance?, fontScale?, safeArea? }`.
+    /// Each option is read directly rather than through a deserializer (which would bring
+    /// float formatting into the binary for its error messages).
     fn read(value: &JsValue) -> Result<Self, JsError> {
         if value.is_undefined() || value.is_null() {
             return Ok(Self::default());
@@ -76,17 +79,19 @@ impl Options {
                 ))
             })
         };
-        let reduced = js_sys::Reflect::get(value, &JsValue::from_str("reducedMotion"))
-            .unwrap_or(JsValue::UNDEFINED);
-        let reduced_motion = match reduced.as_bool() {
-            Some(b) => b,
-            None if reduced.is_undefined() || reduced.is_null() => false,
-            None => {
-                return Err(JsError::new(
-                    "invalid renderer options: \"reducedMotion\" must be true or false",
-                ))
+        let flag = |key: &str| -> Result<Option<bool>, JsError> {
+            let v =
+                js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+            match v.as_bool() {
+                Some(b) => Ok(Some(b)),
+                None if v.is_undefined() || v.is_null() => Ok(None),
+                None => Err(JsError::new(&format!(
+                    "invalid renderer options: \"{key}\" must be true or false"
+                ))),
             }
         };
+        let reduced_motion = flag("reducedMotion")?.unwrap_or(false);
+        let auto_advance = flag("autoAdvance")?;
         let scale = js_sys::Reflect::get(value, &JsValue::from_str("fontScale"))
             .unwrap_or(JsValue::UNDEFINED);
         let font_scale = match scale.as_f64() {
@@ -106,6 +111,7 @@ impl Options {
             skin: text("skin")?,
             skin_profile: text("skinProfile")?,
             reduced_motion,
+            auto_advance,
             font_scale,
             safe_area,
         })
@@ -208,6 +214,9 @@ impl Renderer {
         }
         if options.safe_area.is_some() {
             mount.set_safe_area(options.safe_area);
+        }
+        if let Some(allowed) = options.auto_advance {
+            mount.set_auto_advance(allowed);
         }
         Ok(Renderer {
             mount,
@@ -313,6 +322,19 @@ impl Renderer {
     #[wasm_bindgen(setter, js_name = reducedMotion)]
     pub fn set_reduced_motion(&self, reduced: bool) {
         self.mount.set_reduced_motion(reduced);
+    }
+
+    /// Auto-advance allowed or not (the skin still decides whether and when).
+    #[wasm_bindgen(setter, js_name = autoAdvance)]
+    pub fn set_auto_advance(&self, allowed: bool) {
+        self.mount.set_auto_advance(allowed);
+    }
+
+    /// The host's screen state: with the screen off nothing moves, plays or counts down, and
+    /// the cards land where they were going.
+    #[wasm_bindgen(js_name = setScreenOn)]
+    pub fn set_screen_on(&self, on: bool) {
+        self.mount.set_screen_on(on);
     }
 
     /// Index of the card in view, or -1 when no card is shown.

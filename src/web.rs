@@ -7,5 +7,6 @@ mod dom;
 mod measure;
 mod mount;
 mod paint;
+mod schedule;
 
 pub use mount::Mount;

@@ -638,3 +638,344 @@ fn a_bad_skin_is_a_clear_error() {
     );
     root.remove();
 }
+
+/// Resolves at the next animation frame (through the page's own `requestAnimationFrame`).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .request_animation_frame(&resolve)
+            .expect("rAF");
+    });
+    JsFuture::from(promise).await.expect("frame");
+}
+
+/// Position of `el`'s box along x, px from the host element's left edge.
+fn left_of(el: &Element, root: &HtmlElement) -> f64 {
+    el.get_bounding_client_rect().left() - root.get_bounding_client_rect().left()
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), v).expect("set");
+    }
+    o.into()
+}
+
+fn computed(el: &Element, property: &str) -> String {
+    web_sys::window()
+        .expect("window")
+        .get_computed_style(el)
+        .expect("style")
+        .expect("a style")
+        .get_property_value(property)
+        .expect("value")
+}
+
+#[wasm_bindgen_test]
+async fn a_drag_follows_the_finger_within_a_pixel_every_frame() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let viewport = viewport_of(&root);
+    let first = card(&root, "ipl-2026-final-live");
+    let second = card(&root, "monsoon-mumbai-en");
+    pointer(&viewport, &root, 7, "pointerdown", 330.0);
+    next_frame().await;
+    // 24 frames of a finger moving left at an uneven pace, past the slop on the second one.
+    let mut x = 330.0;
+    for step in 0..24 {
+        x -= [4.0, 9.0, 13.0][step % 3];
+        pointer(&viewport, &root, 7, "pointermove", x);
+        next_frame().await;
+        next_frame().await; // the frame the move was drawn in has been presented
+        let finger = x - 330.0;
+        if finger.abs() < 10.0 {
+            assert_eq!(left_of(&first, &root), 0.0, "within the slop nothing moves");
+            continue;
+        }
+        let drawn = left_of(&first, &root);
+        assert!(
+            (drawn - finger).abs() <= 1.0,
+            "frame {step}: card at {drawn} px, finger at {finger} px"
+        );
+        let beside = left_of(&second, &root);
+        assert!(
+            (beside - (412.0 + finger)).abs() <= 1.0,
+            "frame {step}: the next card follows too ({beside} px)"
+        );
+    }
+    pointer(&viewport, &root, 7, "pointerup", x);
+    sleep(900).await;
+    assert_eq!(r.index(), 1, "a drag of {} px moves one card", 330.0 - x);
+    drop(r);
+    root.remove();
+}
+
+/// Counts `requestAnimationFrame` and `setTimeout` calls from now on (wrapping the page's).
+fn count_callbacks() -> js_sys::Function {
+    js_sys::Function::new_no_args(
+        "const w = window;
+         if (!w.__glanceCounts) {
+           const raf = w.requestAnimationFrame.bind(w), st = w.setTimeout.bind(w);
+           const ric = w.requestIdleCallback.bind(w);
+           w.__glanceCounts = { raf: 0, timeout: 0, idle: 0 };
+           w.requestAnimationFrame = (cb) => { w.__glanceCounts.raf++; return raf(cb); };
+           w.setTimeout = (cb, ms, ...a) => { w.__glanceCounts.timeout++; return st(cb, ms, ...a); };
+           w.requestIdleCallback = (cb, o) => { w.__glanceCounts.idle++; return ric(cb, o); };
+         }
+         return Object.assign({}, w.__glanceCounts);",
+    )
+}
+
+#[wasm_bindgen_test]
+async fn nothing_is_scheduled_for_two_seconds_after_a_swipe_settles() {
+    let counts = count_callbacks();
+    let snapshot = || counts.call0(&JsValue::NULL).expect("counts");
+    let start = snapshot(); // installs the counters
+    let root = host_element();
+    // The generic skin auto-advances after 8 s and runs Ken Burns: neither needs a frame
+    // callback, and the countdown is one timer set at the settle.
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let viewport = viewport_of(&root);
+    pointer(&viewport, &root, 3, "pointerdown", 330.0);
+    for x in [310.0, 280.0, 240.0, 190.0, 140.0] {
+        next_frame().await;
+        pointer(&viewport, &root, 3, "pointermove", x);
+    }
+    pointer(&viewport, &root, 3, "pointerup", 140.0);
+    let during = snapshot();
+    sleep(1000).await; // the settle and the idle tidy-up
+    assert_eq!(r.index(), 1);
+    let before = snapshot();
+    assert!(
+        get(&during, "raf").as_f64() > get(&start, "raf").as_f64(),
+        "the drag itself used frames"
+    );
+    sleep(2000).await;
+    let after = snapshot();
+    let delta =
+        |key: &str| get(&after, key).as_f64().expect("n") - get(&before, key).as_f64().expect("n");
+    assert_eq!(delta("raf"), 0.0, "no frame callback while still");
+    assert_eq!(delta("idle"), 0.0, "no idle callback while still");
+    assert_eq!(delta("timeout"), 1.0, "no timer but this test's own sleep");
+    drop(r);
+    root.remove();
+}
+
+/// Every element of a card's text layer with its opacity as the stylesheet designs it (its own
+/// times its ancestors' inside the text layer) and as drawn (times the text layer's and the
+/// card's too).
+fn text_opacities(article: &Element) -> Vec<(String, f64, f64)> {
+    let opacity = |e: &Element| computed(e, "opacity").parse::<f64>().unwrap_or(1.0);
+    let body = article
+        .query_selector(".glance-body")
+        .expect("q")
+        .expect("a text layer");
+    let list = body.query_selector_all("*").expect("query");
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .map(|el| {
+            let mut designed = 1.0;
+            let mut at = Some(el.clone());
+            while let Some(e) = at.filter(|e| !e.is_same_node(Some(&body))) {
+                designed *= opacity(&e);
+                assert_ne!(computed(&e, "visibility"), "hidden", "{}", e.class_name());
+                at = e.parent_element();
+            }
+            let drawn = designed * opacity(&body) * opacity(article);
+            (el.class_name(), designed, drawn)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn reduced_motion_shows_every_text_element_in_its_final_state() {
+    let root = host_element();
+    for skin in ["generic", "xiaomi-hyperos", "oppo-coloros", "vivo-originos"] {
+        let r = Renderer::new(
+            root.clone(),
+            options(&[("skin", skin.into()), ("reducedMotion", JsValue::TRUE)]),
+            None,
+        )
+        .expect("mounts");
+        r.set_feed(SAMPLE).expect("valid");
+        let count = r.count();
+        for index in 0..count {
+            if index > 0 {
+                assert!(r.next(), "{skin}: move to card {index}");
+            }
+            let id = r.current_id().expect("a card");
+            let article = card(&root, &id);
+            assert!(in_view(&article), "{skin}: {id} is in view at once");
+            // Even while the card fades in over the last one, its text layer is complete.
+            for (class, designed, _) in text_opacities(&article) {
+                assert!(designed > 0.5, "{skin}: {id} {class} is shown");
+            }
+            assert_eq!(
+                computed(
+                    &article
+                        .query_selector(".glance-body")
+                        .expect("q")
+                        .expect("body"),
+                    "opacity"
+                ),
+                "1"
+            );
+            // Jump to the end of the 200 ms cross-fade.
+            finish_animations();
+            assert_eq!(
+                computed(&article, "opacity"),
+                "1",
+                "{skin}: {id} fully shown"
+            );
+            assert_eq!(left_of(&article, &root), 0.0, "{skin}: {id} in place");
+            for (class, designed, drawn) in text_opacities(&article) {
+                assert_eq!(drawn, designed, "{skin}: {id} {class} at its final opacity");
+            }
+            let body = article
+                .query_selector(".glance-body")
+                .expect("q")
+                .expect("body");
+            assert_eq!(
+                computed(&body, "transform"),
+                "none",
+                "{skin}: {id} text unmoved"
+            );
+            let media = article.query_selector(".glance-media").expect("q");
+            if let Some(media) = media {
+                assert_eq!(computed(&media, "transform"), "none", "{skin}: no parallax");
+                let pictures = media.query_selector_all("img").expect("q");
+                for i in 0..pictures.length() {
+                    let img = pictures.item(i).expect("img");
+                    let running = js_sys::Reflect::get(&img, &"getAnimations".into())
+                        .expect("fn")
+                        .unchecked_into::<js_sys::Function>()
+                        .call0(&img)
+                        .expect("animations")
+                        .unchecked_into::<js_sys::Array>()
+                        .length();
+                    assert_eq!(running, 0, "{skin}: {id} has no Ken Burns");
+                }
+            }
+        }
+        drop(r);
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_text_enters_with_the_swipe_and_rests_complete() {
+    let root = host_element();
+    // Xiaomi's default motion is fade-in; the second sample card names none of its own.
+    let r = Renderer::new(
+        root.clone(),
+        options(&[("skin", "xiaomi-hyperos".into())]),
+        None,
+    )
+    .expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let viewport = viewport_of(&root);
+    let next = card(&root, "monsoon-mumbai-en");
+    let body = next
+        .query_selector(".glance-body")
+        .expect("q")
+        .expect("body");
+    let media = next
+        .query_selector(".glance-media")
+        .expect("q")
+        .expect("media");
+    pointer(&viewport, &root, 5, "pointerdown", 350.0);
+    for x in [330.0, 300.0, 250.0, 200.0, 144.0] {
+        pointer(&viewport, &root, 5, "pointermove", x);
+        next_frame().await;
+    }
+    next_frame().await;
+    // The finger has pulled the next card half-way in (206 px of 412).
+    let offset = left_of(&next, &root);
+    assert!((offset - 206.0).abs() <= 1.0, "{offset}");
+    let opacity: f64 = computed(&body, "opacity").parse().expect("number");
+    assert!(
+        (opacity - 0.5).abs() < 0.02,
+        "half-way in, the text is half faded in ({opacity})"
+    );
+    let shift = left_of(&media, &root) - offset;
+    assert!(
+        (shift + 0.3 * offset).abs() <= 1.0,
+        "the picture lags 30 % behind the card ({shift} px)"
+    );
+    pointer(&viewport, &root, 5, "pointerup", 144.0);
+    sleep(900).await;
+    assert_eq!(r.index(), 1);
+    assert_eq!(computed(&body, "opacity"), "1");
+    assert_eq!(computed(&body, "transform"), "none");
+    assert_eq!(computed(&media, "transform"), "none");
+    drop(r);
+    root.remove();
+}
+
+/// Brings every animation on the page to its end at once.
+fn finish_animations() {
+    let doc = document();
+    let all: js_sys::Array = js_sys::Reflect::get(&doc, &"getAnimations".into())
+        .expect("fn")
+        .unchecked_into::<js_sys::Function>()
+        .call0(&doc)
+        .expect("animations")
+        .unchecked_into();
+    all.for_each(&mut |a, _, _| {
+        let finish = js_sys::Reflect::get(&a, &"finish".into()).expect("fn");
+        let _ = finish.unchecked_into::<js_sys::Function>().call0(&a);
+    });
+}
+
+fn animations_of(el: &Element) -> js_sys::Array {
+    js_sys::Reflect::get(el, &"getAnimations".into())
+        .expect("fn")
+        .unchecked_into::<js_sys::Function>()
+        .call0(el)
+        .expect("animations")
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn press_and_hold_pauses_without_navigating() {
+    let root = host_element();
+    let feed = r#"{"version":1,"cards":[
+      {"id":"a","kind":"image","lang":"en","title":"Hold me","advance_after_ms":1500,
+       "media":{"type":"image","src":"media/stadium.jpg","width":1080,"height":1920}},
+      {"id":"b","kind":"news","lang":"en","title":"Next","source":{"name":"Desk"}}]}"#;
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(feed).expect("valid");
+    let img = card(&root, "a")
+        .query_selector("img.glance-media__item")
+        .expect("q")
+        .expect("picture");
+    let ken_burns = animations_of(&img);
+    assert_eq!(ken_burns.length(), 1, "Ken Burns runs on the card in view");
+    let run = ken_burns.get(0);
+    let state = || get(&run, "playState").as_string().expect("state");
+    assert_eq!(state(), "running");
+    let viewport = viewport_of(&root);
+    pointer(&viewport, &root, 9, "pointerdown", 300.0);
+    sleep(700).await;
+    assert_eq!(state(), "paused", "a hold pauses Ken Burns");
+    sleep(1300).await;
+    assert_eq!(
+        r.index(),
+        0,
+        "a hold pauses auto-advance (1.5 s have passed)"
+    );
+    pointer(&viewport, &root, 9, "pointerup", 300.0);
+    assert_eq!(r.index(), 0, "releasing a hold is not a tap");
+    assert_eq!(state(), "running", "and everything resumes");
+    // The card had about 0.1 s of its 1.5 s when the finger came down.
+    sleep(400).await;
+    assert_eq!(r.index(), 0, "the card keeps the time it had left");
+    sleep(1500).await;
+    assert_eq!(r.index(), 1, "then auto-advance moves on");
+    drop(r);
+    root.remove();
+}

@@ -91,6 +91,8 @@ pub struct Deck {
     gesture: GestureRecognizer,
     /// The pointer that caught moving cards, until it lifts.
     caught: Option<i32>,
+    /// When the followed pointer went down (ms): where a drag's velocity samples start.
+    pressed_at: f64,
 }
 
 impl Deck {
@@ -114,6 +116,7 @@ impl Deck {
             pager,
             gesture: GestureRecognizer::new(axis),
             caught: None,
+            pressed_at: 0.0,
         }
     }
 
@@ -196,7 +199,11 @@ impl Deck {
         time: f64,
         on_control: bool,
     ) -> Handled {
+        let was_active = self.gesture.is_active();
         self.gesture.down(id, x, y, time, on_control);
+        if !was_active && self.gesture.tracks(id) {
+            self.pressed_at = time;
+        }
         // A finger that lands on moving cards catches them: they hold under it, and lifting it
         // without a drag lets them settle rather than counting as a tap.
         if self.gesture.tracks(id) && !self.pager.is_settled() && !self.pager.is_dragging() {
@@ -210,7 +217,12 @@ impl Deck {
     pub fn pointer_move(&mut self, id: i32, x: f32, y: f32, time: f64) -> Handled {
         match self.gesture.moved(id, x, y) {
             Gesture::DragStart => {
-                self.pager.drag_start(time);
+                // The track takes the finger's whole way since the press, slop included, so it
+                // is under the finger from the first frame of the drag.
+                self.pager.drag_start(self.pressed_at);
+                if let Gesture::DragMove(d) = self.gesture.moved(id, x, y) {
+                    self.pager.drag_to(-d, time);
+                }
                 Handled {
                     consumed: true,
                     animate: true,
@@ -359,6 +371,11 @@ impl Deck {
     /// track is at `position`.
     pub fn offset(&self, index: usize, position: f32) -> f32 {
         self.pager.slot_position(self.pager.slot_of(index)) - position
+    }
+
+    /// Where the track is now (not interpolated), px.
+    pub fn position(&self) -> f32 {
+        self.pager.position()
     }
 
     /// Size of one card along the axis, in px.
@@ -739,6 +756,20 @@ mod tests {
                     "{kind} at {hz} Hz settles in {settle} ms, {reference} ms at 240 Hz"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_track_is_under_the_finger_from_the_first_drag_frame() {
+        let mut d = deck(3);
+        d.pointer_down(1, 300.0, 400.0, 0.0, false);
+        d.pointer_move(1, 295.0, 400.0, 8.0); // within the slop: nothing moves
+        assert_eq!(d.advance(8.0).position, 0.0);
+        for (t, x) in [(16.0, 288.0), (24.0, 270.0), (32.0, 251.0)] {
+            d.pointer_move(1, x, 400.0, t);
+            let position = d.advance(t).position;
+            let drawn = d.offset(0, position);
+            assert_eq!(drawn, x - 300.0, "card 0 under the finger at {t} ms");
         }
     }
 }

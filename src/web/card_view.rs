@@ -1,6 +1,7 @@
 //! One card's DOM, built from its template, and the little state needed to skip unchanged
 //! writes.
 
+use js_sys::Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
@@ -11,6 +12,7 @@ use super::paint;
 use crate::core::feed::{Card, Kind, MatchStatus, MediaType};
 use crate::core::layout::{Block, BlockKind, CardLayout};
 use crate::core::locale::strings;
+use crate::core::motion::{CardMotion, KenBurns, Pose};
 use crate::core::text::with_break_spaces;
 use crate::core::time::EpochMs;
 
@@ -21,10 +23,19 @@ pub struct CardView {
     /// The `<article>`.
     pub root: HtmlElement,
     video: Option<HtmlMediaElement>,
+    media_box: HtmlElement,
+    body: HtmlElement,
     scrim: HtmlElement,
     /// Where the picture lies behind the text, kept from the layout for the contrast sample.
     pub behind_text: Option<BehindText>,
-    offset: Option<f32>,
+    /// How this card moves (from core, fixed while it is mounted).
+    pub motion: CardMotion,
+    /// The picture and its Ken Burns move, for image cards that have one.
+    ken_burns: Option<(HtmlElement, KenBurns)>,
+    /// The running Ken Burns animation, while the card is in view.
+    ken_burns_run: Option<Animation>,
+    /// The pose last written, to skip unchanged writes.
+    pose: Option<Pose>,
     in_view: Option<bool>,
 }
 
@@ -40,6 +51,12 @@ pub struct Context<'a> {
     pub now: EpochMs,
     /// Where everything goes (computed by `core::layout`).
     pub layout: &'a CardLayout,
+    /// How the card moves (computed by `core::motion`).
+    pub motion: CardMotion,
+    /// The Ken Burns move of its picture, when it has one.
+    pub ken_burns: Option<KenBurns>,
+    /// Whether its clip starts over at the end (else the end moves the deck on).
+    pub loop_clip: bool,
 }
 
 /// `left/top/width/height` of a block, plus its font, as one style attribute.
@@ -86,6 +103,7 @@ impl CardView {
 
         let media_box = el(doc, "div", "glance-media");
         let mut video = None;
+        let mut picture = None;
         if let Some(media) = &card.media {
             if let Some(color) = media.color {
                 set_style(&media_box, "background-color", &color.to_hex());
@@ -106,13 +124,17 @@ impl CardView {
                     set_style(&img, "object-position", &position);
                     attr(&img, "src", &media.src);
                     append(&media_box, &img);
+                    picture = Some(img);
                 }
                 MediaType::Video => {
                     let v = el(doc, "video", "glance-media__item");
                     // Muted and inline so that the WebView may autoplay it; no controls on a
                     // lock screen. `muted` must be the attribute for autoplay policies.
-                    for name in ["muted", "playsinline", "loop", "disablepictureinpicture"] {
+                    for name in ["muted", "playsinline", "disablepictureinpicture"] {
                         attr(&v, name, "");
+                    }
+                    if cx.loop_clip {
+                        attr(&v, "loop", "");
                     }
                     attr(&v, "preload", "metadata");
                     if let Some(poster) = &media.poster {
@@ -235,9 +257,14 @@ impl CardView {
             index: cx.index,
             root,
             video,
+            media_box,
+            body,
             scrim,
             behind_text: BehindText::of(layout),
-            offset: None,
+            motion: cx.motion,
+            ken_burns: picture.zip(cx.ken_burns),
+            ken_burns_run: None,
+            pose: None,
             in_view: None,
         }
     }
@@ -248,26 +275,124 @@ impl CardView {
         set_style(&self.scrim, "--glance-scrim", &format!("0.{percent:02}"));
     }
 
-    /// Draws the card at `offset` px along the axis; does nothing when it is already there.
-    pub fn place(&mut self, offset: f32, horizontal: bool) {
-        if self.offset != Some(offset) {
-            self.offset = Some(offset);
-            paint::translate(&self.root, horizontal, offset);
+    /// Draws the card `offset` px from its place along an axis where a card is `extent` px
+    /// long, in the pose its motion gives it there; writes only the parts that changed.
+    pub fn place(&mut self, offset: f32, extent: f32, horizontal: bool) {
+        let pose = self.motion.pose(offset, extent);
+        let last = self.pose;
+        if last == Some(pose) {
+            return;
         }
+        let changed =
+            |part: fn(&Pose) -> (f32, f32, f32)| last.is_none_or(|l| part(&l) != part(&pose));
+        let mut parts = 0;
+        if changed(|p| (p.offset, 0.0, 0.0)) {
+            parts |= 1;
+        }
+        if self.motion.parallax && changed(|p| (p.media, 0.0, 0.0)) {
+            parts |= 2;
+        }
+        if self.motion.moves_text() && changed(|p| (p.text_opacity, p.text_shift, p.text_scale)) {
+            parts |= 4;
+        }
+        self.pose = Some(pose);
+        paint::set_pose(
+            &self.root,
+            &self.media_box,
+            &self.body,
+            horizontal,
+            pose.offset,
+            pose.media,
+            pose.text_opacity,
+            pose.text_shift,
+            pose.text_scale,
+            parts,
+        );
     }
 
-    /// Hands the card's motion from `from` to `to` px to the compositor. The inline transform is
-    /// rewritten when the motion ends or is interrupted.
+    /// Hands the card's motion from `from` to `to` px to the compositor, its poses as
+    /// keyframes. The inline styles are rewritten when the motion ends or is interrupted.
     pub fn animate(
         &mut self,
         from: f32,
         to: f32,
-        duration: f64,
-        easing: &JsValue,
+        extent: f32,
+        timing: (f64, &JsValue),
         horizontal: bool,
-    ) -> Animation {
-        self.offset = None;
-        paint::animate(&self.root, horizontal, from, to, duration, easing)
+    ) -> Array {
+        self.pose = None;
+        let keyframes = self.motion.keyframes(from, to, extent);
+        let mut flat = [0.0f32; 30];
+        let mut n = 0;
+        for (progress, p) in keyframes.as_slice() {
+            let values = [
+                *progress,
+                p.offset,
+                p.media,
+                p.text_opacity,
+                p.text_shift,
+                p.text_scale,
+            ];
+            flat[n..n + 6].copy_from_slice(&values);
+            n += 6;
+        }
+        let mut parts = 1;
+        if self.motion.parallax {
+            parts |= 2;
+        }
+        if self.motion.moves_text() {
+            parts |= 4;
+        }
+        paint::animate_pose(
+            &self.root,
+            &self.media_box,
+            &self.body,
+            horizontal,
+            &flat[..n],
+            timing.0,
+            timing.1,
+            parts,
+        )
+    }
+
+    /// The card's element, for a cross-fade.
+    pub fn element(&self) -> &HtmlElement {
+        &self.root
+    }
+
+    /// Starts, pauses or resumes the picture's Ken Burns move: it runs while the card is in view
+    /// and `running`, and starts over when the card comes into view again.
+    pub fn set_ken_burns(&mut self, in_view: bool, running: bool) {
+        let Some((img, plan)) = &self.ken_burns else {
+            return;
+        };
+        if !in_view {
+            if let Some(run) = self.ken_burns_run.take() {
+                run.cancel();
+            }
+            return;
+        }
+        let run = self.ken_burns_run.get_or_insert_with(|| {
+            paint::ken_burns(
+                img,
+                plan.origin.0,
+                plan.origin.1,
+                plan.from.0,
+                plan.from.1,
+                plan.from.2,
+                plan.to.0,
+                plan.to.1,
+                plan.to.2,
+                plan.duration_ms,
+            )
+        });
+        if running {
+            if run.play_state() == web_sys::AnimationPlayState::Paused {
+                let _ = run.play();
+            }
+        } else if run.play_state() == web_sys::AnimationPlayState::Running {
+            let _ = run.pause();
+        }
     }
 
     /// Marks the card as the one in view, or hides it from focus and assistive technology;
@@ -289,6 +414,7 @@ impl CardView {
             }
         }
         self.set_playing(in_view && playing_allowed, ignore);
+        self.set_ken_burns(in_view, playing_allowed);
     }
 
     /// Plays or pauses the card's clip, if it has one.

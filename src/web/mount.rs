@@ -2,10 +2,9 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
-use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -17,10 +16,14 @@ use super::card_view::{CardView, Context};
 use super::dom::{attr, el, px};
 use super::measure::CanvasMeasure;
 use super::paint;
+use super::schedule::{FrameRequest, Timeout};
+use crate::core::advance::{leave, AutoAdvance, Leave, Pause};
 use crate::core::deck::{Deck, Handled, Key, Window};
 use crate::core::feed::Card;
+use crate::core::geometry::Size as CardSize;
 use crate::core::geometry::{Axis, Insets, Size};
 use crate::core::layout::{layout_card, luminance, sampled_scrim, CardLayout, Device, Warning};
+use crate::core::motion::{CardMotion, KenBurns, CROSS_FADE_MS};
 use crate::core::notice::Notice;
 use crate::core::pager::Settle;
 use crate::core::skin::Skin;
@@ -61,7 +64,20 @@ struct State {
     views: Vec<CardView>,
     mounted: Option<Window>,
     origin: (f32, f32),
-    frame: Option<AnimationFrame>,
+    frame: FrameRequest,
+    /// Fires when a press becomes a hold.
+    hold_timer: Timeout,
+    /// Fires when the card in view has had its time.
+    advance_timer: Timeout,
+    advance: AutoAdvance,
+    /// The host allows auto-advance (the skin still decides whether and when).
+    auto_advance: bool,
+    /// The host says the screen is on (the page may be visible with the screen off).
+    screen_on: bool,
+    /// Whether the card in view's clip and Ken Burns run, as last applied.
+    media_running: Option<bool>,
+    /// A reduced-motion cross-fade in progress.
+    fades: Vec<Animation>,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
     compositor: bool,
     handoff: Option<Handoff>,
@@ -86,7 +102,6 @@ struct State {
     sampled_scrims: HashMap<String, f32>,
     pending: Vec<Notice>,
     ignore: Closure<dyn FnMut(JsValue)>,
-    weak: Weak<RefCell<State>>,
     emit: Emit,
 }
 
@@ -147,7 +162,38 @@ impl Mount {
                 views: Vec::new(),
                 mounted: None,
                 origin: (rect.left() as f32, rect.top() as f32),
-                frame: None,
+                frame: FrameRequest::new({
+                    let weak = weak.clone();
+                    Closure::new(move |time: f64| {
+                        if let Some(shared) = weak.upgrade() {
+                            with_state(&shared, |s| {
+                                s.frame.fired();
+                                s.on_frame(time);
+                            });
+                        }
+                    })
+                }),
+                hold_timer: Timeout::new({
+                    let weak = weak.clone();
+                    Closure::new(move || {
+                        if let Some(shared) = weak.upgrade() {
+                            with_state(&shared, State::on_hold_timer);
+                        }
+                    })
+                }),
+                advance_timer: Timeout::new({
+                    let weak = weak.clone();
+                    Closure::new(move || {
+                        if let Some(shared) = weak.upgrade() {
+                            with_state(&shared, State::on_advance_timer);
+                        }
+                    })
+                }),
+                advance: AutoAdvance::default(),
+                auto_advance: true,
+                screen_on: true,
+                media_running: None,
+                fades: Vec::new(),
                 compositor: paint::compositor_settle(),
                 handoff: None,
                 on_finish: {
@@ -179,7 +225,6 @@ impl Mount {
                 sampled_scrims: HashMap::new(),
                 pending: Vec::new(),
                 ignore: Closure::new(|_: JsValue| {}),
-                weak: weak.clone(),
                 emit,
             })
         });
@@ -265,9 +310,34 @@ impl Mount {
         s.layout_of(index).map(|l| (id, l))
     }
 
-    /// Turns reduced motion on or off (the host's setting changed).
+    /// Turns reduced motion on or off (the host's setting changed): the cards are built again
+    /// without (or with) their own motion.
     pub fn set_reduced_motion(&self, reduced: bool) {
-        with_state(&self.state, |s| s.reduced_motion = reduced);
+        with_state(&self.state, |s| {
+            if s.reduced_motion != reduced {
+                s.reduced_motion = reduced;
+                s.relayout();
+            }
+        });
+    }
+
+    /// The host turned the screen on or off: off stops everything that moves or counts.
+    pub fn set_screen_on(&self, on: bool) {
+        with_state(&self.state, |s| s.set_screen_on(on));
+    }
+
+    /// Allows or forbids auto-advance (the skin still decides whether and when).
+    pub fn set_auto_advance(&self, allowed: bool) {
+        with_state(&self.state, |s| {
+            if s.auto_advance != allowed {
+                s.auto_advance = allowed;
+                let now = s.now();
+                let leave = s.leave_of(s.deck.current());
+                s.advance.start(now, leave);
+                s.relayout();
+                s.sync(now);
+            }
+        });
     }
 
     /// The card in view: its index and id.
@@ -287,9 +357,14 @@ impl Drop for Mount {
     fn drop(&mut self) {
         self.resize.disconnect();
         if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.frame = None;
+            s.frame.cancel();
+            s.hold_timer.cancel();
+            s.advance_timer.cancel();
             s.cancel_handoff();
             s.cancel_tidy();
+            for fade in s.fades.drain(..) {
+                fade.cancel();
+            }
             s.views.clear();
             s.viewport.remove();
             let style = s.root.style();
@@ -397,6 +472,20 @@ fn listen(
                 }
             },
         ),
+        // Nor does `ended`: a clip that ends may move the deck on.
+        EventListener::new_with_options(
+            viewport,
+            "ended",
+            EventListenerOptions::run_in_capture_phase(),
+            {
+                let weak = Rc::downgrade(state);
+                move |event| {
+                    if let Some(shared) = weak.upgrade() {
+                        with_state(&shared, |s| s.on_clip_end(event));
+                    }
+                }
+            },
+        ),
         // `load` does not bubble either: a picture that arrives is sampled once for contrast.
         EventListener::new_with_options(
             viewport,
@@ -466,7 +555,7 @@ impl State {
     /// Size, skin or font scale changed: every mounted card is built again with its new layout
     /// (once per change, never per frame).
     fn relayout(&mut self) {
-        self.frame = None;
+        self.frame.cancel();
         for view in self.views.drain(..) {
             view.root.remove();
         }
@@ -475,8 +564,9 @@ impl State {
         self.remount(position, js_sys::Date::now() as EpochMs);
         self.place_all(position);
         let current = self.deck.current();
+        let allowed = self.media_allowed();
         for view in &mut self.views {
-            view.set_in_view(view.index == current, self.page_visible, &self.ignore);
+            view.set_in_view(view.index == current, allowed, &self.ignore);
         }
     }
 
@@ -502,7 +592,7 @@ impl State {
             self.cancel_handoff();
             self.deck.finish();
         }
-        self.frame = None;
+        self.frame.cancel();
         apply_skin(
             &self.root,
             &self.viewport,
@@ -524,7 +614,7 @@ impl State {
         self.sampled_scrims
             .retain(|id, _| cards.iter().any(|c| &c.id == id));
         self.cards = cards;
-        self.frame = None;
+        self.frame.cancel();
         self.cancel_handoff();
         self.cancel_tidy();
         for view in self.views.drain(..) {
@@ -538,18 +628,7 @@ impl State {
     }
 
     fn request_frame(&mut self) {
-        if self.frame.is_some() {
-            return;
-        }
-        let weak = self.weak.clone();
-        self.frame = Some(request_animation_frame(move |time| {
-            if let Some(shared) = weak.upgrade() {
-                with_state(&shared, |s| {
-                    s.frame = None;
-                    s.on_frame(time);
-                });
-            }
-        }));
+        self.frame.request();
     }
 
     fn on_frame(&mut self, time: f64) {
@@ -589,12 +668,34 @@ impl State {
                 let Some(layout) = self.layout_of(index) else {
                     continue;
                 };
+                let leave = self.leave_of(index);
+                let card = &self.cards[index];
+                let motion = CardMotion::of(card, self.skin.motion, self.reduced_motion);
+                let ken_burns = match (motion.ken_burns, &card.media, layout.media) {
+                    (true, Some(media), Some(fit)) => Some(KenBurns::plan(
+                        media
+                            .width
+                            .zip(media.height)
+                            .map(|(w, h)| CardSize::new(w as f32, h as f32)),
+                        (media.focus.x, media.focus.y),
+                        fit,
+                        self.deck.viewport(),
+                        match leave {
+                            Leave::After(ms) => ms,
+                            _ => 0.0,
+                        },
+                    )),
+                    _ => None,
+                };
                 let cx = Context {
                     doc: &self.doc,
                     index,
                     total: self.cards.len(),
                     now,
                     layout: &layout,
+                    motion,
+                    ken_burns,
+                    loop_clip: leave != Leave::ClipEnd,
                 };
                 let mut view = CardView::build(&self.cards[index], &cx);
                 // A card enters the DOM out of view (inert, hidden); the card in view is always
@@ -610,9 +711,10 @@ impl State {
 
     fn place_all(&mut self, position: f32) {
         let horizontal = self.deck.axis() == Axis::Horizontal;
+        let extent = self.deck.extent();
         for view in &mut self.views {
             let offset = self.deck.offset(view.index, position);
-            view.place(offset, horizontal);
+            view.place(offset, extent, horizontal);
         }
     }
 
@@ -620,9 +722,12 @@ impl State {
     fn settled(&mut self) {
         self.schedule_tidy();
         let current = self.deck.current();
+        let allowed = self.media_allowed();
         for view in &mut self.views {
-            view.set_in_view(view.index == current, self.page_visible, &self.ignore);
+            view.set_in_view(view.index == current, allowed, &self.ignore);
         }
+        self.media_running = Some(allowed);
+        let now = self.now();
         if let Some(card) = self.cards.get(current) {
             if self.announced.as_deref() != Some(card.id.as_str()) {
                 self.announced = Some(card.id.clone());
@@ -631,8 +736,14 @@ impl State {
                     card_id: card.id.clone(),
                     count: self.cards.len(),
                 });
+                let leave = self.leave_of(current);
+                self.advance.start(now, leave);
             }
+        } else {
+            self.advance.stop();
         }
+        self.advance.set_paused(now, Pause::Moving, false);
+        self.sync(now);
     }
 
     fn now(&self) -> f64 {
@@ -645,12 +756,9 @@ impl State {
     /// compositor when the WebView can, else run the frame loop.
     fn start_motion(&mut self) {
         self.interrupt_handoff();
+        self.advance.set_paused(self.now(), Pause::Moving, true);
         if self.reduced_motion {
-            self.frame = None;
-            self.deck.finish();
-            let position = self.deck.rest_position();
-            self.place_all(position);
-            self.settled();
+            self.cross_fade();
             return;
         }
         let plan = if self.compositor {
@@ -662,7 +770,7 @@ impl State {
             self.request_frame();
             return;
         };
-        self.frame = None;
+        self.frame.cancel();
         let mounted = self.mounted.as_ref();
         if self.deck.needs_remount(mounted, plan.from, false)
             || self.deck.needs_remount(mounted, plan.to, false)
@@ -670,12 +778,18 @@ impl State {
             self.remount(plan.from, js_sys::Date::now() as EpochMs);
         }
         let horizontal = self.deck.axis() == Axis::Horizontal;
+        let extent = self.deck.extent();
         let easing = paint::easing(&plan.progress);
-        let mut animations = Vec::with_capacity(self.views.len());
+        let mut animations = Vec::with_capacity(self.views.len() * 3);
         for view in &mut self.views {
             let from = self.deck.offset(view.index, plan.from);
             let to = self.deck.offset(view.index, plan.to);
-            animations.push(view.animate(from, to, plan.duration_ms, &easing, horizontal));
+            let started = view.animate(from, to, extent, (plan.duration_ms, &easing), horizontal);
+            animations.extend(
+                started
+                    .iter()
+                    .filter_map(|a| a.dyn_into::<Animation>().ok()),
+            );
         }
         if let Some(first) = animations.first() {
             first.set_onfinish(Some(self.on_finish.as_ref().unchecked_ref()));
@@ -685,6 +799,158 @@ impl State {
             started: self.now(),
             settle: plan,
         });
+    }
+
+    /// Reduced motion: the cards land at once, and the card that arrives fades in over the one
+    /// that leaves, which stays where it was for the fade. Both animations only add to the
+    /// cards' own styles, so every element is in its final state when they end or are dropped.
+    fn cross_fade(&mut self) {
+        self.frame.cancel();
+        for fade in self.fades.drain(..) {
+            fade.cancel();
+        }
+        let from = self.deck.position();
+        let extent = self.deck.extent();
+        let was: Vec<(usize, f32)> = self
+            .views
+            .iter()
+            .map(|v| (v.index, self.deck.offset(v.index, from)))
+            .collect();
+        self.deck.finish();
+        let rest = self.deck.rest_position();
+        if self.deck.needs_remount(self.mounted.as_ref(), rest, false) {
+            self.remount(rest, js_sys::Date::now() as EpochMs);
+        }
+        let target = self.deck.current();
+        let horizontal = self.deck.axis() == Axis::Horizontal;
+        for view in &self.views {
+            let before = was.iter().find(|(i, _)| *i == view.index).map(|w| w.1);
+            let fade = match before {
+                Some(offset) if view.index == target && offset != 0.0 => {
+                    paint::fade_in(view.element(), CROSS_FADE_MS)
+                }
+                None if view.index == target => paint::fade_in(view.element(), CROSS_FADE_MS),
+                Some(offset) if view.index != target && offset.abs() < extent => {
+                    paint::hold_at(view.element(), horizontal, offset, CROSS_FADE_MS)
+                }
+                _ => continue,
+            };
+            self.fades.push(fade);
+        }
+        self.place_all(rest);
+        self.settled();
+    }
+
+    /// Whether the card in view may play its clip and Ken Burns: the page shows, the screen is
+    /// on and no press is held.
+    fn media_allowed(&self) -> bool {
+        self.page_visible && self.screen_on && !self.deck.is_holding()
+    }
+
+    /// Brings the timers and the card in view's media up to date with the deck and the page:
+    /// the hold timer while a press may become a hold, the auto-advance timer while its
+    /// countdown runs, and nothing otherwise. Cheap when nothing changed (called per event).
+    fn sync(&mut self, now: f64) {
+        self.hold_timer.arm(self.deck.hold_deadline(), now);
+        let a = &mut self.advance;
+        a.set_paused(now, Pause::Finger, self.deck.finger_down());
+        a.set_paused(now, Pause::Hold, self.deck.is_holding());
+        a.set_paused(now, Pause::Hidden, !(self.page_visible && self.screen_on));
+        self.advance_timer.arm(self.advance.deadline(), now);
+        let running = self.media_allowed();
+        if self.media_running != Some(running) {
+            self.media_running = Some(running);
+            let current = self.deck.current();
+            let moving = self.advance.is_paused_by(Pause::Moving);
+            for view in &mut self.views {
+                if view.index == current && !moving {
+                    view.set_playing(running, &self.ignore);
+                    view.set_ken_burns(true, running);
+                }
+            }
+        }
+    }
+
+    /// How card `index` leaves by itself now.
+    fn leave_of(&self, index: usize) -> Leave {
+        let Some(card) = self.cards.get(index) else {
+            return Leave::Never;
+        };
+        let last = index + 1 >= self.cards.len() && !self.deck.is_looping();
+        if !self.auto_advance || last {
+            return Leave::Never;
+        }
+        let clip_failed = card.media.as_ref().is_some_and(|m| {
+            self.failed_media
+                .iter()
+                .any(|(id, src)| *id == card.id && *src == m.src)
+        });
+        leave(card, &self.skin, clip_failed)
+    }
+
+    fn on_hold_timer(&mut self) {
+        self.hold_timer.fired();
+        let now = self.now();
+        self.deck.poll(now);
+        self.sync(now);
+    }
+
+    fn on_advance_timer(&mut self) {
+        self.advance_timer.fired();
+        let now = self.now();
+        if !self.advance.is_due(now) {
+            self.sync(now);
+            return;
+        }
+        self.advance.fired();
+        if self.deck.forward() {
+            self.start_motion();
+        }
+        self.sync(now);
+    }
+
+    /// A clip ended: when it is the card in view and its end moves the deck on, move on.
+    fn on_clip_end(&mut self, event: &web_sys::Event) {
+        let Some((_, card)) = self.card_of(event.target()) else {
+            return;
+        };
+        let current = self.deck.current();
+        let is_current = self.cards.get(current).is_some_and(|c| c.id == card.id);
+        if is_current && self.leave_of(current) == Leave::ClipEnd && self.media_allowed() {
+            self.interrupt_handoff();
+            if self.deck.forward() {
+                self.start_motion();
+            }
+            self.sync(self.now());
+        }
+    }
+
+    /// The page or the screen went dark: whatever moves lands now, media pause, and nothing
+    /// is scheduled until it comes back.
+    fn went_dark(&mut self) {
+        if self.handoff.is_some() || self.frame.is_pending() {
+            self.cancel_handoff();
+            self.frame.cancel();
+            if !self.deck.is_dragging() {
+                self.deck.finish();
+                let rest = self.deck.rest_position();
+                self.place_all(rest);
+                self.settled();
+            }
+        }
+        self.deck.reset_clock();
+    }
+
+    /// The host turned the screen on or off.
+    fn set_screen_on(&mut self, on: bool) {
+        if on == self.screen_on {
+            return;
+        }
+        self.screen_on = on;
+        if !on {
+            self.went_dark();
+        }
+        self.sync(self.now());
     }
 
     /// Stops a compositor settle where it is and gives its position and speed back to the deck.
@@ -752,7 +1018,7 @@ impl State {
     /// After a settle, in an idle moment: mount the new neighbours and drop the far ones.
     fn on_tidy(&mut self) {
         self.tidy = None;
-        if self.handoff.is_some() || self.frame.is_some() || self.deck.is_dragging() {
+        if self.handoff.is_some() || self.frame.is_pending() || self.deck.is_dragging() {
             return; // moving again: the next settle schedules another tidy
         }
         let position = self.deck.rest_position();
@@ -763,8 +1029,9 @@ impl State {
             self.remount(position, js_sys::Date::now() as EpochMs);
             self.place_all(position);
             let current = self.deck.current();
+            let allowed = self.media_allowed();
             for view in &mut self.views {
-                view.set_in_view(view.index == current, self.page_visible, &self.ignore);
+                view.set_in_view(view.index == current, allowed, &self.ignore);
             }
         }
     }
@@ -787,6 +1054,7 @@ impl State {
                 self.start_motion();
             }
         }
+        self.sync(event_time(event));
     }
 
     fn on_pointer_down(&mut self, event: &web_sys::Event) {
@@ -959,6 +1227,14 @@ impl State {
         }
         let key = (id, src);
         if self.failed_media.insert(key.clone()) {
+            // A clip that fails no longer ends: the card in view moves on after its time.
+            let current = self.deck.current();
+            if self.cards.get(current).is_some_and(|c| c.id == key.0) {
+                let now = self.now();
+                let leave = self.leave_of(current);
+                self.advance.start(now, leave);
+                self.sync(now);
+            }
             self.pending.push(Notice::MediaError {
                 card_id: key.0,
                 src: key.1,
@@ -968,10 +1244,10 @@ impl State {
 
     fn on_visibility(&mut self, _: &web_sys::Event) {
         self.page_visible = self.doc.visibility_state() == web_sys::VisibilityState::Visible;
-        self.deck.reset_clock();
-        let current = self.deck.current();
-        for view in &self.views {
-            view.set_playing(self.page_visible && view.index == current, &self.ignore);
+        if !self.page_visible {
+            self.went_dark();
         }
+        self.deck.reset_clock();
+        self.sync(self.now());
     }
 }

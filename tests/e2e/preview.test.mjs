@@ -190,7 +190,7 @@ test('switching skin re-lays out live, keeping the card in view', async () => {
   await context.close();
 });
 
-test('?motion=reduce: cards arrive without animation', async () => {
+test('?motion=reduce: cards cross-fade into place instead of sliding', async () => {
   const { page, context, problems } = await open('?motion=reduce');
   await waitInView(page, 'ipl-2026-final-live');
   assert.equal(await page.isVisible('#motion-note'), true);
@@ -202,7 +202,19 @@ test('?motion=reduce: cards arrive without animation', async () => {
   });
   assert.equal(left, 0);
   assert.deepEqual(await inViewIds(page), ['monsoon-mumbai-en']);
-  assert.equal(await page.evaluate(() => document.getAnimations().length), 0);
+  // The only motion is a short cross-fade of the two cards: opacity in, position held.
+  const running = await page.evaluate(() => document.getAnimations().map((a) => ({
+    card: a.effect.target.dataset.cardId,
+    properties: a.effect.getKeyframes().flatMap((k) => Object.keys(k))
+      .filter((p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p)).sort(),
+    duration: a.effect.getTiming().duration,
+  })));
+  assert.deepEqual(running, [
+    { card: 'ipl-2026-final-live', properties: ['transform', 'transform'], duration: 200 },
+    { card: 'monsoon-mumbai-en', properties: ['opacity', 'opacity', 'zIndex', 'zIndex'], duration: 200 },
+  ]);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.getAnimations().length), 0, 'nothing moves after the fade');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,0 +1,115 @@
+//! Owned handles for the two browser callbacks the renderer schedules again and again: the
+//! next animation frame, and a timeout. Each closure is made once; a request only stores the
+//! browser's id, so the per-frame path allocates nothing. Dropping a handle cancels what it
+//! requested.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The next animation frame, at most one pending.
+#[must_use = "dropping the handle cancels the frame"]
+pub struct FrameRequest {
+    callback: Closure<dyn FnMut(f64)>,
+    id: Option<i32>,
+}
+
+impl FrameRequest {
+    /// A handle that runs `callback` with the frame time when a requested frame comes.
+    /// The callback must call [`FrameRequest::fired`] first.
+    pub fn new(callback: Closure<dyn FnMut(f64)>) -> Self {
+        Self { callback, id: None }
+    }
+
+    /// Asks for the next frame, unless one is already pending.
+    pub fn request(&mut self) {
+        if self.id.is_none() {
+            self.id = web_sys::window().and_then(|w| {
+                w.request_animation_frame(self.callback.as_ref().unchecked_ref())
+                    .ok()
+            });
+        }
+    }
+
+    /// The requested frame came: nothing is pending any more.
+    pub fn fired(&mut self) {
+        self.id = None;
+    }
+
+    /// Whether a frame is pending.
+    pub fn is_pending(&self) -> bool {
+        self.id.is_some()
+    }
+
+    /// Withdraws a pending frame.
+    pub fn cancel(&mut self) {
+        if let (Some(id), Some(w)) = (self.id.take(), web_sys::window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+    }
+}
+
+impl Drop for FrameRequest {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// One timeout, re-armed in place.
+#[must_use = "dropping the handle cancels the timeout"]
+pub struct Timeout {
+    callback: Closure<dyn FnMut()>,
+    id: Option<i32>,
+    /// When it is due (the caller's clock), to skip re-arming for the same moment.
+    due: Option<f64>,
+}
+
+impl Timeout {
+    /// A handle that runs `callback` when an armed timeout expires. The callback must call
+    /// [`Timeout::fired`] first.
+    pub fn new(callback: Closure<dyn FnMut()>) -> Self {
+        Self {
+            callback,
+            id: None,
+            due: None,
+        }
+    }
+
+    /// Runs the callback at `due` (ms on the `now` clock), replacing any earlier arming; `None`
+    /// cancels. Does nothing when already armed for that moment.
+    pub fn arm(&mut self, due: Option<f64>, now: f64) {
+        if due == self.due && (due.is_none() || self.id.is_some()) {
+            return;
+        }
+        self.cancel();
+        let Some(at) = due else { return };
+        let delay = (at - now).clamp(0.0, f64::from(i32::MAX)) as i32;
+        self.id = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.callback.as_ref().unchecked_ref(),
+                delay,
+            )
+            .ok()
+        });
+        self.due = due;
+    }
+
+    /// The timeout expired.
+    pub fn fired(&mut self) {
+        self.id = None;
+        self.due = None;
+    }
+
+    /// Withdraws an armed timeout.
+    pub fn cancel(&mut self) {
+        self.due = None;
+        if let (Some(id), Some(w)) = (self.id.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
