@@ -2,6 +2,8 @@
 //! the way the browser layer drives them (pointer events, physics, the DOM window check and
 //! every card's pose), under an allocator that counts.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use glance_renderer::core::deck::Deck;
 use glance_renderer::core::geometry::{Axis, Size};
 use glance_renderer::core::lang::Direction;

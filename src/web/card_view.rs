@@ -34,6 +34,8 @@ pub struct CardView {
     ken_burns: Option<(HtmlElement, KenBurns)>,
     /// The running Ken Burns animation, while the card is in view.
     ken_burns_run: Option<Animation>,
+    /// The picture is decoded: Ken Burns can run on the compositor.
+    picture_decoded: bool,
     /// The pose last written, to skip unchanged writes.
     pose: Option<Pose>,
     in_view: Option<bool>,
@@ -264,6 +266,7 @@ impl CardView {
             motion: cx.motion,
             ken_burns: picture.zip(cx.ken_burns),
             ken_burns_run: None,
+            picture_decoded: false,
             pose: None,
             in_view: None,
         }
@@ -355,6 +358,19 @@ impl CardView {
         )
     }
 
+    /// The picture that waits to be decoded before its Ken Burns move can start, if any.
+    pub fn undecoded_picture(&self) -> Option<web_sys::HtmlImageElement> {
+        match &self.ken_burns {
+            Some((img, _)) if !self.picture_decoded => Some(img.clone().unchecked_into()),
+            _ => None,
+        }
+    }
+
+    /// The picture is decoded (see [`CardView::undecoded_picture`]).
+    pub fn picture_is_decoded(&mut self) {
+        self.picture_decoded = true;
+    }
+
     /// The card's element, for a cross-fade.
     pub fn element(&self) -> &HtmlElement {
         &self.root
@@ -370,6 +386,11 @@ impl CardView {
             if let Some(run) = self.ken_burns_run.take() {
                 run.cancel();
             }
+            return;
+        }
+        // A move started before the picture is decoded runs on the main thread for its whole
+        // length (Chromium keeps it off the compositor); it waits for `decode()`.
+        if self.ken_burns_run.is_none() && !self.picture_decoded {
             return;
         }
         let run = self.ken_burns_run.get_or_insert_with(|| {
@@ -427,6 +448,16 @@ impl CardView {
             }
         } else if !video.paused() {
             let _ = video.pause();
+        }
+    }
+}
+
+impl Drop for CardView {
+    /// A Ken Burns move left running on a removed picture would keep the main thread ticking
+    /// until it ends: it goes with its card.
+    fn drop(&mut self) {
+        if let Some(run) = self.ken_burns_run.take() {
+            run.cancel();
         }
     }
 }

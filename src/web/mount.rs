@@ -102,6 +102,8 @@ struct State {
     sampled_scrims: HashMap<String, f32>,
     pending: Vec<Notice>,
     ignore: Closure<dyn FnMut(JsValue)>,
+    /// Runs when the picture of the card in view is decoded (its Ken Burns may start).
+    on_decoded: Closure<dyn FnMut(JsValue)>,
     emit: Emit,
 }
 
@@ -225,6 +227,14 @@ impl Mount {
                 sampled_scrims: HashMap::new(),
                 pending: Vec::new(),
                 ignore: Closure::new(|_: JsValue| {}),
+                on_decoded: {
+                    let weak = weak.clone();
+                    Closure::new(move |_: JsValue| {
+                        if let Some(shared) = weak.upgrade() {
+                            with_state(&shared, State::on_picture_decoded);
+                        }
+                    })
+                },
                 emit,
             })
         });
@@ -727,6 +737,15 @@ impl State {
             view.set_in_view(view.index == current, allowed, &self.ignore);
         }
         self.media_running = Some(allowed);
+        if let Some(img) = self
+            .views
+            .iter()
+            .find(|v| v.index == current)
+            .and_then(CardView::undecoded_picture)
+        {
+            // A picture that cannot be decoded keeps its card still (and reports its error).
+            let _ = img.decode().then2(&self.on_decoded, &self.ignore);
+        }
         let now = self.now();
         if let Some(card) = self.cards.get(current) {
             if self.announced.as_deref() != Some(card.id.as_str()) {
@@ -886,6 +905,20 @@ impl State {
                 .any(|(id, src)| *id == card.id && *src == m.src)
         });
         leave(card, &self.skin, clip_failed)
+    }
+
+    /// The card in view's picture is decoded: its Ken Burns move starts (or waits for the
+    /// hold, the page or the screen, like the rest of its media).
+    fn on_picture_decoded(&mut self) {
+        let current = self.deck.current();
+        let running = self.media_allowed();
+        let moving = self.advance.is_paused_by(Pause::Moving);
+        if let Some(view) = self.views.iter_mut().find(|v| v.index == current) {
+            view.picture_is_decoded();
+            if !moving {
+                view.set_ken_burns(true, running);
+            }
+        }
     }
 
     fn on_hold_timer(&mut self) {
@@ -1180,12 +1213,12 @@ impl State {
             return;
         };
         let id = card.id.clone();
-        if self.sampled_scrims.contains_key(&id) {
-            return;
-        }
         let Some(index) = self.cards.iter().position(|c| c.id == id) else {
             return;
         };
+        if self.sampled_scrims.contains_key(&id) {
+            return;
+        }
         // The view keeps where its picture lies behind its text: no second layout is needed.
         let Some(view) = self.views.iter().find(|v| v.index == index) else {
             return;

@@ -1,7 +1,7 @@
 // The benchmark harness (npm run bench): the renderer, Swiper and Embla on the same cards, in the
 // same headless Chromium, in one run, on an emulated phone with a throttled CPU.
 //
-//   node tests/perf/bench.mjs [--runs 10] [--profiles 4,6] [--memory-swipes 1000] [--out DIR]
+//   node tests/perf/bench.mjs [--runs 10] [--profiles 4,6] [--memory-swipes 1000] [--pages renderer,swiper,embla] [--out DIR]
 //
 // Prints medians with the interquartile range and the ratios renderer/Swiper and renderer/Embla,
 // and writes every raw figure to DIR/latest.json (default bench-results/).
@@ -21,11 +21,13 @@ const PROFILES = String(args.profiles ?? '4,6').split(',').map(Number);
 const MEMORY_SWIPES = Number(args['memory-swipes'] ?? 1000);
 const OUT = args.out ?? 'bench-results';
 const PHONE = { width: 412, height: 915, dpr: 2.625 };
-const PAGES = [
+const ALL_PAGES = [
   { name: 'renderer', path: '/tests/perf/renderer.html' },
   { name: 'swiper', path: '/tests/perf/swiper.html' },
   { name: 'embla', path: '/tests/perf/embla.html' },
 ];
+// --pages renderer,swiper narrows a run while working on one page; the ratios need all three.
+const PAGES = args.pages ? ALL_PAGES.filter((p) => args.pages.split(',').includes(p.name)) : ALL_PAGES;
 const TRACE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -55,6 +57,40 @@ const COUNTERS = `(() => {
   wrap('setTimeout', 'timerRequested', 'timerRun');
   wrap('setInterval', 'timerRequested', 'timerRun');
   window.__counters = { read: () => ({ ...c }), reset: () => { c = zero(); } };
+
+  // Which inline styles, attributes and nodes the page writes while recording: the observer
+  // only keeps the records, and they are compared once at the end.
+  let observer = null;
+  let kept = [];
+  const styles = (text) => {
+    const probe = document.createElement('div');
+    probe.setAttribute('style', text ?? '');
+    const out = new Map();
+    for (let i = 0; i < probe.style.length; i++) out.set(probe.style[i], probe.style.getPropertyValue(probe.style[i]));
+    return out;
+  };
+  window.__writes = {
+    start() {
+      kept = [];
+      observer = new MutationObserver((records) => { kept.push(...records); });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeOldValue: true });
+    },
+    stop() {
+      const records = [...kept, ...observer.takeRecords()];
+      observer.disconnect();
+      const styleProps = {}, attributes = {};
+      let nodes = 0;
+      for (const r of records) {
+        if (r.type === 'childList') { nodes += r.addedNodes.length + r.removedNodes.length; continue; }
+        if (r.attributeName !== 'style') { attributes[r.attributeName] = (attributes[r.attributeName] ?? 0) + 1; continue; }
+        const [before, after] = [styles(r.oldValue), styles(r.target.getAttribute('style'))];
+        for (const name of new Set([...before.keys(), ...after.keys()])) {
+          if (before.get(name) !== after.get(name)) styleProps[name] = (styleProps[name] ?? 0) + 1;
+        }
+      }
+      return { styleProps, attributes, nodes };
+    },
+  };
 })();`;
 
 const server = await serve({ port: 0, quiet: true, root: new URL('../..', import.meta.url).pathname.replace(/\/$/, ''), allow: ['/www/', '/tests/perf/'] });
@@ -133,11 +169,17 @@ function analyse(all, pagePath, from = -Infinity, to = Infinity) {
   const intervals = complete.filter((e) => SCRIPT_EVENTS.has(e.name)).map((e) => [e.ts, e.ts + e.dur]).sort((a, b) => a[0] - b[0]);
   let scriptUs = 0;
   let end = -Infinity;
+  let runStart = -Infinity;
+  let longestUs = 0;
   for (const [s, e] of intervals) {
     if (e <= end) continue;
+    if (s > end) runStart = s;
     scriptUs += e - Math.max(s, end);
     end = e;
+    longestUs = Math.max(longestUs, end - runStart);
   }
+  // A layout that runs inside script was forced by it (a read after a write).
+  const inScript = (t) => intervals.some(([s, e]) => t >= s && t <= e);
   // Only the page's own frame counts (not helper frames the browser creates).
   const ofPage = (e) => !e.args?.beginData?.frame || !frame?.frame || e.args.beginData.frame === frame.frame;
   const count = (...names) => complete.filter((e) => names.includes(e.name) && ofPage(e)).length;
@@ -149,6 +191,8 @@ function analyse(all, pagePath, from = -Infinity, to = Infinity) {
     scriptMs: scriptUs / 1000,
     styleRecalcs: count('UpdateLayoutTree', 'RecalculateStyles'),
     layouts: count('Layout'),
+    forcedLayouts: complete.filter((e) => e.name === 'Layout' && ofPage(e) && inScript(e.ts)).length,
+    longestScriptMs: longestUs / 1000,
     framesPresented: states.filter((s) => s.startsWith('STATE_PRESENTED')).length,
     framesDropped: states.filter((s) => s === 'STATE_DROPPED').length,
   };
@@ -169,7 +213,12 @@ async function swipe(p, pagePath) {
   // The page marks 'settled' when the card lands; the swipe is everything up to that mark.
   const marks = events.filter((e) => e.name === 'settled' && e.cat?.includes('blink.user_timing'));
   const settle = marks.length ? Math.max(...marks.map((e) => e.ts)) : Infinity;
-  return { ...analyse(events, pagePath, -Infinity, settle), after: analyse(events, pagePath, settle, settle + AFTER_SETTLE_US) };
+  const during = analyse(events, pagePath, -Infinity, settle);
+  return {
+    ...during,
+    scriptPerFrameMs: during.scriptMs / Math.max(1, during.framesPresented),
+    after: analyse(events, pagePath, settle, settle + AFTER_SETTLE_US),
+  };
 }
 
 async function idle(p, pagePath) {
@@ -185,6 +234,14 @@ async function idle(p, pagePath) {
     timers: counters.timerRun,
     taskMs,
   };
+}
+
+/** What one more drag and fling writes to the DOM, up to the settle (not traced). */
+async function writes(p) {
+  const settles = await p.page.evaluate(() => { window.__writes.start(); return bench.settles(); });
+  await drag(p.cdp, 0.85, 0.2);
+  await p.page.waitForFunction((s) => bench.settles() > s, settles, { polling: 100, timeout: 15_000 });
+  return p.page.evaluate(() => window.__writes.stop());
 }
 
 function compressed(bytes) {
@@ -235,6 +292,7 @@ const result = {
   samples: [],
   memory: {},
   scale: {},
+  writes: {},
 };
 console.log(`glance-renderer bench · Chromium ${result.chromium} · ${result.cpu} × ${result.cores}`);
 console.log(`phone ${PHONE.width}×${PHONE.height} CSS px @${PHONE.dpr}, touch · ${RUNS} runs + 1 warm-up per profile, rotated order`);
@@ -251,6 +309,7 @@ for (const throttle of PROFILES) {
         await sleep(200);
         const sw = await swipe(p, pg.path);
         const id = await idle(p, pg.path);
+        if (!result.writes[pg.name]) result.writes[pg.name] = await writes(p);
         if (p.errors.length) throw new Error(`${pg.name}: ${p.errors.join('; ')}`);
         if (run >= 0) result.samples.push({ throttle, run, page: pg.name, ttfc, wake, swipe: sw, idle: id });
       } finally {
@@ -320,7 +379,7 @@ const cell = (s) => `${fmt(s.median)} [${fmt(s.q1)}–${fmt(s.q3)}]`;
 console.log('\nbytes the lock screen loads (wasm + JS + CSS)');
 row('', ['renderer', 'swiper', 'embla', 'r/swiper', 'r/embla']);
 for (const k of ['gzip', 'brotli', 'raw']) {
-  const [r, s, e] = PAGES.map((p) => result.bytes[p.name]?.[k] ?? NaN);
+  const [r, s, e] = ALL_PAGES.map((p) => result.bytes[p.name]?.[k] ?? NaN);
   row(`${k} (bytes)`, [r, s, e, ratio(r, s), ratio(r, e)]);
 }
 
@@ -331,6 +390,9 @@ const measures = [
   ['swipe: script (ms)', (s) => s.swipe.scriptMs],
   ['swipe: style recalculations', (s) => s.swipe.styleRecalcs],
   ['swipe: layouts', (s) => s.swipe.layouts],
+  ['swipe: forced layouts', (s) => s.swipe.forcedLayouts],
+  ['swipe: script per frame (ms)', (s) => s.swipe.scriptPerFrameMs],
+  ['swipe: longest script run (ms)', (s) => s.swipe.longestScriptMs],
   ['swipe: frames presented', (s) => s.swipe.framesPresented],
   ['swipe: frames dropped', (s) => s.swipe.framesDropped],
   ['after settle 500 ms: task (ms)', (s) => s.swipe.after.taskMs],
@@ -345,17 +407,25 @@ for (const throttle of PROFILES) {
   console.log(`\n${throttle}× CPU throttling · median [interquartile range] of ${RUNS} runs`);
   row('', ['renderer', 'swiper', 'embla', 'r/swiper', 'r/embla']);
   for (const [label, f] of measures) {
-    const [r, s, e] = PAGES.map((p) => stats(pick(throttle, p.name, f)));
+    const [r, s, e] = ALL_PAGES.map((p) => stats(pick(throttle, p.name, f)));
     row(label, [cell(r), cell(s), cell(e), ratio(r.median, s.median), ratio(r.median, e.median)]);
   }
+}
+
+console.log('\nDOM writes during one drag and fling, up to the settle (inline style properties changed)');
+for (const p of ALL_PAGES) {
+  const w = result.writes[p.name];
+  if (!w) continue;
+  const list = (o) => Object.entries(o).map(([k, n]) => `${k} ×${n}`).join(', ') || 'none';
+  console.log(`  ${p.name.padEnd(10)}styles: ${list(w.styleProps)} · other attributes: ${list(w.attributes)} · nodes added/removed: ${w.nodes}`);
 }
 
 console.log(`\nmemory after 10 and after ${MEMORY_SWIPES} swipes (no throttling)`);
 row('', ['renderer', 'swiper', 'embla']);
 for (const [label, k] of [['JS heap (bytes)', 'jsHeap'], ['Wasm memory (bytes)', 'wasm'], ['DOM elements', 'nodes'], ['JS event listeners', 'listeners']]) {
-  row(`${label} after 10`, PAGES.map((p) => result.memory[p.name]?.after10?.[k] ?? '–'));
-  row(`${label} after ${MEMORY_SWIPES}`, PAGES.map((p) => result.memory[p.name]?.[`after${MEMORY_SWIPES}`]?.[k] ?? '–'));
-  row(`  ratio`, PAGES.map((p) => {
+  row(`${label} after 10`, ALL_PAGES.map((p) => result.memory[p.name]?.after10?.[k] ?? '–'));
+  row(`${label} after ${MEMORY_SWIPES}`, ALL_PAGES.map((p) => result.memory[p.name]?.[`after${MEMORY_SWIPES}`]?.[k] ?? '–'));
+  row(`  ratio`, ALL_PAGES.map((p) => {
     const m = result.memory[p.name];
     return m && m.after10[k] != null ? ratio(m[`after${MEMORY_SWIPES}`][k], m.after10[k]) : '–';
   }));
