@@ -931,50 +931,27 @@ fn finish_animations() {
     });
 }
 
-fn animations_of(el: &Element) -> js_sys::Array {
-    js_sys::Reflect::get(el, &"getAnimations".into())
-        .expect("fn")
-        .unchecked_into::<js_sys::Function>()
-        .call0(el)
-        .expect("animations")
-        .unchecked_into()
-}
-
 #[wasm_bindgen_test]
-async fn press_and_hold_pauses_without_navigating() {
+async fn press_and_hold_pauses_auto_advance_without_navigating() {
     let root = host_element();
+    // (Ken Burns pausing on a hold is checked end to end, where the pictures are served.)
     let feed = r#"{"version":1,"cards":[
-      {"id":"a","kind":"image","lang":"en","title":"Hold me","advance_after_ms":1500,
-       "media":{"type":"image","src":"media/stadium.jpg","width":1080,"height":1920}},
+      {"id":"a","kind":"news","lang":"en","title":"Hold me","advance_after_ms":1500,
+       "source":{"name":"Desk"}},
       {"id":"b","kind":"news","lang":"en","title":"Next","source":{"name":"Desk"}}]}"#;
     let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
     r.set_feed(feed).expect("valid");
-    let img = card(&root, "a")
-        .query_selector("img.glance-media__item")
-        .expect("q")
-        .expect("picture");
-    let ken_burns = animations_of(&img);
-    assert_eq!(ken_burns.length(), 1, "Ken Burns runs on the card in view");
-    let run = ken_burns.get(0);
-    let state = || get(&run, "playState").as_string().expect("state");
-    assert_eq!(state(), "running");
     let viewport = viewport_of(&root);
+    sleep(100).await;
     pointer(&viewport, &root, 9, "pointerdown", 300.0);
-    sleep(700).await;
-    assert_eq!(state(), "paused", "a hold pauses Ken Burns");
-    sleep(1300).await;
-    assert_eq!(
-        r.index(),
-        0,
-        "a hold pauses auto-advance (1.5 s have passed)"
-    );
+    sleep(1900).await;
+    assert_eq!(r.index(), 0, "a hold pauses auto-advance (2 s have passed)");
     pointer(&viewport, &root, 9, "pointerup", 300.0);
     assert_eq!(r.index(), 0, "releasing a hold is not a tap");
-    assert_eq!(state(), "running", "and everything resumes");
-    // The card had about 0.1 s of its 1.5 s when the finger came down.
-    sleep(400).await;
+    // The card had about 1.4 s of its 1.5 s left when the finger came down.
+    sleep(1000).await;
     assert_eq!(r.index(), 0, "the card keeps the time it had left");
-    sleep(1500).await;
+    sleep(800).await;
     assert_eq!(r.index(), 1, "then auto-advance moves on");
     drop(r);
     root.remove();

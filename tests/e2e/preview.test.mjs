@@ -226,3 +226,31 @@ test('a feed that cannot be used keeps the page alive and says why', async () =>
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
   await context.close();
 });
+
+test('Ken Burns runs on the compositor while a picture card is in view, and a hold pauses it', async () => {
+  const { page, context, problems } = await open();
+  await waitInView(page, 'ipl-2026-final-live');
+  const kenBurns = () => page.evaluate(() => {
+    const img = document.querySelector('[data-card-id="ipl-2026-final-live"] img.glance-media__item');
+    return img.getAnimations().map((a) => ({ state: a.playState, properties: Object.keys(a.effect.getKeyframes()[0]).filter((k) => !['offset', 'easing', 'composite', 'computedOffset'].includes(k)) }));
+  });
+  await page.waitForFunction(() => document.querySelector('[data-card-id="ipl-2026-final-live"] img.glance-media__item').getAnimations().length === 1);
+  assert.deepEqual(await kenBurns(), [{ state: 'running', properties: ['transform'] }]);
+  // A finger held on the card for more than 500 ms pauses it; lifting resumes, on the same card.
+  const box = await page.locator('#lock-screen').boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const at = [{ x: box.x + box.width / 2, y: box.y + box.height / 2, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at });
+  await page.waitForTimeout(700);
+  assert.deepEqual(await kenBurns(), [{ state: 'paused', properties: ['transform'] }]);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForTimeout(100);
+  assert.deepEqual(await kenBurns(), [{ state: 'running', properties: ['transform'] }]);
+  assert.deepEqual(await inViewIds(page), ['ipl-2026-final-live'], 'a hold is not a tap');
+  // Another card in view: the move stops on the card that left.
+  await page.keyboard.press('ArrowRight');
+  await waitInView(page, 'monsoon-mumbai-en');
+  assert.deepEqual(await kenBurns(), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
