@@ -956,3 +956,32 @@ async fn press_and_hold_pauses_auto_advance_without_navigating() {
     drop(r);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn screen_off_lands_the_cards_and_stops_the_countdown() {
+    let root = host_element();
+    let feed = r#"{"version":1,"cards":[
+      {"id":"a","kind":"news","lang":"en","title":"A","advance_after_ms":1200,"source":{"name":"D"}},
+      {"id":"b","kind":"news","lang":"en","title":"B","advance_after_ms":1200,"source":{"name":"D"}},
+      {"id":"c","kind":"news","lang":"en","title":"C","source":{"name":"D"}}]}"#;
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(feed).expect("valid");
+    r.set_screen_on(false);
+    sleep(1600).await;
+    assert_eq!(r.index(), 0, "no countdown with the screen off");
+    r.set_screen_on(true);
+    sleep(700).await;
+    assert_eq!(r.index(), 0, "the card gets its whole time after the wake");
+    sleep(900).await;
+    assert_eq!(r.index(), 1, "then moves on");
+    // A move under way when the screen goes off lands at once.
+    sleep(700).await;
+    assert!(r.next());
+    sleep(30).await;
+    r.set_screen_on(false);
+    let c = card(&root, "c");
+    assert_eq!(left_of(&c, &root), 0.0, "landed");
+    assert!(in_view(&c));
+    drop(r);
+    root.remove();
+}

@@ -801,4 +801,53 @@ mod tests {
             "looping follows the finger past card 0"
         );
     }
+
+    #[test]
+    fn interruption_table() {
+        // (ms into a settle toward card 1, what interrupts it) → the card it ends on. At the
+        // moment of the interruption the track neither jumps nor loses its speed.
+        #[derive(Debug, Clone, Copy)]
+        enum By {
+            Forward,
+            Back,
+            Finger,
+        }
+        let table = [
+            (30.0, By::Forward, 2),
+            (120.0, By::Forward, 2),
+            (30.0, By::Back, 0),
+            (200.0, By::Back, 0),
+            (40.0, By::Finger, 0), // caught before half-way and let go: the nearest card
+            (250.0, By::Finger, 1), // caught past it
+        ];
+        for (at, by, want) in table {
+            let mut p = pager(4);
+            assert!(p.forward());
+            let mut t = 0.0;
+            p.advance(t);
+            while t < at {
+                t += 1000.0 / 60.0;
+                p.advance(t);
+            }
+            let (before, speed) = (p.position(), p.state.velocity);
+            assert!(speed > 0.0, "moving toward card 1 at {at} ms");
+            match by {
+                By::Forward => assert!(p.forward()),
+                By::Back => assert!(p.back()),
+                By::Finger => {
+                    p.drag_start(t);
+                    p.drag_to(0.0, t + 16.0);
+                    assert_eq!(p.position(), before, "held where it was caught");
+                    p.drag_end(t + 200.0);
+                }
+            }
+            assert_eq!(p.position(), before, "{at} ms, {by:?}: no jump");
+            if !matches!(by, By::Finger) {
+                // The spring bends the path from the speed it had; it does not restart it.
+                assert_eq!(p.state.velocity, speed, "{at} ms, {by:?}: speed kept");
+            }
+            settle(&mut p, 60.0);
+            assert_eq!(p.target(), want, "{at} ms, {by:?}");
+        }
+    }
 }

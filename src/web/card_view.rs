@@ -358,6 +358,15 @@ impl CardView {
         )
     }
 
+    /// Pauses a running Ken Burns move (the card is leaving).
+    pub fn pause_ken_burns(&self) {
+        if let Some(run) = &self.ken_burns_run {
+            if run.play_state() == web_sys::AnimationPlayState::Running {
+                let _ = run.pause();
+            }
+        }
+    }
+
     /// The picture that waits to be decoded before its Ken Burns move can start, if any.
     pub fn undecoded_picture(&self) -> Option<web_sys::HtmlImageElement> {
         match &self.ken_burns {

@@ -74,8 +74,8 @@ struct State {
     auto_advance: bool,
     /// The host says the screen is on (the page may be visible with the screen off).
     screen_on: bool,
-    /// Whether the card in view's clip and Ken Burns run, as last applied.
-    media_running: Option<bool>,
+    /// Whether the card in view's clip plays and its Ken Burns drifts, as last applied.
+    media_state: Option<(bool, bool)>,
     /// A reduced-motion cross-fade in progress.
     fades: Vec<Animation>,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
@@ -194,7 +194,7 @@ impl Mount {
                 advance: AutoAdvance::default(),
                 auto_advance: true,
                 screen_on: true,
-                media_running: None,
+                media_state: None,
                 fades: Vec::new(),
                 compositor: paint::compositor_settle(),
                 handoff: None,
@@ -736,7 +736,7 @@ impl State {
         for view in &mut self.views {
             view.set_in_view(view.index == current, allowed, &self.ignore);
         }
-        self.media_running = Some(allowed);
+        self.media_state = None;
         if let Some(img) = self
             .views
             .iter()
@@ -876,16 +876,24 @@ impl State {
         a.set_paused(now, Pause::Hold, self.deck.is_holding());
         a.set_paused(now, Pause::Hidden, !(self.page_visible && self.screen_on));
         self.advance_timer.arm(self.advance.deadline(), now);
-        let running = self.media_allowed();
-        if self.media_running != Some(running) {
-            self.media_running = Some(running);
+        // The clip plays while its card is in view; Ken Burns also rests while a finger is
+        // down or the cards move: the picture moves with them anyway, and a drifting picture
+        // under a moving card would cost the main thread a frame every frame.
+        let playing = self.media_allowed();
+        let moving = self.advance.is_paused_by(Pause::Moving);
+        let drifting = playing && !moving && !self.deck.finger_down();
+        if self.media_state != Some((playing, drifting)) {
+            self.media_state = Some((playing, drifting));
             let current = self.deck.current();
-            let moving = self.advance.is_paused_by(Pause::Moving);
             for view in &mut self.views {
-                if view.index == current && !moving {
-                    view.set_playing(running, &self.ignore);
-                    view.set_ken_burns(true, running);
+                if view.index != current {
+                    view.pause_ken_burns();
+                    continue;
                 }
+                if !moving {
+                    view.set_playing(playing, &self.ignore);
+                }
+                view.set_ken_burns(true, drifting);
             }
         }
     }

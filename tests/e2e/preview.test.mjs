@@ -48,7 +48,7 @@ async function open(path = '') {
 }
 
 /** Waits until the card is the one in view: not inert, not hidden, lined up with the screen. */
-async function waitInView(page, id) {
+async function waitInView(page, id, timeout = 5000) {
   await page.waitForFunction((cardId) => {
     const card = document.querySelector(`[data-card-id="${cardId}"]`);
     const screen = document.getElementById('lock-screen');
@@ -56,7 +56,7 @@ async function waitInView(page, id) {
     const a = card.getBoundingClientRect();
     const b = screen.getBoundingClientRect();
     return Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1;
-  }, id, { timeout: 5000 });
+  }, id, { timeout });
 }
 
 async function inViewIds(page) {
@@ -251,6 +251,30 @@ test('Ken Burns runs on the compositor while a picture card is in view, and a ho
   await page.keyboard.press('ArrowRight');
   await waitInView(page, 'monsoon-mumbai-en');
   assert.deepEqual(await kenBurns(), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a clip that ends moves the deck on (the skin auto-advances)', async () => {
+  const { page, context, problems } = await open();
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.focus('.glance-viewport');
+  await page.keyboard.press('ArrowRight');
+  await waitInView(page, 'monsoon-mumbai-en');
+  await page.keyboard.press('ArrowRight');
+  await waitInView(page, 'trailer-ta-video');
+  const clip = await page.evaluate(() => {
+    const v = document.querySelector('[data-card-id="trailer-ta-video"] video');
+    return { loop: v.loop, muted: v.muted };
+  });
+  assert.deepEqual(clip, { loop: false, muted: true }, 'the end of the clip is the end of the card');
+  // The 4 s clip plays to its end, then the next card comes.
+  await page.waitForFunction(() => !document.querySelector('[data-card-id="trailer-ta-video"] video').paused, null, { timeout: 3000 });
+  const next = await page.evaluate(() => {
+    const cards = [...document.querySelectorAll('[data-card-id]')].map((c) => c.dataset.cardId);
+    return cards[cards.indexOf('trailer-ta-video') + 1];
+  });
+  await waitInView(page, next, 8000);
   assert.deepEqual(problems, []);
   await context.close();
 });
