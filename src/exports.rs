@@ -10,6 +10,7 @@ use web_sys::HtmlElement;
 
 use crate::core::feed::{parse_feed, Limits, Rejection};
 use crate::core::geometry::Insets;
+use crate::core::lang::Direction;
 use crate::core::notice::Notice;
 use crate::core::skin::Skin;
 use crate::web::Mount;
@@ -26,10 +27,23 @@ struct Options {
     reduced_motion: bool,
     /// `false` turns auto-advance off whatever the skin says (default on).
     auto_advance: Option<bool>,
+    /// Which way the deck runs: `"rtl"` for a right-to-left device language.
+    direction: Option<Direction>,
     /// The system font scale (1.0 by default).
     font_scale: Option<f32>,
     /// Safe-area insets from the host (else `env(safe-area-inset-*)`).
     safe_area: Option<Insets>,
+}
+
+/// `"ltr"` or `"rtl"`.
+fn parse_direction(value: &str) -> Result<Direction, JsError> {
+    match value {
+        "ltr" => Ok(Direction::Ltr),
+        "rtl" => Ok(Direction::Rtl),
+        _ => Err(JsError::new(
+            "invalid renderer options: \"direction\" must be \"ltr\" or \"rtl\"",
+        )),
+    }
 }
 
 /// Reads `{ top, right, bottom, left }` (CSS px; missing sides are 0).
@@ -57,7 +71,8 @@ fn read_insets(value: &JsValue) -> Result<Option<Insets>, JsError> {
 }
 
 impl Options {
-    /// Reads `{ skin?, skinProfile?, reducedMotion?, autoAdvance?, fontScale?, safeArea? }`.
+    /// Reads `{ skin?, skinProfile?, reducedMotion?, autoAdvance?, direction?, fontScale?,
+    /// safeArea? }`.
     /// Each option is read directly rather than through a deserializer (which would bring
     /// float formatting into the binary for its error messages).
     fn read(value: &JsValue) -> Result<Self, JsError> {
@@ -91,6 +106,9 @@ impl Options {
             }
         };
         let reduced_motion = flag("reducedMotion")?.unwrap_or(false);
+        let direction = text("direction")?
+            .map(|d| parse_direction(&d))
+            .transpose()?;
         let auto_advance = flag("autoAdvance")?;
         let scale = js_sys::Reflect::get(value, &JsValue::from_str("fontScale"))
             .unwrap_or(JsValue::UNDEFINED);
@@ -112,6 +130,7 @@ impl Options {
             skin_profile: text("skinProfile")?,
             reduced_motion,
             auto_advance,
+            direction,
             font_scale,
             safe_area,
         })
@@ -218,6 +237,9 @@ impl Renderer {
         if let Some(allowed) = options.auto_advance {
             mount.set_auto_advance(allowed);
         }
+        if let Some(direction) = options.direction {
+            mount.set_direction(direction);
+        }
         Ok(Renderer {
             mount,
             limits,
@@ -322,6 +344,15 @@ impl Renderer {
     #[wasm_bindgen(setter, js_name = reducedMotion)]
     pub fn set_reduced_motion(&self, reduced: bool) {
         self.mount.set_reduced_motion(reduced);
+    }
+
+    /// Which way the deck runs, `"ltr"` or `"rtl"` (the device's language, not a card's): on a
+    /// right-to-left deck the next card waits on the left, and swipes, taps and arrow keys
+    /// mirror.
+    #[wasm_bindgen(setter)]
+    pub fn set_direction(&self, direction: &str) -> Result<(), JsError> {
+        self.mount.set_direction(parse_direction(direction)?);
+        Ok(())
     }
 
     /// Auto-advance allowed or not (the skin still decides whether and when).

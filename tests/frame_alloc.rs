@@ -6,7 +6,6 @@
 
 use glance_renderer::core::deck::Deck;
 use glance_renderer::core::geometry::{Axis, Size};
-use glance_renderer::core::lang::Direction;
 use glance_renderer::core::motion::{CardMotion, Entrance};
 use glance_renderer::core::skin::TapZones;
 
@@ -18,7 +17,7 @@ fn frames(looping: bool) -> usize {
             edge: 0.12,
         },
         Size::new(412.0, 915.0),
-        vec![Direction::Ltr; 12],
+        12,
     );
     deck.set_skin(
         Axis::Horizontal,

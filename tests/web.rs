@@ -985,3 +985,40 @@ async fn screen_off_lands_the_cards_and_stops_the_countdown() {
     drop(r);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_right_to_left_deck_mirrors_swipes_taps_and_keys() {
+    let root = host_element();
+    let r =
+        Renderer::new(root.clone(), options(&[("direction", "rtl".into())]), None).expect("mounts");
+    r.set_feed(&feed_of(4)).expect("valid");
+    assert_eq!(
+        left_of(&card(&root, "c1"), &root),
+        -412.0,
+        "the next card waits on the left"
+    );
+    let viewport = viewport_of(&root);
+    pointer(&viewport, &root, 2, "pointerdown", 100.0);
+    for x in [115.0, 160.0, 220.0, 290.0] {
+        next_frame().await;
+        pointer(&viewport, &root, 2, "pointermove", x);
+    }
+    next_frame().await;
+    next_frame().await;
+    let pulled = left_of(&card(&root, "c1"), &root);
+    assert!(
+        (pulled - (-412.0 + 190.0)).abs() <= 1.0,
+        "a finger moving right pulls it in ({pulled} px)"
+    );
+    pointer(&viewport, &root, 2, "pointerup", 290.0);
+    sleep(900).await;
+    assert_eq!(r.index(), 1);
+    // A tap on the right quarter goes back; the arrow pointing at the next card goes forward.
+    pointer(&viewport, &root, 4, "pointerdown", 330.0);
+    pointer(&viewport, &root, 4, "pointerup", 330.0);
+    sleep(900).await;
+    assert_eq!(r.index(), 0, "the right quarter is the start side");
+    assert!(r.set_direction("sideways").is_err());
+    drop(r);
+    root.remove();
+}

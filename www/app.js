@@ -1,5 +1,5 @@
 // The preview page: the lock screen in a phone frame, with the feed's report beside it.
-// Query: ?feed=<url>&skin=<name>&motion=reduce
+// Query: ?feed=<url>&skin=<name>&motion=reduce&dir=rtl
 
 import init, { Renderer } from './pkg/glance_renderer.js';
 import { createHost, connect } from './host/index.js';
@@ -129,7 +129,8 @@ async function main() {
   if (device.reducedMotion) $('motion-note').hidden = false;
   let renderer;
   try {
-    renderer = new Renderer(screen, { skin, reducedMotion: device.reducedMotion }, link.notice);
+    const direction = params.get('dir') === 'rtl' ? 'rtl' : 'ltr';
+    renderer = new Renderer(screen, { skin, reducedMotion: device.reducedMotion, direction }, link.notice);
   } catch (error) {
     setSummary(`${error instanceof Error ? error.message : error}`, 'error');
     return;

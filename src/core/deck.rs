@@ -86,7 +86,9 @@ pub struct Deck {
     axis: Axis,
     viewport: Size,
     tap_zones: TapZones,
-    directions: Vec<Direction>,
+    /// Which way the deck runs: right-to-left puts the next card on the left, so a swipe to
+    /// the right, a tap on the left and ArrowLeft go forward.
+    direction: Direction,
     pager: Pager,
     gesture: GestureRecognizer,
     /// The pointer that caught moving cards, until it lifts.
@@ -96,23 +98,14 @@ pub struct Deck {
 }
 
 impl Deck {
-    /// A deck for cards with these text directions, in a viewport of `viewport` CSS px.
-    pub fn new(
-        axis: Axis,
-        tap_zones: TapZones,
-        viewport: Size,
-        directions: Vec<Direction>,
-    ) -> Self {
-        let pager = Pager::new(
-            directions.len(),
-            viewport.along(axis),
-            PagerConfig::default(),
-        );
+    /// A left-to-right deck of `count` cards in a viewport of `viewport` CSS px.
+    pub fn new(axis: Axis, tap_zones: TapZones, viewport: Size, count: usize) -> Self {
+        let pager = Pager::new(count, viewport.along(axis), PagerConfig::default());
         Self {
             axis,
             viewport,
             tap_zones,
-            directions,
+            direction: Direction::Ltr,
             pager,
             gesture: GestureRecognizer::new(axis),
             caught: None,
@@ -122,7 +115,7 @@ impl Deck {
 
     /// Number of cards.
     pub fn count(&self) -> usize {
-        self.directions.len()
+        self.pager.count()
     }
 
     /// The card in view, or the one the deck is settling on.
@@ -135,10 +128,19 @@ impl Deck {
         self.pager.is_dragging()
     }
 
-    /// A new feed: these directions, resting on `index`.
-    pub fn set_cards(&mut self, directions: Vec<Direction>, index: usize) {
-        self.pager.reset(directions.len(), index);
-        self.directions = directions;
+    /// Which way the deck runs (the device's language decides, not a card's).
+    pub fn set_direction(&mut self, direction: Direction) {
+        self.direction = direction;
+    }
+
+    /// Whether the next card lies to the left: a right-to-left deck on a horizontal axis.
+    fn mirrored(&self) -> bool {
+        self.axis == Axis::Horizontal && self.direction == Direction::Rtl
+    }
+
+    /// A new feed of `count` cards, resting on `index`.
+    pub fn set_cards(&mut self, count: usize, index: usize) {
+        self.pager.reset(count, index);
         self.gesture = GestureRecognizer::new(self.axis);
         self.caught = None;
     }
@@ -221,6 +223,7 @@ impl Deck {
                 // is under the finger from the first frame of the drag.
                 self.pager.drag_start(self.pressed_at);
                 if let Gesture::DragMove(d) = self.gesture.moved(id, x, y) {
+                    let d = if self.mirrored() { -d } else { d };
                     self.pager.drag_to(-d, time);
                 }
                 Handled {
@@ -230,6 +233,7 @@ impl Deck {
             }
             // A pointer moving toward the start edge pulls the next card in.
             Gesture::DragMove(d) => {
+                let d = if self.mirrored() { -d } else { d };
                 self.pager.drag_to(-d, time);
                 Handled {
                     consumed: true,
@@ -297,7 +301,7 @@ impl Deck {
         if fraction < protected || fraction > 1.0 - protected {
             return Handled::default();
         }
-        if self.directions.get(self.current()) == Some(&Direction::Rtl) {
+        if self.mirrored() {
             fraction = 1.0 - fraction;
         }
         let moved = if fraction < self.tap_zones.back {
@@ -313,6 +317,11 @@ impl Deck {
 
     /// A key press.
     pub fn key(&mut self, key: Key) -> Handled {
+        let key = match (self.mirrored(), key) {
+            (true, Key::Left) => Key::Right,
+            (true, Key::Right) => Key::Left,
+            (_, key) => key,
+        };
         let moved = match (self.axis, key) {
             (Axis::Horizontal, Key::Right) | (Axis::Vertical, Key::Down) => self.pager.forward(),
             (Axis::Horizontal, Key::Left) | (Axis::Vertical, Key::Up) => self.pager.back(),
@@ -370,7 +379,12 @@ impl Deck {
     /// Where card `index` is drawn along the axis, in px from the viewport's origin, when the
     /// track is at `position`.
     pub fn offset(&self, index: usize, position: f32) -> f32 {
-        self.pager.slot_position(self.pager.slot_of(index)) - position
+        let along = self.pager.slot_position(self.pager.slot_of(index)) - position;
+        if self.mirrored() {
+            -along
+        } else {
+            along
+        }
     }
 
     /// Where the track is now (not interpolated), px.
@@ -460,7 +474,7 @@ mod tests {
                 edge: 0.12,
             },
             Size::new(400.0, 900.0),
-            vec![Direction::Ltr; n],
+            n,
         )
     }
 
@@ -491,7 +505,7 @@ mod tests {
 
     #[test]
     fn tap_zones() {
-        // (x, card direction, expected card after tapping from card 2)
+        // (x, deck direction, expected card after tapping from card 2)
         let table = [
             (80.0, Direction::Ltr, 1),  // left 25 %: back
             (200.0, Direction::Ltr, 3), // elsewhere: forward
@@ -503,7 +517,8 @@ mod tests {
         ];
         for (x, dir, want) in table {
             let mut d = deck(5);
-            d.set_cards(vec![dir; 5], 2);
+            d.set_direction(dir);
+            d.set_cards(5, 2);
             d.pointer_down(1, x, 400.0, 0.0, false);
             d.pointer_up(1, x, 400.0, 80.0);
             assert_eq!(d.current(), want, "tap at {x} on a {dir:?} card");
@@ -546,7 +561,7 @@ mod tests {
                 edge: 0.12,
             },
             Size::new(400.0, 900.0),
-            vec![Direction::Ltr; 3],
+            3,
         );
         v.key(Key::Down);
         assert_eq!(v.current(), 1);
@@ -556,7 +571,7 @@ mod tests {
     fn window_stays_small_whatever_the_feed_size() {
         let mut d = deck(10_000);
         assert_eq!(cards(d.window(0.0)), [0, 1]);
-        d.set_cards(vec![Direction::Ltr; 10_000], 5_000);
+        d.set_cards(10_000, 5_000);
         assert_eq!(cards(d.window(2_000_000.0)), [4_999, 5_000, 5_001]);
         assert_eq!(deck(0).window(0.0), None);
     }
@@ -564,7 +579,7 @@ mod tests {
     #[test]
     fn no_remount_during_a_swipe() {
         let mut d = deck(5);
-        d.set_cards(vec![Direction::Ltr; 5], 2);
+        d.set_cards(5, 2);
         let mounted = d.window(800.0);
         d.pointer_down(1, 300.0, 400.0, 0.0, false);
         d.pointer_move(1, 250.0, 400.0, 16.0);
@@ -599,7 +614,7 @@ mod tests {
         );
         assert_eq!(cards(d.window(0.0)), [4, 0, 1]);
         assert_eq!(d.offset(4, 0.0), -400.0, "the last card waits on the left");
-        d.set_cards(vec![Direction::Ltr; 5], 4);
+        d.set_cards(5, 4);
         assert_eq!(cards(d.window(1600.0)), [3, 4, 0]);
         let mounted = d.window(1600.0);
         // Swipe forward from the last card: the first comes in from the right.
@@ -708,7 +723,7 @@ mod tests {
     /// deck reported itself settled.
     fn replay(path: &[(f64, f32)], hz: f64) -> (usize, f64) {
         let mut d = deck(5);
-        d.set_cards(vec![Direction::Ltr; 5], 2);
+        d.set_cards(5, 2);
         let frame = 1000.0 / hz;
         let start = 10_000.0;
         let (t0, x0) = path[0];
@@ -771,5 +786,47 @@ mod tests {
             let drawn = d.offset(0, position);
             assert_eq!(drawn, x - 300.0, "card 0 under the finger at {t} ms");
         }
+    }
+
+    #[test]
+    fn snap_table_with_direction() {
+        // (finger travel px along x, over ms, deck direction) → card, from card 2 of 5.
+        // On a right-to-left deck the next card waits on the left: the finger moves right.
+        let table = [
+            (-60.0, 60.0, Direction::Ltr, 3), // short fast flick
+            (60.0, 60.0, Direction::Ltr, 1),
+            (-150.0, 600.0, Direction::Ltr, 3), // slow drag past 30 %
+            (-80.0, 600.0, Direction::Ltr, 2),  // slow and short: stays
+            (60.0, 60.0, Direction::Rtl, 3),    // mirrored
+            (-60.0, 60.0, Direction::Rtl, 1),
+            (150.0, 600.0, Direction::Rtl, 3),
+            (80.0, 600.0, Direction::Rtl, 2),
+            (-1200.0, 100.0, Direction::Ltr, 3), // never more than one card
+            (1200.0, 100.0, Direction::Rtl, 3),
+        ];
+        for (travel, duration, direction, want) in table {
+            let mut d = deck(5);
+            d.set_direction(direction);
+            d.set_cards(5, 2);
+            let x0 = 200.0;
+            d.pointer_down(1, x0, 400.0, 0.0, false);
+            let steps = (duration / 16.0_f64).ceil() as usize;
+            for i in 1..=steps {
+                let t = duration * i as f64 / steps as f64;
+                d.pointer_move(1, x0 + travel * i as f32 / steps as f32, 400.0, t);
+            }
+            d.pointer_up(1, x0 + travel, 400.0, duration);
+            assert_eq!(
+                d.current(),
+                want,
+                "{travel} px in {duration} ms, {direction:?}"
+            );
+        }
+        // Drawn positions mirror too: the next card starts on the left.
+        let mut rtl = deck(3);
+        rtl.set_direction(Direction::Rtl);
+        assert_eq!(rtl.offset(1, 0.0), -400.0);
+        assert!(rtl.key(Key::Left).animate, "ArrowLeft goes forward");
+        assert_eq!(rtl.current(), 1);
     }
 }

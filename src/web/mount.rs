@@ -1,4 +1,9 @@
 //! A renderer mounted in a host element: the frame loop, the listeners and the card window.
+//! Input handling is in `mount/input.rs`; timers, media and the page's state in
+//! `mount/lifecycle.rs`.
+
+mod input;
+mod lifecycle;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -7,22 +12,20 @@ use std::rc::Rc;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Animation, AnimationPlayState, Document, Element, HtmlElement, KeyboardEvent, PointerEvent,
-    ResizeObserver,
-};
+use web_sys::{Animation, AnimationPlayState, Document, HtmlElement, ResizeObserver};
 
 use super::card_view::{CardView, Context};
 use super::dom::{attr, el, px};
 use super::measure::CanvasMeasure;
 use super::paint;
 use super::schedule::{FrameRequest, Timeout};
-use crate::core::advance::{leave, AutoAdvance, Leave, Pause};
-use crate::core::deck::{Deck, Handled, Key, Window};
+use crate::core::advance::{AutoAdvance, Leave, Pause};
+use crate::core::deck::{Deck, Window};
 use crate::core::feed::Card;
 use crate::core::geometry::Size as CardSize;
 use crate::core::geometry::{Axis, Insets, Size};
-use crate::core::layout::{layout_card, luminance, sampled_scrim, CardLayout, Device, Warning};
+use crate::core::lang::Direction;
+use crate::core::layout::{layout_card, CardLayout, Device, Warning};
 use crate::core::motion::{CardMotion, KenBurns, CROSS_FADE_MS};
 use crate::core::notice::Notice;
 use crate::core::pager::Settle;
@@ -151,7 +154,7 @@ impl Mount {
         let rect = root.get_bounding_client_rect();
         let size = Size::new(rect.width() as f32, rect.height() as f32);
         apply_skin(&root, &viewport, skin, size.height);
-        let mut deck = Deck::new(skin.axis, skin.tap_zones, size, Vec::new());
+        let mut deck = Deck::new(skin.axis, skin.tap_zones, size, 0);
         deck.set_skin(skin.axis, skin.tap_zones, skin.looping);
         let state = Rc::new_cyclic(|weak| {
             RefCell::new(State {
@@ -328,6 +331,20 @@ impl Mount {
                 s.reduced_motion = reduced;
                 s.relayout();
             }
+        });
+    }
+
+    /// Which way the deck runs (from the device's language): the cards are placed again.
+    pub fn set_direction(&self, direction: Direction) {
+        with_state(&self.state, |s| {
+            if s.handoff.is_some() {
+                s.cancel_handoff();
+                s.deck.finish();
+            }
+            s.frame.cancel();
+            s.deck.set_direction(direction);
+            let rest = s.deck.rest_position();
+            s.place_all(rest);
         });
     }
 
@@ -619,8 +636,7 @@ impl State {
         let index = keep
             .and_then(|id| cards.iter().position(|c| c.id == id))
             .unwrap_or(0);
-        let directions = cards.iter().map(|c| c.lang.direction()).collect();
-        self.deck.set_cards(directions, index);
+        self.deck.set_cards(cards.len(), index);
         self.sampled_scrims
             .retain(|id, _| cards.iter().any(|c| &c.id == id));
         self.cards = cards;
@@ -860,140 +876,6 @@ impl State {
         self.settled();
     }
 
-    /// Whether the card in view may play its clip and Ken Burns: the page shows, the screen is
-    /// on and no press is held.
-    fn media_allowed(&self) -> bool {
-        self.page_visible && self.screen_on && !self.deck.is_holding()
-    }
-
-    /// Brings the timers and the card in view's media up to date with the deck and the page:
-    /// the hold timer while a press may become a hold, the auto-advance timer while its
-    /// countdown runs, and nothing otherwise. Cheap when nothing changed (called per event).
-    fn sync(&mut self, now: f64) {
-        self.hold_timer.arm(self.deck.hold_deadline(), now);
-        let a = &mut self.advance;
-        a.set_paused(now, Pause::Finger, self.deck.finger_down());
-        a.set_paused(now, Pause::Hold, self.deck.is_holding());
-        a.set_paused(now, Pause::Hidden, !(self.page_visible && self.screen_on));
-        self.advance_timer.arm(self.advance.deadline(), now);
-        // The clip plays while its card is in view; Ken Burns also rests while a finger is
-        // down or the cards move: the picture moves with them anyway, and a drifting picture
-        // under a moving card would cost the main thread a frame every frame.
-        let playing = self.media_allowed();
-        let moving = self.advance.is_paused_by(Pause::Moving);
-        let drifting = playing && !moving && !self.deck.finger_down();
-        if self.media_state != Some((playing, drifting)) {
-            self.media_state = Some((playing, drifting));
-            let current = self.deck.current();
-            for view in &mut self.views {
-                if view.index != current {
-                    view.pause_ken_burns();
-                    continue;
-                }
-                if !moving {
-                    view.set_playing(playing, &self.ignore);
-                }
-                view.set_ken_burns(true, drifting);
-            }
-        }
-    }
-
-    /// How card `index` leaves by itself now.
-    fn leave_of(&self, index: usize) -> Leave {
-        let Some(card) = self.cards.get(index) else {
-            return Leave::Never;
-        };
-        let last = index + 1 >= self.cards.len() && !self.deck.is_looping();
-        if !self.auto_advance || last {
-            return Leave::Never;
-        }
-        let clip_failed = card.media.as_ref().is_some_and(|m| {
-            self.failed_media
-                .iter()
-                .any(|(id, src)| *id == card.id && *src == m.src)
-        });
-        leave(card, &self.skin, clip_failed)
-    }
-
-    /// The card in view's picture is decoded: its Ken Burns move starts (or waits for the
-    /// hold, the page or the screen, like the rest of its media).
-    fn on_picture_decoded(&mut self) {
-        let current = self.deck.current();
-        let running = self.media_allowed();
-        let moving = self.advance.is_paused_by(Pause::Moving);
-        if let Some(view) = self.views.iter_mut().find(|v| v.index == current) {
-            view.picture_is_decoded();
-            if !moving {
-                view.set_ken_burns(true, running);
-            }
-        }
-    }
-
-    fn on_hold_timer(&mut self) {
-        self.hold_timer.fired();
-        let now = self.now();
-        self.deck.poll(now);
-        self.sync(now);
-    }
-
-    fn on_advance_timer(&mut self) {
-        self.advance_timer.fired();
-        let now = self.now();
-        if !self.advance.is_due(now) {
-            self.sync(now);
-            return;
-        }
-        self.advance.fired();
-        if self.deck.forward() {
-            self.start_motion();
-        }
-        self.sync(now);
-    }
-
-    /// A clip ended: when it is the card in view and its end moves the deck on, move on.
-    fn on_clip_end(&mut self, event: &web_sys::Event) {
-        let Some((_, card)) = self.card_of(event.target()) else {
-            return;
-        };
-        let current = self.deck.current();
-        let is_current = self.cards.get(current).is_some_and(|c| c.id == card.id);
-        if is_current && self.leave_of(current) == Leave::ClipEnd && self.media_allowed() {
-            self.interrupt_handoff();
-            if self.deck.forward() {
-                self.start_motion();
-            }
-            self.sync(self.now());
-        }
-    }
-
-    /// The page or the screen went dark: whatever moves lands now, media pause, and nothing
-    /// is scheduled until it comes back.
-    fn went_dark(&mut self) {
-        if self.handoff.is_some() || self.frame.is_pending() {
-            self.cancel_handoff();
-            self.frame.cancel();
-            if !self.deck.is_dragging() {
-                self.deck.finish();
-                let rest = self.deck.rest_position();
-                self.place_all(rest);
-                self.settled();
-            }
-        }
-        self.deck.reset_clock();
-    }
-
-    /// The host turned the screen on or off.
-    fn set_screen_on(&mut self, on: bool) {
-        if on == self.screen_on {
-            return;
-        }
-        self.screen_on = on;
-        if !on {
-            self.went_dark();
-        }
-        self.sync(self.now());
-    }
-
     /// Stops a compositor settle where it is and gives its position and speed back to the deck.
     fn interrupt_handoff(&mut self) {
         let Some(h) = self.handoff.take() else { return };
@@ -1075,220 +957,5 @@ impl State {
                 view.set_in_view(view.index == current, allowed, &self.ignore);
             }
         }
-    }
-
-    fn point(&self, event: &PointerEvent) -> (f32, f32) {
-        (
-            event.client_x() as f32 - self.origin.0,
-            event.client_y() as f32 - self.origin.1,
-        )
-    }
-
-    fn handled(&mut self, event: &web_sys::Event, handled: Handled) {
-        if handled.consumed && event.cancelable() {
-            event.prevent_default();
-        }
-        if handled.animate {
-            if self.deck.is_dragging() {
-                self.request_frame();
-            } else {
-                self.start_motion();
-            }
-        }
-        self.sync(event_time(event));
-    }
-
-    fn on_pointer_down(&mut self, event: &web_sys::Event) {
-        let Some(e) = event.dyn_ref::<PointerEvent>() else {
-            return;
-        };
-        if e.pointer_type() == "mouse" && e.button() != 0 {
-            return;
-        }
-        let on_control = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("button, a, [data-action]").ok().flatten())
-            .is_some();
-        // A finger catches cards that the compositor is moving, where they are now.
-        self.interrupt_handoff();
-        let (x, y) = self.point(e);
-        let h = self
-            .deck
-            .pointer_down(e.pointer_id(), x, y, event_time(event), on_control);
-        self.handled(event, h);
-    }
-
-    fn on_pointer_move(&mut self, event: &web_sys::Event) {
-        let Some(e) = event.dyn_ref::<PointerEvent>() else {
-            return;
-        };
-        let (x, y) = self.point(e);
-        let h = self
-            .deck
-            .pointer_move(e.pointer_id(), x, y, event_time(event));
-        if h.consumed && self.captured != Some(e.pointer_id()) {
-            // Keep receiving the moves when the finger leaves the card.
-            let _ = self.viewport.set_pointer_capture(e.pointer_id());
-            self.captured = Some(e.pointer_id());
-        }
-        self.handled(event, h);
-    }
-
-    fn on_pointer_up(&mut self, event: &web_sys::Event) {
-        let Some(e) = event.dyn_ref::<PointerEvent>() else {
-            return;
-        };
-        let (x, y) = self.point(e);
-        let h = self
-            .deck
-            .pointer_up(e.pointer_id(), x, y, event_time(event));
-        self.captured = None;
-        self.handled(event, h);
-    }
-
-    fn on_pointer_cancel(&mut self, event: &web_sys::Event) {
-        let Some(e) = event.dyn_ref::<PointerEvent>() else {
-            return;
-        };
-        let h = self.deck.pointer_cancel(e.pointer_id());
-        self.captured = None;
-        self.handled(event, h);
-    }
-
-    fn on_key(&mut self, event: &web_sys::Event) {
-        let Some(e) = event.dyn_ref::<KeyboardEvent>() else {
-            return;
-        };
-        if e.alt_key() || e.ctrl_key() || e.meta_key() {
-            return;
-        }
-        let key = match e.key().as_str() {
-            "ArrowLeft" => Key::Left,
-            "ArrowRight" => Key::Right,
-            "ArrowUp" => Key::Up,
-            "ArrowDown" => Key::Down,
-            "Home" => Key::Home,
-            "End" => Key::End,
-            _ => return,
-        };
-        self.interrupt_handoff();
-        let h = self.deck.key(key);
-        self.handled(event, h);
-    }
-
-    fn card_of(&self, target: Option<web_sys::EventTarget>) -> Option<(Element, &Card)> {
-        let target = target?.dyn_into::<Element>().ok()?;
-        let article = target.closest("[data-card-id]").ok()??;
-        let id = article.get_attribute("data-card-id")?;
-        let card = self.cards.iter().find(|c| c.id == id)?;
-        Some((target, card))
-    }
-
-    fn on_click(&mut self, event: &web_sys::Event) {
-        let Some((target, card)) = self.card_of(event.target()) else {
-            return;
-        };
-        let action = target
-            .closest("[data-action]")
-            .ok()
-            .flatten()
-            .and_then(|a| a.get_attribute("data-action"));
-        if let (Some("open"), Some(cta)) = (action.as_deref(), &card.cta) {
-            let notice = Notice::Open {
-                card_id: card.id.clone(),
-                url: cta.url.clone(),
-                unlock: cta.unlock,
-            };
-            self.pending.push(notice);
-        }
-    }
-
-    /// A card's picture loaded: sample the region behind its text once and set the scrim to
-    /// what contrast needs there. A picture from another origin without CORS cannot be read;
-    /// its card keeps the scrim that is dark enough for any picture.
-    fn on_media_load(&mut self, event: &web_sys::Event) {
-        let Some(img) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok())
-        else {
-            return;
-        };
-        if !img.class_list().contains("glance-media__item") {
-            return;
-        }
-        let Some((_, card)) = self.card_of(event.target()) else {
-            return;
-        };
-        let id = card.id.clone();
-        let Some(index) = self.cards.iter().position(|c| c.id == id) else {
-            return;
-        };
-        if self.sampled_scrims.contains_key(&id) {
-            return;
-        }
-        // The view keeps where its picture lies behind its text: no second layout is needed.
-        let Some(view) = self.views.iter().find(|v| v.index == index) else {
-            return;
-        };
-        let Some(region) = view.behind_text else {
-            return;
-        };
-        let Some(mut samples) = self.measure.sample_behind_text(&img, region) else {
-            return;
-        };
-        let alpha = sampled_scrim(&mut samples);
-        view.set_scrim(alpha);
-        self.sampled_scrims.insert(id, alpha);
-    }
-
-    fn on_media_error(&mut self, event: &web_sys::Event) {
-        let Some((target, card)) = self.card_of(event.target()) else {
-            return;
-        };
-        let Some(src) = target.get_attribute("src") else {
-            return;
-        };
-        let id = card.id.clone();
-        let color = card.media.as_ref().and_then(|m| m.color);
-        if let Some(media_box) = target.parent_element() {
-            let _ = media_box.class_list().add_1("glance-media--failed");
-        }
-        // The card now shows its colour (or the dark card background) behind the text: the
-        // scrim only needs to be as dark as that colour requires.
-        let is_main_media = target.class_list().contains("glance-media__item");
-        if is_main_media && !self.sampled_scrims.contains_key(&id) {
-            let alpha = sampled_scrim(&mut [color.map_or(0.0, luminance)]);
-            self.sampled_scrims.insert(id.clone(), alpha);
-            if let Some(index) = self.cards.iter().position(|c| c.id == id) {
-                if let Some(view) = self.views.iter().find(|v| v.index == index) {
-                    view.set_scrim(alpha);
-                }
-            }
-        }
-        let key = (id, src);
-        if self.failed_media.insert(key.clone()) {
-            // A clip that fails no longer ends: the card in view moves on after its time.
-            let current = self.deck.current();
-            if self.cards.get(current).is_some_and(|c| c.id == key.0) {
-                let now = self.now();
-                let leave = self.leave_of(current);
-                self.advance.start(now, leave);
-                self.sync(now);
-            }
-            self.pending.push(Notice::MediaError {
-                card_id: key.0,
-                src: key.1,
-            });
-        }
-    }
-
-    fn on_visibility(&mut self, _: &web_sys::Event) {
-        self.page_visible = self.doc.visibility_state() == web_sys::VisibilityState::Visible;
-        if !self.page_visible {
-            self.went_dark();
-        }
-        self.deck.reset_clock();
-        self.sync(self.now());
     }
 }

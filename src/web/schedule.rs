@@ -82,7 +82,8 @@ impl Timeout {
         }
         self.cancel();
         let Some(at) = due else { return };
-        let delay = (at - now).clamp(0.0, f64::from(i32::MAX)) as i32;
+        // Rounded up: a timeout never fires before its moment.
+        let delay = (at - now).ceil().clamp(0.0, f64::from(i32::MAX)) as i32;
         self.id = web_sys::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 self.callback.as_ref().unchecked_ref(),

@@ -1,0 +1,233 @@
+//! What runs on its own around the card in view: its clip and Ken Burns, the hold and
+//! auto-advance timers, and the page's and the screen's state. Nothing here runs per frame.
+
+use wasm_bindgen::JsCast;
+
+use super::State;
+use crate::core::advance::{leave, Leave, Pause};
+use crate::core::layout::{luminance, sampled_scrim};
+use crate::core::notice::Notice;
+
+impl State {
+    /// Whether the card in view may play its clip and Ken Burns: the page shows, the screen is
+    /// on and no press is held.
+    pub(super) fn media_allowed(&self) -> bool {
+        self.page_visible && self.screen_on && !self.deck.is_holding()
+    }
+
+    /// Brings the timers and the card in view's media up to date with the deck and the page:
+    /// the hold timer while a press may become a hold, the auto-advance timer while its
+    /// countdown runs, and nothing otherwise. Cheap when nothing changed (called per event).
+    pub(super) fn sync(&mut self, now: f64) {
+        self.hold_timer.arm(self.deck.hold_deadline(), now);
+        let a = &mut self.advance;
+        a.set_paused(now, Pause::Finger, self.deck.finger_down());
+        a.set_paused(now, Pause::Hold, self.deck.is_holding());
+        a.set_paused(now, Pause::Hidden, !(self.page_visible && self.screen_on));
+        self.advance_timer.arm(self.advance.deadline(), now);
+        // The clip plays while its card is in view; Ken Burns also rests while a finger is
+        // down or the cards move: the picture moves with them anyway, and a drifting picture
+        // under a moving card would cost the main thread a frame every frame.
+        let playing = self.media_allowed();
+        let moving = self.advance.is_paused_by(Pause::Moving);
+        let drifting = playing && !moving && !self.deck.finger_down();
+        if self.media_state != Some((playing, drifting)) {
+            self.media_state = Some((playing, drifting));
+            let current = self.deck.current();
+            for view in &mut self.views {
+                if view.index != current {
+                    view.pause_ken_burns();
+                    continue;
+                }
+                if !moving {
+                    view.set_playing(playing, &self.ignore);
+                }
+                view.set_ken_burns(true, drifting);
+            }
+        }
+    }
+
+    /// How card `index` leaves by itself now.
+    pub(super) fn leave_of(&self, index: usize) -> Leave {
+        let Some(card) = self.cards.get(index) else {
+            return Leave::Never;
+        };
+        let last = index + 1 >= self.cards.len() && !self.deck.is_looping();
+        if !self.auto_advance || last {
+            return Leave::Never;
+        }
+        let clip_failed = card.media.as_ref().is_some_and(|m| {
+            self.failed_media
+                .iter()
+                .any(|(id, src)| *id == card.id && *src == m.src)
+        });
+        leave(card, &self.skin, clip_failed)
+    }
+
+    /// The card in view's picture is decoded: its Ken Burns move starts (or waits for the
+    /// hold, the page or the screen, like the rest of its media).
+    pub(super) fn on_picture_decoded(&mut self) {
+        let current = self.deck.current();
+        let running = self.media_allowed();
+        let moving = self.advance.is_paused_by(Pause::Moving);
+        if let Some(view) = self.views.iter_mut().find(|v| v.index == current) {
+            view.picture_is_decoded();
+            if !moving {
+                view.set_ken_burns(true, running);
+            }
+        }
+    }
+
+    pub(super) fn on_hold_timer(&mut self) {
+        self.hold_timer.fired();
+        let now = self.now();
+        self.deck.poll(now);
+        self.sync(now);
+    }
+
+    pub(super) fn on_advance_timer(&mut self) {
+        self.advance_timer.fired();
+        let now = self.now();
+        if !self.advance.is_due(now) {
+            self.sync(now);
+            return;
+        }
+        self.advance.fired();
+        if self.deck.forward() {
+            self.start_motion();
+        }
+        self.sync(now);
+    }
+
+    /// A clip ended: when it is the card in view and its end moves the deck on, move on.
+    pub(super) fn on_clip_end(&mut self, event: &web_sys::Event) {
+        let Some((_, card)) = self.card_of(event.target()) else {
+            return;
+        };
+        let current = self.deck.current();
+        let is_current = self.cards.get(current).is_some_and(|c| c.id == card.id);
+        if is_current && self.leave_of(current) == Leave::ClipEnd && self.media_allowed() {
+            self.interrupt_handoff();
+            if self.deck.forward() {
+                self.start_motion();
+            }
+            self.sync(self.now());
+        }
+    }
+
+    /// The page or the screen went dark: whatever moves lands now, media pause, and nothing
+    /// is scheduled until it comes back.
+    pub(super) fn went_dark(&mut self) {
+        if self.handoff.is_some() || self.frame.is_pending() {
+            self.cancel_handoff();
+            self.frame.cancel();
+            if !self.deck.is_dragging() {
+                self.deck.finish();
+                let rest = self.deck.rest_position();
+                self.place_all(rest);
+                self.settled();
+            }
+        }
+        self.deck.reset_clock();
+    }
+
+    /// A card's picture loaded: sample the region behind its text once and set the scrim to
+    /// what contrast needs there. A picture from another origin without CORS cannot be read;
+    /// its card keeps the scrim that is dark enough for any picture.
+    pub(super) fn on_media_load(&mut self, event: &web_sys::Event) {
+        let Some(img) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok())
+        else {
+            return;
+        };
+        if !img.class_list().contains("glance-media__item") {
+            return;
+        }
+        let Some((_, card)) = self.card_of(event.target()) else {
+            return;
+        };
+        let id = card.id.clone();
+        let Some(index) = self.cards.iter().position(|c| c.id == id) else {
+            return;
+        };
+        if self.sampled_scrims.contains_key(&id) {
+            return;
+        }
+        // The view keeps where its picture lies behind its text: no second layout is needed.
+        let Some(view) = self.views.iter().find(|v| v.index == index) else {
+            return;
+        };
+        let Some(region) = view.behind_text else {
+            return;
+        };
+        let Some(mut samples) = self.measure.sample_behind_text(&img, region) else {
+            return;
+        };
+        let alpha = sampled_scrim(&mut samples);
+        view.set_scrim(alpha);
+        self.sampled_scrims.insert(id, alpha);
+    }
+
+    pub(super) fn on_media_error(&mut self, event: &web_sys::Event) {
+        let Some((target, card)) = self.card_of(event.target()) else {
+            return;
+        };
+        let Some(src) = target.get_attribute("src") else {
+            return;
+        };
+        let id = card.id.clone();
+        let color = card.media.as_ref().and_then(|m| m.color);
+        if let Some(media_box) = target.parent_element() {
+            let _ = media_box.class_list().add_1("glance-media--failed");
+        }
+        // The card now shows its colour (or the dark card background) behind the text: the
+        // scrim only needs to be as dark as that colour requires.
+        let is_main_media = target.class_list().contains("glance-media__item");
+        if is_main_media && !self.sampled_scrims.contains_key(&id) {
+            let alpha = sampled_scrim(&mut [color.map_or(0.0, luminance)]);
+            self.sampled_scrims.insert(id.clone(), alpha);
+            if let Some(index) = self.cards.iter().position(|c| c.id == id) {
+                if let Some(view) = self.views.iter().find(|v| v.index == index) {
+                    view.set_scrim(alpha);
+                }
+            }
+        }
+        let key = (id, src);
+        if self.failed_media.insert(key.clone()) {
+            // A clip that fails no longer ends: the card in view moves on after its time.
+            let current = self.deck.current();
+            if self.cards.get(current).is_some_and(|c| c.id == key.0) {
+                let now = self.now();
+                let leave = self.leave_of(current);
+                self.advance.start(now, leave);
+                self.sync(now);
+            }
+            self.pending.push(Notice::MediaError {
+                card_id: key.0,
+                src: key.1,
+            });
+        }
+    }
+
+    pub(super) fn on_visibility(&mut self, _: &web_sys::Event) {
+        self.page_visible = self.doc.visibility_state() == web_sys::VisibilityState::Visible;
+        if !self.page_visible {
+            self.went_dark();
+        }
+        self.deck.reset_clock();
+        self.sync(self.now());
+    }
+
+    /// The host turned the screen on or off.
+    pub(super) fn set_screen_on(&mut self, on: bool) {
+        if on == self.screen_on {
+            return;
+        }
+        self.screen_on = on;
+        if !on {
+            self.went_dark();
+        }
+        self.sync(self.now());
+    }
+}
