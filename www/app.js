@@ -104,7 +104,8 @@ function tickClock() {
 async function main() {
   tickClock();
   const host = createHost();
-  host.onAction((a) => addLog(a.action, a.detail));
+  // Only the browser-preview transport logs its actions; a native host acts for real.
+  host.onAction?.((a) => addLog(a.action, a.detail));
   host.onProblem((p) => addLog('problem', `${p.method}: ${p.message}`));
   const link = connect({
     host,

@@ -278,3 +278,47 @@ test('a clip that ends moves the deck on (the skin auto-advances)', async () => 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/**
+ * The page as a phone's WebView loads it: a fake `addJavascriptInterface` object named
+ * GlanceAndroid is injected before any script runs. It answers with strings, like Android's,
+ * and grants or refuses the unlock a moment later through the page's `glanceHostReceive`.
+ */
+async function openWithNative(grant) {
+  const { readFile } = await import('node:fs/promises');
+  const sample = await readFile(new URL('../../www/feeds/sample.json', import.meta.url), 'utf8');
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 }, hasTouch: true });
+  await context.addInitScript(({ feed, grant }) => {
+    const calls = [];
+    window.__native = calls;
+    window.GlanceAndroid = {
+      deviceInfo: () => JSON.stringify({ locale: 'hi-IN', reducedMotion: false }),
+      feed: () => { calls.push('feed'); return feed; },
+      openUrl: (url) => { calls.push(`openUrl ${url}`); },
+      requestUnlock: (id) => {
+        calls.push('requestUnlock');
+        setTimeout(() => window.glanceHostReceive(JSON.stringify({ type: 'reply', id: Number(id), result: String(grant) })), 50);
+      },
+    };
+  }, { feed: sample, grant });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(base);
+  return { page, context, problems };
+}
+
+test('inside a WebView with a JS interface: the native feed shows, and an unlock gates the URL', async () => {
+  for (const grant of [true, false]) {
+    const { page, context, problems } = await openWithNative(grant);
+    await waitInView(page, 'ipl-2026-final-live');
+    await page.click('[data-card-id="ipl-2026-final-live"] .glance-cta');
+    await page.waitForFunction(() => window.__native.includes('requestUnlock'));
+    await page.waitForTimeout(200);
+    const calls = await page.evaluate(() => window.__native);
+    assert.deepEqual(calls, grant ? ['feed', 'requestUnlock', 'openUrl https://example.com/score'] : ['feed', 'requestUnlock'],
+      grant ? 'opened after the unlock' : 'a refused unlock opens nothing');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -7,10 +7,13 @@ import { listenerSet } from '../../www/host/listeners.js';
 
 function fakeHost({ unlock = true, feed = '{"version":1}' } = {}) {
   const feeds = listenerSet();
+  const screen = listenerSet();
   const calls = [];
   return {
     calls,
     push: (json) => feeds.emit(json),
+    screen: (on) => screen.emit(on),
+    onScreen: (l) => screen.add(l),
     transport: 'browser-preview',
     feed: async () => {
       calls.push('feed');
@@ -101,4 +104,18 @@ test('disconnect stops feeds from reaching the renderer', async () => {
   link.disconnect();
   host.push('{"version":1,"late":true}');
   assert.deepEqual(renderer.seen, ['{"version":1}']);
+});
+
+test('the host turning the screen off and on reaches the renderer', async () => {
+  const host = fakeHost();
+  const link = connect({ host });
+  const states = [];
+  const renderer = { ...fakeRenderer(), setScreenOn: (on) => states.push(on) };
+  host.screen(false);
+  await link.attach(renderer);
+  host.screen(false);
+  host.screen(true);
+  link.disconnect();
+  host.screen(false);
+  assert.deepEqual(states, [false, true], 'only while attached');
 });

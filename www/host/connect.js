@@ -7,7 +7,7 @@
  * @typedef {{ type: 'card_change', index: number, card_id: string, count: number }
  *   | { type: 'open', card_id: string, url: string, unlock: boolean }
  *   | { type: 'media_error', card_id: string, src: string }} Notice
- * @typedef {{ setFeed(json: string): FeedReport }} FeedSink
+ * @typedef {{ setFeed(json: string): FeedReport, setScreenOn?(on: boolean): void }} FeedSink
  */
 
 /**
@@ -54,6 +54,8 @@ export function connect({ host, onFeed, onNotice }) {
   }
 
   const offFeed = host.onFeed(apply);
+  // The host's screen-off (and the page's visibility) stops everything in the renderer.
+  const offScreen = host.onScreen((on) => renderer?.setScreenOn?.(on));
   return {
     /** @param {Notice} n */
     notice(n) {
@@ -76,6 +78,7 @@ export function connect({ host, onFeed, onNotice }) {
     },
     disconnect() {
       offFeed();
+      offScreen();
       renderer = null;
     },
   };

@@ -1,5 +1,6 @@
 // The one interface the renderer's JS side talks to, whatever the page runs in (contracts §3).
-// Every transport in www/host/ implements it; only the browser-preview transport exists yet.
+// Every transport in www/host/ implements it: android-js.js (addJavascriptInterface),
+// android-messages.js (addWebMessageListener) and preview.js (a normal browser tab).
 
 /** Safe-area insets in CSS px. */
 export interface SafeArea {
@@ -97,4 +98,23 @@ export interface PreviewEnv {
   devicePixelRatio?: number;
   document?: { visibilityState: string; addEventListener(type: string, listener: () => void): void; removeEventListener(type: string, listener: () => void): void };
   console?: Pick<Console, 'info' | 'warn'>;
+}
+
+/** The parts of `window` the Android transports read and write; tests pass a fake. */
+export interface NativeEnv {
+  location: { href: string };
+  /** The object injected with addJavascriptInterface, and the page's reply global. */
+  GlanceAndroid?: unknown;
+  glanceHostReceive?: (json: string) => void;
+  /** The object injected with addWebMessageListener. */
+  glanceNative?: unknown;
+  localStorage?: Pick<Storage, 'getItem' | 'setItem'>;
+  matchMedia?(query: string): { matches: boolean };
+  navigator?: { language?: string; connection?: { saveData?: boolean } };
+  innerWidth?: number;
+  innerHeight?: number;
+  devicePixelRatio?: number;
+  document?: { visibilityState: string; addEventListener(type: string, listener: () => void): void; removeEventListener(type: string, listener: () => void): void };
+  console?: Pick<Console, 'info' | 'warn'>;
+  [name: string]: unknown;
 }
