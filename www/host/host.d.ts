@@ -86,10 +86,9 @@ export interface PreviewHost extends Host {
   readonly tracked: readonly AnalyticsEvent[];
 }
 
-/** The parts of `window` the preview transport reads; tests pass a fake. */
-export interface PreviewEnv {
+/** The parts of `window` every transport may read; tests pass a fake. */
+export interface BrowserEnv {
   location: { href: string };
-  fetch(input: string | URL): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
   localStorage?: Pick<Storage, 'getItem' | 'setItem'>;
   matchMedia?(query: string): { matches: boolean };
   navigator?: { language?: string; connection?: { saveData?: boolean } };
@@ -100,21 +99,18 @@ export interface PreviewEnv {
   console?: Pick<Console, 'info' | 'warn'>;
 }
 
-/** The parts of `window` the Android transports read and write; tests pass a fake. */
-export interface NativeEnv {
-  location: { href: string };
-  /** The object injected with addJavascriptInterface, and the page's reply global. */
+/** What the preview transport reads besides: `fetch` for the feed. */
+export interface PreviewEnv extends BrowserEnv {
+  fetch(input: string | URL): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+}
+
+/** What the Android transports read and write besides: the injected objects and the reply global. */
+export interface NativeEnv extends BrowserEnv {
+  /** The object injected with addJavascriptInterface. */
   GlanceAndroid?: unknown;
+  /** The global the native side calls with replies and pushes (set by the JS-interface transport). */
   glanceHostReceive?: (json: string) => void;
   /** The object injected with addWebMessageListener. */
   glanceNative?: unknown;
-  localStorage?: Pick<Storage, 'getItem' | 'setItem'>;
-  matchMedia?(query: string): { matches: boolean };
-  navigator?: { language?: string; connection?: { saveData?: boolean } };
-  innerWidth?: number;
-  innerHeight?: number;
-  devicePixelRatio?: number;
-  document?: { visibilityState: string; addEventListener(type: string, listener: () => void): void; removeEventListener(type: string, listener: () => void): void };
-  console?: Pick<Console, 'info' | 'warn'>;
   [name: string]: unknown;
 }

@@ -1,4 +1,4 @@
-// A tiny listener set shared by the transports.
+// A tiny listener set, and the report-once rule for host problems, shared by the transports.
 
 /**
  * @template T
@@ -22,5 +22,23 @@ export function listenerSet() {
         }
       }
     },
+  };
+}
+
+/**
+ * Reports a failing host method once: a console warning and one `onProblem` event per method.
+ * @param {{ console?: Pick<Console, 'warn'> }} env
+ * @param {{ emit(problem: import('./host').HostProblem): void }} problems
+ * @returns {(method: string, error: unknown) => void}
+ */
+export function reportOnce(env, problems) {
+  /** @type {Set<string>} */
+  const reported = new Set();
+  return (method, error) => {
+    if (reported.has(method)) return;
+    reported.add(method);
+    const message = error instanceof Error ? error.message : String(error);
+    env.console?.warn(`glance host: ${method} failed, using the fallback: ${message}`);
+    problems.emit({ method, message });
   };
 }

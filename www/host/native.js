@@ -7,7 +7,7 @@
 // the native side is missing, throws, answers garbage or never answers, and reports each
 // failing method once. It decides nothing about cards.
 
-import { listenerSet } from './listeners.js';
+import { listenerSet, reportOnce } from './listeners.js';
 
 /** @typedef {import('./host').Host} Host */
 /** @typedef {import('./host').DeviceInfo} DeviceInfo */
@@ -37,22 +37,13 @@ export function nativeHost(env, link) {
   const screen = listenerSet();
   /** @type {ReturnType<typeof listenerSet<HostProblem>>} */
   const problems = listenerSet();
-  /** @type {Set<string>} */
-  const reported = new Set();
   /** @type {Map<string, string>} */
   const memory = new Map();
   /** @type {Map<number, { resolve(answer: string | null): void, reject(error: Error): void }>} */
   const pending = new Map();
   let nextId = 1;
 
-  /** @param {string} method @param {unknown} error */
-  function problem(method, error) {
-    if (reported.has(method)) return;
-    reported.add(method);
-    const message = error instanceof Error ? error.message : String(error);
-    env.console?.warn(`glance host: ${method} failed, using the fallback: ${message}`);
-    problems.emit({ method, message });
-  }
+  const problem = reportOnce(env, problems);
 
   /**
    * Tells the native side something that needs no answer; the fallback when it fails.

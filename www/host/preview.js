@@ -2,7 +2,7 @@
 // localStorage (falling back to memory), serves the feed from ?feed= or the built-in sample,
 // and logs every action instead of unlocking a phone.
 
-import { listenerSet } from './listeners.js';
+import { listenerSet, reportOnce } from './listeners.js';
 
 /** @typedef {import('./host').PreviewHost} PreviewHost */
 /** @typedef {import('./host').PreviewEnv} PreviewEnv */
@@ -29,17 +29,8 @@ export function createPreviewHost(env) {
   const tracked = [];
   /** @type {Map<string, string>} */
   const memory = new Map();
-  /** @type {Set<string>} */
-  const reported = new Set();
 
-  /** @param {string} method @param {unknown} error */
-  function problem(method, error) {
-    if (reported.has(method)) return;
-    reported.add(method);
-    const message = error instanceof Error ? error.message : String(error);
-    env.console?.warn(`glance host: ${method} failed, using the fallback: ${message}`);
-    problems.emit({ method, message });
-  }
+  const problem = reportOnce(env, problems);
 
   /** @param {string} action @param {string} detail */
   function log(action, detail) {
