@@ -1022,3 +1022,63 @@ async fn a_right_to_left_deck_mirrors_swipes_taps_and_keys() {
     drop(r);
     root.remove();
 }
+
+fn live_feed(home_score: &str) -> String {
+    format!(
+        r#"{{"version":1,"cards":[
+      {{"id":"news","kind":"news","lang":"en","title":"Before the match","source":{{"name":"Desk"}}}},
+      {{"id":"match","kind":"sports","lang":"en","title":"Final over",
+        "score":{{"home":{{"name":"MI","score":"{home_score}"}},"away":{{"name":"CSK","score":"189/4"}},
+                 "status":"live"}}}},
+      {{"id":"after","kind":"news","lang":"en","title":"After","source":{{"name":"Desk"}}}}]}}"#
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_live_score_updates_in_place_while_a_finger_drags() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(&live_feed("172/6")).expect("valid");
+    let news = card(&root, "news");
+    let live = card(&root, "match");
+    let viewport = viewport_of(&root);
+    pointer(&viewport, &root, 6, "pointerdown", 330.0);
+    for x in [315.0, 280.0, 240.0, 200.0] {
+        pointer(&viewport, &root, 6, "pointermove", x);
+        next_frame().await;
+    }
+    next_frame().await;
+    let before = (left_of(&news, &root), left_of(&live, &root));
+    assert!((before.1 - (412.0 - 130.0)).abs() <= 1.0, "{before:?}");
+    // The host pushes the new score mid-drag.
+    let report = r.set_feed(&live_feed("178/6")).expect("valid");
+    assert_eq!(get(&report, "shown").as_f64(), Some(3.0));
+    next_frame().await;
+    assert!(
+        card(&root, "match").is_same_node(Some(&live)),
+        "the same card element"
+    );
+    assert!(
+        card(&root, "news").is_same_node(Some(&news)),
+        "the other card untouched"
+    );
+    assert_eq!(
+        (left_of(&news, &root), left_of(&live, &root)),
+        before,
+        "nothing jumps"
+    );
+    let score = live
+        .query_selector(".glance-score__value")
+        .expect("q")
+        .expect("score")
+        .text_content();
+    assert_eq!(score.as_deref(), Some("178/6"));
+    // The drag goes on and lands as it would have.
+    pointer(&viewport, &root, 6, "pointermove", 150.0);
+    pointer(&viewport, &root, 6, "pointerup", 150.0);
+    sleep(900).await;
+    assert_eq!(r.current_id().as_deref(), Some("match"));
+    assert!(in_view(&live));
+    drop(r);
+    root.remove();
+}

@@ -358,6 +358,37 @@ impl CardView {
         )
     }
 
+    /// Takes the contents of `fresh` (the same card, changed) into this card's own element,
+    /// which keeps its place, its motion and its animations; the new contents are drawn at the
+    /// next [`CardView::place`].
+    pub fn refill(&mut self, mut fresh: CardView) {
+        for name in ["class", "lang", "dir", "aria-label"] {
+            if let Some(value) = fresh.root.get_attribute(name) {
+                attr(&self.root, name, &value);
+            }
+        }
+        let children = js_sys::Array::new();
+        while let Some(child) = fresh.root.first_child() {
+            let _ = fresh.root.remove_child(&child);
+            children.push(&child);
+        }
+        self.root.replace_children_with_node(&children);
+        if let Some(run) = self.ken_burns_run.take() {
+            run.cancel();
+        }
+        self.video = fresh.video.take();
+        self.media_box = fresh.media_box.clone();
+        self.body = fresh.body.clone();
+        self.scrim = fresh.scrim.clone();
+        self.behind_text = fresh.behind_text;
+        self.motion = fresh.motion;
+        self.ken_burns = fresh.ken_burns.take();
+        self.picture_decoded = false;
+        self.pose = None;
+        // Marked again by the caller, so its clip plays or pauses as the card's place says.
+        self.in_view = None;
+    }
+
     /// Pauses a running Ken Burns move (the card is leaving).
     pub fn pause_ken_burns(&self) {
         if let Some(run) = &self.ken_burns_run {

@@ -81,6 +81,8 @@ struct State {
     media_state: Option<(bool, bool)>,
     /// A reduced-motion cross-fade in progress.
     fades: Vec<Animation>,
+    /// The skin changed: the next feed builds every card again, even the same cards.
+    rebuild_pending: bool,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
     compositor: bool,
     handoff: Option<Handoff>,
@@ -199,6 +201,7 @@ impl Mount {
                 screen_on: true,
                 media_state: None,
                 fades: Vec::new(),
+                rebuild_pending: false,
                 compositor: paint::compositor_settle(),
                 handoff: None,
                 on_finish: {
@@ -582,6 +585,7 @@ impl State {
     /// Size, skin or font scale changed: every mounted card is built again with its new layout
     /// (once per change, never per frame).
     fn relayout(&mut self) {
+        self.rebuild_pending = false;
         self.frame.cancel();
         for view in self.views.drain(..) {
             view.root.remove();
@@ -627,11 +631,20 @@ impl State {
             self.deck.viewport().height,
         );
         self.deck.set_skin(skin.axis, skin.tap_zones, skin.looping);
+        self.rebuild_pending = true;
         self.measure.set_family(&skin.font_stack);
         self.skin = skin;
     }
 
     fn set_cards(&mut self, cards: Vec<Card>, now: EpochMs) {
+        let same_cards = !cards.is_empty()
+            && cards.len() == self.cards.len()
+            && cards.iter().zip(&self.cards).all(|(a, b)| a.id == b.id);
+        if same_cards && !self.rebuild_pending {
+            self.update_in_place(cards, now);
+            return;
+        }
+        self.rebuild_pending = false;
         let keep = self.cards.get(self.deck.current()).map(|c| c.id.clone());
         let index = keep
             .and_then(|id| cards.iter().position(|c| c.id == id))
@@ -691,39 +704,9 @@ impl State {
                 if self.views.iter().any(|v| v.index == index) {
                     continue;
                 }
-                let Some(layout) = self.layout_of(index) else {
+                let Some(mut view) = self.build_view(index, now) else {
                     continue;
                 };
-                let leave = self.leave_of(index);
-                let card = &self.cards[index];
-                let motion = CardMotion::of(card, self.skin.motion, self.reduced_motion);
-                let ken_burns = match (motion.ken_burns, &card.media, layout.media) {
-                    (true, Some(media), Some(fit)) => Some(KenBurns::plan(
-                        media
-                            .width
-                            .zip(media.height)
-                            .map(|(w, h)| CardSize::new(w as f32, h as f32)),
-                        (media.focus.x, media.focus.y),
-                        fit,
-                        self.deck.viewport(),
-                        match leave {
-                            Leave::After(ms) => ms,
-                            _ => 0.0,
-                        },
-                    )),
-                    _ => None,
-                };
-                let cx = Context {
-                    doc: &self.doc,
-                    index,
-                    total: self.cards.len(),
-                    now,
-                    layout: &layout,
-                    motion,
-                    ken_burns,
-                    loop_clip: leave != Leave::ClipEnd,
-                };
-                let mut view = CardView::build(&self.cards[index], &cx);
                 // A card enters the DOM out of view (inert, hidden); the card in view is always
                 // one that is already mounted, and a settle marks it.
                 view.set_in_view(false, false, &self.ignore);
@@ -733,6 +716,70 @@ impl State {
         }
         self.views.sort_by_key(|v| v.index);
         self.mounted = window;
+    }
+
+    /// Card `index`'s elements, laid out for now (not attached).
+    fn build_view(&mut self, index: usize, now: EpochMs) -> Option<CardView> {
+        let layout = self.layout_of(index)?;
+        let leave = self.leave_of(index);
+        let card = &self.cards[index];
+        let motion = CardMotion::of(card, self.skin.motion, self.reduced_motion);
+        let ken_burns = match (motion.ken_burns, &card.media, layout.media) {
+            (true, Some(media), Some(fit)) => Some(KenBurns::plan(
+                media
+                    .width
+                    .zip(media.height)
+                    .map(|(w, h)| CardSize::new(w as f32, h as f32)),
+                (media.focus.x, media.focus.y),
+                fit,
+                self.deck.viewport(),
+                match leave {
+                    Leave::After(ms) => ms,
+                    _ => 0.0,
+                },
+            )),
+            _ => None,
+        };
+        let cx = Context {
+            doc: &self.doc,
+            index,
+            total: self.cards.len(),
+            now,
+            layout: &layout,
+            motion,
+            ken_burns,
+            loop_clip: leave != Leave::ClipEnd,
+        };
+        Some(CardView::build(card, &cx))
+    }
+
+    /// The same cards in the same order, some of them changed (a live score): only the changed
+    /// ones that are mounted are rebuilt, inside their own card element, so the other cards are
+    /// not laid out again and whatever moves keeps moving.
+    fn update_in_place(&mut self, cards: Vec<Card>, now: EpochMs) {
+        let changed: Vec<usize> = (0..cards.len())
+            .filter(|&i| cards[i] != self.cards[i])
+            .collect();
+        self.cards = cards;
+        let position = self.deck.position();
+        let horizontal = self.deck.axis() == Axis::Horizontal;
+        let extent = self.deck.extent();
+        let allowed = self.media_allowed();
+        for index in changed {
+            if !self.views.iter().any(|v| v.index == index) {
+                continue; // built from the new card when it is mounted
+            }
+            let Some(fresh) = self.build_view(index, now) else {
+                continue;
+            };
+            let offset = self.deck.offset(index, position);
+            let current = self.deck.current();
+            if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
+                view.refill(fresh);
+                view.place(offset, extent, horizontal);
+                view.set_in_view(index == current, allowed, &self.ignore);
+            }
+        }
     }
 
     fn place_all(&mut self, position: f32) {
