@@ -1082,3 +1082,53 @@ async fn a_live_score_updates_in_place_while_a_finger_drags() {
     drop(r);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_skin_may_wake_on_the_next_unseen_card() {
+    let root = host_element();
+    let profile = include_str!("../www/skins/generic.json").replace(
+        "\"loop\": false",
+        "\"wake\": \"next-unseen\", \"loop\": false",
+    );
+    let r = Renderer::new(
+        root.clone(),
+        options(&[
+            ("skinProfile", profile.as_str().into()),
+            ("autoAdvance", JsValue::FALSE),
+        ]),
+        None,
+    )
+    .expect("mounts");
+    r.set_feed(&feed_of(4)).expect("valid");
+    let wake = || {
+        r.set_screen_on(false);
+        r.set_screen_on(true);
+    };
+    wake();
+    assert_eq!(r.index(), 1, "card 0 was seen: the next one");
+    assert_eq!(left_of(&card(&root, "c1"), &root), 0.0, "at once, in place");
+    assert!(in_view(&card(&root, "c1")));
+    r.go_to(0);
+    sleep(900).await;
+    wake();
+    assert_eq!(r.index(), 2, "0 and 1 were seen");
+    // A card that came while the screen was off was not seen: a wake keeps it.
+    r.set_screen_on(false);
+    r.next();
+    r.set_screen_on(true);
+    assert_eq!(r.index(), 3);
+    wake();
+    assert_eq!(
+        r.index(),
+        3,
+        "3 arrived in the dark, so it was not seen: it stays"
+    );
+    wake();
+    assert_eq!(
+        r.index(),
+        3,
+        "seen now, and nothing after it is unseen: it stays"
+    );
+    drop(r);
+    root.remove();
+}

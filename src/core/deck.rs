@@ -335,6 +335,25 @@ impl Deck {
         }
     }
 
+    /// Rests on card `index` at once (a wake that moves on: nothing to animate while dark).
+    pub fn jump_to(&mut self, index: usize) {
+        self.pager.jump_to(index);
+    }
+
+    /// The first card after `current` that `seen` says was not seen yet, going round the feed
+    /// when the deck loops; `None` when there is none.
+    pub fn next_unseen(&self, current: usize, seen: impl Fn(usize) -> bool) -> Option<usize> {
+        let count = self.count();
+        let ahead = if self.is_looping() {
+            count.saturating_sub(1)
+        } else {
+            count.saturating_sub(current + 1)
+        };
+        (1..=ahead)
+            .map(|step| (current + step) % count.max(1))
+            .find(|&i| !seen(i))
+    }
+
     /// Next card, as from a button or the host.
     pub fn forward(&mut self) -> bool {
         self.pager.forward()
@@ -828,5 +847,34 @@ mod tests {
         assert_eq!(rtl.offset(1, 0.0), -400.0);
         assert!(rtl.key(Key::Left).animate, "ArrowLeft goes forward");
         assert_eq!(rtl.current(), 1);
+    }
+
+    #[test]
+    fn next_unseen_table() {
+        /// (cards, current, seen, looping, card to wake on)
+        type Row = (usize, usize, &'static [usize], bool, Option<usize>);
+        let table: [Row; 5] = [
+            (5, 1, &[0, 1], false, Some(2)),
+            (5, 1, &[0, 1, 2, 3], false, Some(4)),
+            (5, 3, &[0, 1, 3, 4], false, None), // only an earlier card is unseen
+            (5, 3, &[0, 1, 3, 4], true, Some(2)), // going round
+            (1, 0, &[0], true, None),
+        ];
+        for (count, current, seen, looping, want) in table {
+            let mut d = deck(count);
+            d.set_skin(
+                Axis::Horizontal,
+                TapZones {
+                    back: 0.25,
+                    edge: 0.12,
+                },
+                looping,
+            );
+            assert_eq!(
+                d.next_unseen(current, |i| seen.contains(&i)),
+                want,
+                "{count} cards from {current}, seen {seen:?}, loop {looping}"
+            );
+        }
     }
 }

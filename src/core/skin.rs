@@ -98,6 +98,17 @@ pub struct Skin {
     /// How long a card stays in view before the deck moves on by itself, in ms; 0 never does.
     /// A card's own `advance_after_ms` wins; a clip moves on when it ends.
     pub auto_advance_ms: u32,
+    /// What the screen shows when it wakes.
+    pub wake: Wake,
+}
+
+/// What the lock screen shows when the screen comes back on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wake {
+    /// The card that was in view.
+    Stay,
+    /// The next card not yet seen, if the card in view was seen (else it stays).
+    NextUnseen,
 }
 
 /// The type scale of skins that do not give one.
@@ -377,6 +388,13 @@ impl Skin {
             motion: f.choice("motion", &motions)?,
             looping: f.flag("loop", false)?,
             auto_advance_ms: f.advance_ms("auto_advance_ms")?,
+            wake: match root.get("wake") {
+                None | Some(Json::Null) => Wake::Stay,
+                Some(_) => f.choice(
+                    "wake",
+                    &[("stay", Wake::Stay), ("next-unseen", Wake::NextUnseen)],
+                )?,
+            },
         })
     }
 }
@@ -436,6 +454,10 @@ mod tests {
             ),
             (GENERIC.replace("\"status_bar\": 32,", ""), "status_bar"),
             (GENERIC.replace("\"loop\": false", "\"loop\": 1"), "loop"),
+            (
+                GENERIC.replace("\"loop\": false", "\"wake\": \"random\", \"loop\": false"),
+                "wake",
+            ),
             (
                 GENERIC.replace("\"auto_advance_ms\": 8000", "\"auto_advance_ms\": 500"),
                 "auto_advance_ms",

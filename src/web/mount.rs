@@ -83,6 +83,8 @@ struct State {
     fades: Vec<Animation>,
     /// The skin changed: the next feed builds every card again, even the same cards.
     rebuild_pending: bool,
+    /// Ids of the cards that have been in view with the screen on (for the skin's wake rule).
+    seen: HashSet<String>,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
     compositor: bool,
     handoff: Option<Handoff>,
@@ -202,6 +204,7 @@ impl Mount {
                 media_state: None,
                 fades: Vec::new(),
                 rebuild_pending: false,
+                seen: HashSet::new(),
                 compositor: paint::compositor_settle(),
                 handoff: None,
                 on_finish: {
@@ -652,6 +655,7 @@ impl State {
         self.deck.set_cards(cards.len(), index);
         self.sampled_scrims
             .retain(|id, _| cards.iter().any(|c| &c.id == id));
+        self.seen.retain(|id| cards.iter().any(|c| &c.id == id));
         self.cards = cards;
         self.frame.cancel();
         self.cancel_handoff();
@@ -811,6 +815,9 @@ impl State {
         }
         let now = self.now();
         if let Some(card) = self.cards.get(current) {
+            if self.page_visible && self.screen_on && !self.seen.contains(&card.id) {
+                self.seen.insert(card.id.clone());
+            }
             if self.announced.as_deref() != Some(card.id.as_str()) {
                 self.announced = Some(card.id.clone());
                 self.pending.push(Notice::CardChange {

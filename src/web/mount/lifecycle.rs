@@ -7,6 +7,7 @@ use super::State;
 use crate::core::advance::{leave, Leave, Pause};
 use crate::core::layout::{luminance, sampled_scrim};
 use crate::core::notice::Notice;
+use crate::core::skin::Wake;
 
 impl State {
     /// Whether the card in view may play its clip and Ken Burns: the page shows, the screen is
@@ -211,12 +212,42 @@ impl State {
     }
 
     pub(super) fn on_visibility(&mut self, _: &web_sys::Event) {
+        let was_lit = self.page_visible && self.screen_on;
         self.page_visible = self.doc.visibility_state() == web_sys::VisibilityState::Visible;
         if !self.page_visible {
             self.went_dark();
+        } else if !was_lit && self.screen_on {
+            self.woke();
         }
         self.deck.reset_clock();
         self.sync(self.now());
+    }
+
+    /// The screen came back: the skin decides whether the card in view stays or the next unseen
+    /// one is shown, at once. The card shown now counts as seen.
+    fn woke(&mut self) {
+        let current = self.deck.current();
+        let Some(id) = self.cards.get(current).map(|c| c.id.clone()) else {
+            return;
+        };
+        let moves_on = self.skin.wake == Wake::NextUnseen
+            && self.seen.contains(&id)
+            && !self.deck.is_dragging();
+        let seen = |i: usize| self.cards.get(i).is_some_and(|c| self.seen.contains(&c.id));
+        match self.deck.next_unseen(current, seen).filter(|_| moves_on) {
+            Some(next) => {
+                self.deck.jump_to(next);
+                let rest = self.deck.rest_position();
+                if self.deck.needs_remount(self.mounted.as_ref(), rest, false) {
+                    self.remount(rest, js_sys::Date::now() as crate::core::time::EpochMs);
+                }
+                self.place_all(rest);
+                self.settled(); // marks it seen
+            }
+            None => {
+                self.seen.insert(id);
+            }
+        }
     }
 
     /// The host turned the screen on or off.
@@ -227,6 +258,8 @@ impl State {
         self.screen_on = on;
         if !on {
             self.went_dark();
+        } else if self.page_visible {
+            self.woke();
         }
         self.sync(self.now());
     }
