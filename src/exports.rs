@@ -10,7 +10,7 @@ use web_sys::HtmlElement;
 
 use crate::core::feed::{parse_feed, Limits, Rejection};
 use crate::core::geometry::Insets;
-use crate::core::lang::Direction;
+use crate::core::lang::{Direction, LangTag};
 use crate::core::notice::Notice;
 use crate::core::skin::Skin;
 use crate::web::Mount;
@@ -352,6 +352,17 @@ impl Renderer {
     #[wasm_bindgen(setter)]
     pub fn set_direction(&self, direction: &str) -> Result<(), JsError> {
         self.mount.set_direction(parse_direction(direction)?);
+        Ok(())
+    }
+
+    /// The device's language as a BCP 47 tag: the deck runs right to left for Urdu, Arabic,
+    /// Persian or Hebrew (the same rule as a card's `lang`), else left to right.
+    #[wasm_bindgen(setter)]
+    pub fn set_locale(&self, tag: &str) -> Result<(), JsError> {
+        let tag = LangTag::parse(tag).ok_or_else(|| {
+            JsError::new("invalid locale: expected a BCP 47 language tag such as \"ur-PK\"")
+        })?;
+        self.mount.set_direction(tag.direction());
         Ok(())
     }
 

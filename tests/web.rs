@@ -1019,6 +1019,20 @@ async fn a_right_to_left_deck_mirrors_swipes_taps_and_keys() {
     sleep(900).await;
     assert_eq!(r.index(), 0, "the right quarter is the start side");
     assert!(r.set_direction("sideways").is_err());
+    // The host's locale sets it too: a left-to-right language turns the deck back.
+    r.set_locale("hi-IN").expect("a tag");
+    assert_eq!(
+        left_of(&card(&root, "c1"), &root),
+        412.0,
+        "Hindi runs left to right"
+    );
+    r.set_locale("ur-PK").expect("a tag");
+    assert_eq!(
+        left_of(&card(&root, "c1"), &root),
+        -412.0,
+        "Urdu right to left"
+    );
+    assert!(r.set_locale("not a tag!").is_err());
     drop(r);
     root.remove();
 }

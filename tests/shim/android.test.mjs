@@ -86,11 +86,15 @@ test('pushed feeds and screen changes arrive through the page global', async () 
   const screens = [];
   host.onFeed((f) => feeds.push(f));
   host.onScreen((on) => screens.push(on));
+  const devices = [];
+  host.onDeviceInfo((d) => devices.push(d));
   page.glanceHostReceive(JSON.stringify({ type: 'feed', feed: '{"version":1,"cards":[1]}' }));
   page.glanceHostReceive(JSON.stringify({ type: 'screen', on: false }));
+  page.glanceHostReceive(JSON.stringify({ type: 'device', info: DEVICE }));
   page.glanceHostReceive('not json');
   assert.deepEqual(feeds, ['{"version":1,"cards":[1]}']);
   assert.deepEqual(screens, [false]);
+  assert.deepEqual(devices, [DEVICE], 'settings pushed live');
 });
 
 test('missing and throwing methods degrade to their fallbacks and are reported once', async () => {
@@ -132,7 +136,7 @@ test('garbage answers are refused field by field, and a feed that is not text is
   const host = createHost(env({ GlanceAndroid: native }));
   const problems = await problemsOf(host, async () => {
     assert.deepEqual(await host.deviceInfo(), {
-      viewport: { width: 360, height: 800 }, density: 2, safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+      viewport: { width: 360, height: 800 }, density: 2, safeArea: null,
       locale: 'en-IN', reducedMotion: false, dataSaver: true, batterySaver: false,
     });
     await assert.rejects(host.feed(), /gave no feed/);

@@ -5,12 +5,16 @@ import assert from 'node:assert/strict';
 import { connect } from '../../www/host/connect.js';
 import { listenerSet } from '../../www/host/listeners.js';
 
-function fakeHost({ unlock = true, feed = '{"version":1}' } = {}) {
+function fakeHost({ unlock = true, feed = '{"version":1}', device = {} } = {}) {
   const feeds = listenerSet();
   const screen = listenerSet();
+  const devices = listenerSet();
   const calls = [];
   return {
     calls,
+    deviceInfo: async () => device,
+    onDeviceInfo: (l) => devices.add(l),
+    pushDevice: (info) => devices.emit(info),
     push: (json) => feeds.emit(json),
     screen: (on) => screen.emit(on),
     onScreen: (l) => screen.add(l),
@@ -118,4 +122,25 @@ test('the host turning the screen off and on reaches the renderer', async () => 
   link.disconnect();
   host.screen(false);
   assert.deepEqual(states, [false, true], 'only while attached');
+});
+
+test("the host's device settings reach the renderer at attach and whenever they change", async () => {
+  const host = fakeHost({ device: { reducedMotion: true, safeArea: { top: 24, right: 0, bottom: 0, left: 0 }, locale: 'ur-PK' } });
+  const link = connect({ host });
+  const renderer = fakeRenderer();
+  const set = [];
+  for (const key of ['reducedMotion', 'safeArea', 'locale']) {
+    Object.defineProperty(renderer, key, {
+      set(v) {
+        if (key === 'locale' && v === 'not a tag') throw new Error('invalid locale');
+        set.push([key, v]);
+      },
+    });
+  }
+  await link.attach(renderer);
+  assert.deepEqual(set, [['reducedMotion', true], ['safeArea', { top: 24, right: 0, bottom: 0, left: 0 }], ['locale', 'ur-PK']]);
+  set.length = 0;
+  host.pushDevice({ reducedMotion: false, safeArea: { top: 0, right: 0, bottom: 0, left: 0 }, locale: 'not a tag' });
+  assert.deepEqual(set, [['reducedMotion', false], ['safeArea', { top: 0, right: 0, bottom: 0, left: 0 }]],
+    'a refused value is skipped, the others apply');
 });

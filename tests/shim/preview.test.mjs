@@ -56,7 +56,7 @@ test('device info comes from the window, and ?motion=reduce forces reduced motio
   assert.deepEqual(info, {
     viewport: { width: 412, height: 915 },
     density: 2.625,
-    safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+    safeArea: null,
     locale: 'hi-IN',
     reducedMotion: false,
     dataSaver: true,

@@ -7,7 +7,13 @@
  * @typedef {{ type: 'card_change', index: number, card_id: string, count: number }
  *   | { type: 'open', card_id: string, url: string, unlock: boolean }
  *   | { type: 'media_error', card_id: string, src: string }} Notice
- * @typedef {{ setFeed(json: string): FeedReport, setScreenOn?(on: boolean): void }} FeedSink
+ * @typedef {{
+ *   setFeed(json: string): FeedReport,
+ *   setScreenOn?(on: boolean): void,
+ *   reducedMotion?: boolean,
+ *   safeArea?: import('./host').SafeArea | null,
+ *   locale?: string,
+ * }} FeedSink
  */
 
 /**
@@ -53,7 +59,25 @@ export function connect({ host, onFeed, onNotice }) {
     }
   }
 
+  /** The host's settings win over the browser's guesses; a value the renderer refuses is skipped. */
+  function settings(/** @type {import('./host').DeviceInfo} */ info) {
+    if (!renderer) return;
+    const sink = renderer;
+    for (const [key, set] of /** @type {[string, () => void][]} */ ([
+      ['reducedMotion', () => { sink.reducedMotion = info.reducedMotion; }],
+      ['safeArea', () => { sink.safeArea = info.safeArea; }],
+      ['locale', () => { sink.locale = info.locale; }],
+    ])) {
+      try {
+        set();
+      } catch (error) {
+        console.warn(`glance: the renderer refused the host's ${key}`, error);
+      }
+    }
+  }
+
   const offFeed = host.onFeed(apply);
+  const offDevice = host.onDeviceInfo(settings);
   // The host's screen-off (and the page's visibility) stops everything in the renderer.
   const offScreen = host.onScreen((on) => renderer?.setScreenOn?.(on));
   return {
@@ -64,6 +88,11 @@ export function connect({ host, onFeed, onNotice }) {
     /** The renderer is ready: give it the feed (the host's current one if none came yet). */
     async attach(/** @type {FeedSink} */ sink) {
       renderer = sink;
+      try {
+        settings(await host.deviceInfo());
+      } catch (error) {
+        console.warn('glance: no device info from the host; the browser guesses stay', error);
+      }
       if (waiting !== null) {
         const json = waiting;
         waiting = null;
@@ -79,6 +108,7 @@ export function connect({ host, onFeed, onNotice }) {
     disconnect() {
       offFeed();
       offScreen();
+      offDevice();
       renderer = null;
     },
   };

@@ -15,7 +15,8 @@ export interface DeviceInfo {
   viewport: { width: number; height: number };
   /** Device pixel ratio. */
   density: number;
-  safeArea: SafeArea;
+  /** Insets the host knows, or null: the page's own `env(safe-area-inset-*)` then. */
+  safeArea: SafeArea | null;
   /** BCP 47 tag of the system locale. */
   locale: string;
   reducedMotion: boolean;
@@ -64,6 +65,8 @@ export interface Host {
   onFeed(listener: (json: string) => void): Unsubscribe;
   /** Screen turned on (true) or off (false). */
   onScreen(listener: (on: boolean) => void): Unsubscribe;
+  /** Device info and settings the host pushes when they change (the preview never does). */
+  onDeviceInfo(listener: (info: DeviceInfo) => void): Unsubscribe;
   /** Asks the keyguard to unlock; resolves true once unlocked. */
   requestUnlock(): Promise<boolean>;
   /** Opens a validated URL (after an unlock, when the card asked for one). */

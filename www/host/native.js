@@ -35,6 +35,8 @@ const STORAGE_PREFIX = 'glance:';
 export function nativeHost(env, link) {
   const feeds = listenerSet();
   const screen = listenerSet();
+  /** @type {ReturnType<typeof listenerSet<DeviceInfo>>} */
+  const devices = listenerSet();
   /** @type {ReturnType<typeof listenerSet<HostProblem>>} */
   const problems = listenerSet();
   /** @type {Map<string, string>} */
@@ -100,7 +102,7 @@ export function nativeHost(env, link) {
     return {
       viewport: { width: env.innerWidth ?? 0, height: env.innerHeight ?? 0 },
       density: env.devicePixelRatio ?? 1,
-      safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+      safeArea: null,
       locale: env.navigator?.language ?? 'en',
       reducedMotion,
       dataSaver: Boolean(env.navigator?.connection?.saveData),
@@ -127,7 +129,7 @@ export function nativeHost(env, link) {
     const info = {
       viewport: { width: take('viewport.width', box.width, num, guess.viewport.width), height: take('viewport.height', box.height, num, guess.viewport.height) },
       density: take('density', given.density, (v) => num(v) && Number(v) > 0, guess.density),
-      safeArea: {
+      safeArea: given.safeArea === undefined || given.safeArea === null ? null : {
         top: take('safeArea.top', inset.top, num, 0),
         right: take('safeArea.right', inset.right, num, 0),
         bottom: take('safeArea.bottom', inset.bottom, num, 0),
@@ -158,6 +160,13 @@ export function nativeHost(env, link) {
       else waiting?.resolve(/** @type {string} */ (message.result ?? null));
     } else if (message.type === 'feed' && typeof message.feed === 'string') feeds.emit(message.feed);
     else if (message.type === 'screen' && typeof message.on === 'boolean') screen.emit(message.on);
+    else if (message.type === 'device') {
+      try {
+        devices.emit(readDevice(JSON.stringify(message.info ?? null)));
+      } catch (error) {
+        problem('device', error);
+      }
+    }
     else problem('receive', new Error(`unknown message ${describe(text)}`));
   }
 
@@ -179,6 +188,7 @@ export function nativeHost(env, link) {
     },
 
     onFeed: (listener) => feeds.add(listener),
+    onDeviceInfo: (listener) => devices.add(listener),
 
     onScreen(listener) {
       const doc = env.document;

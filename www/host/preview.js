@@ -54,7 +54,8 @@ export function createPreviewHost(env) {
       return {
         viewport: { width: env.innerWidth ?? 0, height: env.innerHeight ?? 0 },
         density: env.devicePixelRatio ?? 1,
-        safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+        // The page's own env(safe-area-inset-*) values are the truth in a browser.
+        safeArea: null,
         locale: env.navigator?.language ?? 'en',
         reducedMotion: page.searchParams.get('motion') === 'reduce' || media('(prefers-reduced-motion: reduce)'),
         dataSaver: Boolean(env.navigator?.connection?.saveData),
@@ -70,6 +71,9 @@ export function createPreviewHost(env) {
     },
 
     onFeed: (listener) => feeds.add(listener),
+
+    // A browser tab's settings are read once; the page reloads to change them.
+    onDeviceInfo: () => () => {},
 
     pushFeed(json) {
       feeds.emit(json);
