@@ -322,3 +322,26 @@ test('inside a WebView with a JS interface: the native feed shows, and an unlock
     await context.close();
   }
 });
+
+test('inside a WebView, a score the host pushes changes the card in place', async () => {
+  const { page, context, problems } = await openWithNative(true);
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.evaluate(() => { window.__card = document.querySelector('[data-card-id="ipl-2026-final-live"]'); });
+  const box = await page.locator('#lock-screen').boundingBox();
+  await page.evaluate(async () => {
+    const feed = JSON.parse(window.GlanceAndroid.feed());
+    feed.cards[0].score.home.score = '178/6';
+    window.glanceHostReceive(JSON.stringify({ type: 'feed', feed: JSON.stringify(feed) }));
+  });
+  const after = await page.evaluate(() => {
+    const card = document.querySelector('[data-card-id="ipl-2026-final-live"]');
+    return {
+      same: card === window.__card,
+      score: card.querySelector('.glance-score__value').textContent,
+      left: card.getBoundingClientRect().left,
+    };
+  });
+  assert.deepEqual(after, { same: true, score: '178/6', left: box.x });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
