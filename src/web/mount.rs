@@ -1,9 +1,11 @@
 //! A renderer mounted in a host element: the frame loop, the listeners and the card window.
-//! Input handling is in `mount/input.rs`; timers, media and the page's state in
-//! `mount/lifecycle.rs`.
+//! Input handling is in `mount/input.rs`, the cards' own motion in `mount/motion.rs`, the card
+//! window in `mount/window.rs`, and timers, media and the page's state in `mount/lifecycle.rs`.
 
 mod input;
 mod lifecycle;
+mod motion;
+mod window;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -12,21 +14,19 @@ use std::rc::Rc;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Animation, AnimationPlayState, Document, HtmlElement, ResizeObserver};
+use web_sys::{Animation, Document, HtmlElement, ResizeObserver};
 
-use super::card_view::{CardView, Context};
+use super::card_view::CardView;
 use super::dom::{attr, el, px};
 use super::measure::CanvasMeasure;
 use super::paint;
 use super::schedule::{FrameRequest, Timeout};
-use crate::core::advance::{AutoAdvance, Leave, Pause};
+use crate::core::advance::{AutoAdvance, Pause};
 use crate::core::deck::{Deck, Window};
 use crate::core::feed::Card;
-use crate::core::geometry::Size as CardSize;
 use crate::core::geometry::{Axis, Insets, Size};
 use crate::core::lang::Direction;
 use crate::core::layout::{layout_card, CardLayout, Device, Warning};
-use crate::core::motion::{CardMotion, KenBurns, CROSS_FADE_MS};
 use crate::core::notice::Notice;
 use crate::core::pager::Settle;
 use crate::core::skin::Skin;
@@ -670,122 +670,6 @@ impl State {
         self.settled();
     }
 
-    fn request_frame(&mut self) {
-        self.frame.request();
-    }
-
-    fn on_frame(&mut self, time: f64) {
-        let frame = self.deck.advance(time);
-        // Mid-motion, mount at once only a card that shows and is missing; once settled, the
-        // window is tidied in an idle moment, so a swipe never inserts elements while it runs.
-        if !frame.settled
-            && self
-                .deck
-                .needs_remount(self.mounted.as_ref(), frame.position, false)
-        {
-            self.remount(frame.position, js_sys::Date::now() as EpochMs);
-        }
-        self.place_all(frame.position);
-        if frame.settled {
-            self.settled();
-        } else {
-            self.request_frame();
-        }
-    }
-
-    /// Makes the DOM hold exactly the deck's window of cards.
-    fn remount(&mut self, position: f32, now: EpochMs) {
-        let window = self.deck.window(position);
-        self.views.retain(|v| {
-            let keep = window.as_ref().is_some_and(|w| w.contains(v.index));
-            if !keep {
-                v.root.remove();
-            }
-            keep
-        });
-        if let Some(w) = &window {
-            for index in w.cards() {
-                if self.views.iter().any(|v| v.index == index) {
-                    continue;
-                }
-                let Some(mut view) = self.build_view(index, now) else {
-                    continue;
-                };
-                // A card enters the DOM out of view (inert, hidden); the card in view is always
-                // one that is already mounted, and a settle marks it.
-                view.set_in_view(false, false, &self.ignore);
-                let _ = self.viewport.append_child(&view.root);
-                self.views.push(view);
-            }
-        }
-        self.views.sort_by_key(|v| v.index);
-        self.mounted = window;
-    }
-
-    /// Card `index`'s elements, laid out for now (not attached).
-    fn build_view(&mut self, index: usize, now: EpochMs) -> Option<CardView> {
-        let layout = self.layout_of(index)?;
-        let leave = self.leave_of(index);
-        let card = &self.cards[index];
-        let motion = CardMotion::of(card, self.skin.motion, self.reduced_motion);
-        let ken_burns = match (motion.ken_burns, &card.media, layout.media) {
-            (true, Some(media), Some(fit)) => Some(KenBurns::plan(
-                media
-                    .width
-                    .zip(media.height)
-                    .map(|(w, h)| CardSize::new(w as f32, h as f32)),
-                (media.focus.x, media.focus.y),
-                fit,
-                self.deck.viewport(),
-                match leave {
-                    Leave::After(ms) => ms,
-                    _ => 0.0,
-                },
-            )),
-            _ => None,
-        };
-        let cx = Context {
-            doc: &self.doc,
-            index,
-            total: self.cards.len(),
-            now,
-            layout: &layout,
-            motion,
-            ken_burns,
-            loop_clip: leave != Leave::ClipEnd,
-        };
-        Some(CardView::build(card, &cx))
-    }
-
-    /// The same cards in the same order, some of them changed (a live score): only the changed
-    /// ones that are mounted are rebuilt, inside their own card element, so the other cards are
-    /// not laid out again and whatever moves keeps moving.
-    fn update_in_place(&mut self, cards: Vec<Card>, now: EpochMs) {
-        let changed: Vec<usize> = (0..cards.len())
-            .filter(|&i| cards[i] != self.cards[i])
-            .collect();
-        self.cards = cards;
-        let position = self.deck.position();
-        let horizontal = self.deck.axis() == Axis::Horizontal;
-        let extent = self.deck.extent();
-        let allowed = self.media_allowed();
-        for index in changed {
-            if !self.views.iter().any(|v| v.index == index) {
-                continue; // built from the new card when it is mounted
-            }
-            let Some(fresh) = self.build_view(index, now) else {
-                continue;
-            };
-            let offset = self.deck.offset(index, position);
-            let current = self.deck.current();
-            if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
-                view.refill(fresh);
-                view.place(offset, extent, horizontal);
-                view.set_in_view(index == current, allowed, &self.ignore);
-            }
-        }
-    }
-
     fn place_all(&mut self, position: f32) {
         let horizontal = self.deck.axis() == Axis::Horizontal;
         let extent = self.deck.extent();
@@ -839,177 +723,5 @@ impl State {
         web_sys::window()
             .and_then(|w| w.performance())
             .map_or(0.0, |p| p.now())
-    }
-
-    /// The cards move on their own now (a release, a tap, a key): hand the settle to the
-    /// compositor when the WebView can, else run the frame loop.
-    fn start_motion(&mut self) {
-        self.interrupt_handoff();
-        self.advance.set_paused(self.now(), Pause::Moving, true);
-        if self.reduced_motion {
-            self.cross_fade();
-            return;
-        }
-        let plan = if self.compositor {
-            self.deck.plan_settle()
-        } else {
-            None
-        };
-        let Some(plan) = plan else {
-            self.request_frame();
-            return;
-        };
-        self.frame.cancel();
-        let mounted = self.mounted.as_ref();
-        if self.deck.needs_remount(mounted, plan.from, false)
-            || self.deck.needs_remount(mounted, plan.to, false)
-        {
-            self.remount(plan.from, js_sys::Date::now() as EpochMs);
-        }
-        let horizontal = self.deck.axis() == Axis::Horizontal;
-        let extent = self.deck.extent();
-        let easing = paint::easing(&plan.progress);
-        let mut animations = Vec::with_capacity(self.views.len() * 3);
-        for view in &mut self.views {
-            let from = self.deck.offset(view.index, plan.from);
-            let to = self.deck.offset(view.index, plan.to);
-            let started = view.animate(from, to, extent, (plan.duration_ms, &easing), horizontal);
-            animations.extend(
-                started
-                    .iter()
-                    .filter_map(|a| a.dyn_into::<Animation>().ok()),
-            );
-        }
-        if let Some(first) = animations.first() {
-            first.set_onfinish(Some(self.on_finish.as_ref().unchecked_ref()));
-        }
-        self.handoff = Some(Handoff {
-            animations,
-            started: self.now(),
-            settle: plan,
-        });
-    }
-
-    /// Reduced motion: the cards land at once, and the card that arrives fades in over the one
-    /// that leaves, which stays where it was for the fade. Both animations only add to the
-    /// cards' own styles, so every element is in its final state when they end or are dropped.
-    fn cross_fade(&mut self) {
-        self.frame.cancel();
-        for fade in self.fades.drain(..) {
-            fade.cancel();
-        }
-        let from = self.deck.position();
-        let extent = self.deck.extent();
-        let was: Vec<(usize, f32)> = self
-            .views
-            .iter()
-            .map(|v| (v.index, self.deck.offset(v.index, from)))
-            .collect();
-        self.deck.finish();
-        let rest = self.deck.rest_position();
-        if self.deck.needs_remount(self.mounted.as_ref(), rest, false) {
-            self.remount(rest, js_sys::Date::now() as EpochMs);
-        }
-        let target = self.deck.current();
-        let horizontal = self.deck.axis() == Axis::Horizontal;
-        for view in &self.views {
-            let before = was.iter().find(|(i, _)| *i == view.index).map(|w| w.1);
-            let fade = match before {
-                Some(offset) if view.index == target && offset != 0.0 => {
-                    paint::fade_in(view.element(), CROSS_FADE_MS)
-                }
-                None if view.index == target => paint::fade_in(view.element(), CROSS_FADE_MS),
-                Some(offset) if view.index != target && offset.abs() < extent => {
-                    paint::hold_at(view.element(), horizontal, offset, CROSS_FADE_MS)
-                }
-                _ => continue,
-            };
-            self.fades.push(fade);
-        }
-        self.place_all(rest);
-        self.settled();
-    }
-
-    /// Stops a compositor settle where it is and gives its position and speed back to the deck.
-    fn interrupt_handoff(&mut self) {
-        let Some(h) = self.handoff.take() else { return };
-        let elapsed = self.now() - h.started;
-        let position = h.settle.position_at(elapsed);
-        let ahead = h.settle.position_at(elapsed + Settle::SAMPLE_MS);
-        let velocity = (ahead - position) / (Settle::SAMPLE_MS as f32 / 1000.0);
-        self.deck.resume_at(position, velocity);
-        self.place_all(position);
-        for a in &h.animations {
-            a.cancel();
-        }
-    }
-
-    fn cancel_handoff(&mut self) {
-        if let Some(h) = self.handoff.take() {
-            for a in &h.animations {
-                a.cancel();
-            }
-        }
-    }
-
-    fn on_handoff_finish(&mut self) {
-        // A finish event queued just before an interruption belongs to a cancelled settle.
-        let finished = self.handoff.as_ref().is_some_and(|h| {
-            h.animations
-                .first()
-                .is_some_and(|a| a.play_state() == AnimationPlayState::Finished)
-        });
-        if !finished {
-            return;
-        }
-        let Some(h) = self.handoff.take() else { return };
-        self.deck.finish();
-        // Write the resting transforms, then drop the animations' held end state.
-        self.place_all(h.settle.to);
-        for a in &h.animations {
-            a.cancel();
-        }
-        self.settled();
-    }
-
-    fn schedule_tidy(&mut self) {
-        if self.tidy.is_some() {
-            return;
-        }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(TIDY_TIMEOUT_MS);
-        self.tidy = window
-            .request_idle_callback_with_options(self.on_tidy.as_ref().unchecked_ref(), &options)
-            .ok();
-    }
-
-    fn cancel_tidy(&mut self) {
-        if let (Some(id), Some(window)) = (self.tidy.take(), web_sys::window()) {
-            window.cancel_idle_callback(id);
-        }
-    }
-
-    /// After a settle, in an idle moment: mount the new neighbours and drop the far ones.
-    fn on_tidy(&mut self) {
-        self.tidy = None;
-        if self.handoff.is_some() || self.frame.is_pending() || self.deck.is_dragging() {
-            return; // moving again: the next settle schedules another tidy
-        }
-        let position = self.deck.rest_position();
-        if self
-            .deck
-            .needs_remount(self.mounted.as_ref(), position, true)
-        {
-            self.remount(position, js_sys::Date::now() as EpochMs);
-            self.place_all(position);
-            let current = self.deck.current();
-            let allowed = self.media_allowed();
-            for view in &mut self.views {
-                view.set_in_view(view.index == current, allowed, &self.ignore);
-            }
-        }
     }
 }

@@ -1,0 +1,148 @@
+//! The card window: which cards exist in the DOM (the one in view and its neighbours), built
+//! from their layouts, updated in place for a live change, and tidied in an idle moment.
+
+use wasm_bindgen::JsCast;
+
+use super::{State, TIDY_TIMEOUT_MS};
+use crate::core::advance::Leave;
+use crate::core::feed::Card;
+use crate::core::geometry::{Axis, Size};
+use crate::core::motion::{CardMotion, KenBurns};
+use crate::core::time::EpochMs;
+use crate::web::card_view::{CardView, Context};
+
+impl State {
+    /// Makes the DOM hold exactly the deck's window of cards.
+    pub(super) fn remount(&mut self, position: f32, now: EpochMs) {
+        let window = self.deck.window(position);
+        self.views.retain(|v| {
+            let keep = window.as_ref().is_some_and(|w| w.contains(v.index));
+            if !keep {
+                v.root.remove();
+            }
+            keep
+        });
+        if let Some(w) = &window {
+            for index in w.cards() {
+                if self.views.iter().any(|v| v.index == index) {
+                    continue;
+                }
+                let Some(mut view) = self.build_view(index, now) else {
+                    continue;
+                };
+                // A card enters the DOM out of view (inert, hidden); the card in view is always
+                // one that is already mounted, and a settle marks it.
+                view.set_in_view(false, false, &self.ignore);
+                let _ = self.viewport.append_child(&view.root);
+                self.views.push(view);
+            }
+        }
+        self.views.sort_by_key(|v| v.index);
+        self.mounted = window;
+    }
+
+    /// Card `index`'s elements, laid out for now (not attached).
+    pub(super) fn build_view(&mut self, index: usize, now: EpochMs) -> Option<CardView> {
+        let layout = self.layout_of(index)?;
+        let leave = self.leave_of(index);
+        let card = &self.cards[index];
+        let motion = CardMotion::of(card, self.skin.motion, self.reduced_motion);
+        let ken_burns = match (motion.ken_burns, &card.media, layout.media) {
+            (true, Some(media), Some(fit)) => Some(KenBurns::plan(
+                media
+                    .width
+                    .zip(media.height)
+                    .map(|(w, h)| Size::new(w as f32, h as f32)),
+                (media.focus.x, media.focus.y),
+                fit,
+                self.deck.viewport(),
+                match leave {
+                    Leave::After(ms) => ms,
+                    _ => 0.0,
+                },
+            )),
+            _ => None,
+        };
+        let cx = Context {
+            doc: &self.doc,
+            index,
+            total: self.cards.len(),
+            now,
+            layout: &layout,
+            motion,
+            ken_burns,
+            loop_clip: leave != Leave::ClipEnd,
+        };
+        Some(CardView::build(card, &cx))
+    }
+
+    /// The same cards in the same order, some of them changed (a live score): only the changed
+    /// ones that are mounted are rebuilt, inside their own card element, so the other cards are
+    /// not laid out again and whatever moves keeps moving.
+    pub(super) fn update_in_place(&mut self, cards: Vec<Card>, now: EpochMs) {
+        let changed: Vec<usize> = (0..cards.len())
+            .filter(|&i| cards[i] != self.cards[i])
+            .collect();
+        self.cards = cards;
+        let position = self.deck.position();
+        let horizontal = self.deck.axis() == Axis::Horizontal;
+        let extent = self.deck.extent();
+        let allowed = self.media_allowed();
+        for index in changed {
+            if !self.views.iter().any(|v| v.index == index) {
+                continue; // built from the new card when it is mounted
+            }
+            let Some(fresh) = self.build_view(index, now) else {
+                continue;
+            };
+            let offset = self.deck.offset(index, position);
+            let current = self.deck.current();
+            if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
+                view.refill(fresh);
+                view.place(offset, extent, horizontal);
+                view.set_in_view(index == current, allowed, &self.ignore);
+            }
+        }
+    }
+
+    pub(super) fn schedule_tidy(&mut self) {
+        if self.tidy.is_some() {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(TIDY_TIMEOUT_MS);
+        self.tidy = window
+            .request_idle_callback_with_options(self.on_tidy.as_ref().unchecked_ref(), &options)
+            .ok();
+    }
+
+    pub(super) fn cancel_tidy(&mut self) {
+        if let (Some(id), Some(window)) = (self.tidy.take(), web_sys::window()) {
+            window.cancel_idle_callback(id);
+        }
+    }
+
+    /// After a settle, in an idle moment: mount the new neighbours and drop the far ones.
+    pub(super) fn on_tidy(&mut self) {
+        self.tidy = None;
+        if self.handoff.is_some() || self.frame.is_pending() || self.deck.is_dragging() {
+            return; // moving again: the next settle schedules another tidy
+        }
+        let position = self.deck.rest_position();
+        if self
+            .deck
+            .needs_remount(self.mounted.as_ref(), position, true)
+        {
+            self.remount(position, js_sys::Date::now() as EpochMs);
+            self.place_all(position);
+            let current = self.deck.current();
+            let allowed = self.media_allowed();
+            for view in &mut self.views {
+                view.set_in_view(view.index == current, allowed, &self.ignore);
+            }
+        }
+    }
+}
