@@ -594,14 +594,7 @@ impl State {
             view.root.remove();
         }
         self.mounted = None;
-        let position = self.deck.rest_position();
-        self.remount(position, js_sys::Date::now() as EpochMs);
-        self.place_all(position);
-        let current = self.deck.current();
-        let allowed = self.media_allowed();
-        for view in &mut self.views {
-            view.set_in_view(view.index == current, allowed, &self.ignore);
-        }
+        self.remount_at_rest();
     }
 
     /// Safe-area insets from the host (or `None`: the page's own).

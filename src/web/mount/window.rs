@@ -136,13 +136,20 @@ impl State {
             .deck
             .needs_remount(self.mounted.as_ref(), position, true)
         {
-            self.remount(position, js_sys::Date::now() as EpochMs);
-            self.place_all(position);
-            let current = self.deck.current();
-            let allowed = self.media_allowed();
-            for view in &mut self.views {
-                view.set_in_view(view.index == current, allowed, &self.ignore);
-            }
+            self.remount_at_rest();
+        }
+    }
+
+    /// Brings the window up to date for the cards at rest, places them, and marks the card in
+    /// view.
+    pub(super) fn remount_at_rest(&mut self) {
+        let position = self.deck.rest_position();
+        self.remount(position, js_sys::Date::now() as EpochMs);
+        self.place_all(position);
+        let current = self.deck.current();
+        let allowed = self.media_allowed();
+        for view in &mut self.views {
+            view.set_in_view(view.index == current, allowed, &self.ignore);
         }
     }
 }
