@@ -466,17 +466,16 @@ fn listen(
     viewport: &HtmlElement,
     doc: &Document,
 ) -> Vec<EventListener> {
+    // Passive where the deck never cancels the event; active where it may (`preventDefault`);
+    // capture for media events, which do not bubble.
+    let passive = EventListenerOptions::default();
     let active = EventListenerOptions::enable_prevent_default();
+    let capture = EventListenerOptions::run_in_capture_phase();
     let on = |target: &web_sys::EventTarget,
               name: &'static str,
-              passive: bool,
+              options: EventListenerOptions,
               f: fn(&mut State, &web_sys::Event)| {
         let weak = Rc::downgrade(state);
-        let options = if passive {
-            EventListenerOptions::default()
-        } else {
-            active
-        };
         EventListener::new_with_options(target, name, options, move |event| {
             if let Some(shared) = weak.upgrade() {
                 with_state(&shared, |s| f(s, event));
@@ -484,55 +483,18 @@ fn listen(
         })
     };
     vec![
-        on(viewport, "pointerdown", true, State::on_pointer_down),
-        on(viewport, "pointermove", false, State::on_pointer_move),
-        on(viewport, "pointerup", false, State::on_pointer_up),
-        on(viewport, "pointercancel", true, State::on_pointer_cancel),
-        on(viewport, "keydown", false, State::on_key),
-        on(viewport, "click", true, State::on_click),
-        on(doc, "visibilitychange", true, State::on_visibility),
-        // `error` does not bubble: listen in the capture phase to see every image and clip.
-        EventListener::new_with_options(
-            viewport,
-            "error",
-            EventListenerOptions::run_in_capture_phase(),
-            {
-                let weak = Rc::downgrade(state);
-                move |event| {
-                    if let Some(shared) = weak.upgrade() {
-                        with_state(&shared, |s| s.on_media_error(event));
-                    }
-                }
-            },
-        ),
-        // Nor does `ended`: a clip that ends may move the deck on.
-        EventListener::new_with_options(
-            viewport,
-            "ended",
-            EventListenerOptions::run_in_capture_phase(),
-            {
-                let weak = Rc::downgrade(state);
-                move |event| {
-                    if let Some(shared) = weak.upgrade() {
-                        with_state(&shared, |s| s.on_clip_end(event));
-                    }
-                }
-            },
-        ),
-        // `load` does not bubble either: a picture that arrives is sampled once for contrast.
-        EventListener::new_with_options(
-            viewport,
-            "load",
-            EventListenerOptions::run_in_capture_phase(),
-            {
-                let weak = Rc::downgrade(state);
-                move |event| {
-                    if let Some(shared) = weak.upgrade() {
-                        with_state(&shared, |s| s.on_media_load(event));
-                    }
-                }
-            },
-        ),
+        on(viewport, "pointerdown", passive, State::on_pointer_down),
+        on(viewport, "pointermove", active, State::on_pointer_move),
+        on(viewport, "pointerup", active, State::on_pointer_up),
+        on(viewport, "pointercancel", passive, State::on_pointer_cancel),
+        on(viewport, "keydown", active, State::on_key),
+        on(viewport, "click", passive, State::on_click),
+        on(doc, "visibilitychange", passive, State::on_visibility),
+        // A picture or clip that fails, a clip that ends (it may move the deck on), and a
+        // picture that arrives (sampled once for contrast).
+        on(viewport, "error", capture, State::on_media_error),
+        on(viewport, "ended", capture, State::on_clip_end),
+        on(viewport, "load", capture, State::on_media_load),
     ]
 }
 
