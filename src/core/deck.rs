@@ -93,8 +93,6 @@ pub struct Deck {
     gesture: GestureRecognizer,
     /// The pointer that caught moving cards, until it lifts.
     caught: Option<i32>,
-    /// When the followed pointer went down (ms): where a drag's velocity samples start.
-    pressed_at: f64,
 }
 
 impl Deck {
@@ -109,7 +107,6 @@ impl Deck {
             pager,
             gesture: GestureRecognizer::new(axis),
             caught: None,
-            pressed_at: 0.0,
         }
     }
 
@@ -136,6 +133,16 @@ impl Deck {
     /// Whether the next card lies to the left: a right-to-left deck on a horizontal axis.
     fn mirrored(&self) -> bool {
         self.axis == Axis::Horizontal && self.direction == Direction::Rtl
+    }
+
+    /// Turns a displacement along the axis between screen space and track space (the same on a
+    /// left-to-right deck, mirrored on a right-to-left one; its own inverse).
+    fn forward_of(&self, offset: f32) -> f32 {
+        if self.mirrored() {
+            -offset
+        } else {
+            offset
+        }
     }
 
     /// A new feed of `count` cards, resting on `index`.
@@ -201,11 +208,7 @@ impl Deck {
         time: f64,
         on_control: bool,
     ) -> Handled {
-        let was_active = self.gesture.is_active();
         self.gesture.down(id, x, y, time, on_control);
-        if !was_active && self.gesture.tracks(id) {
-            self.pressed_at = time;
-        }
         // A finger that lands on moving cards catches them: they hold under it, and lifting it
         // without a drag lets them settle rather than counting as a tap.
         if self.gesture.tracks(id) && !self.pager.is_settled() && !self.pager.is_dragging() {
@@ -218,23 +221,19 @@ impl Deck {
     /// Pointer moved.
     pub fn pointer_move(&mut self, id: i32, x: f32, y: f32, time: f64) -> Handled {
         match self.gesture.moved(id, x, y) {
-            Gesture::DragStart => {
-                // The track takes the finger's whole way since the press, slop included, so it
-                // is under the finger from the first frame of the drag.
-                self.pager.drag_start(self.pressed_at);
-                if let Gesture::DragMove(d) = self.gesture.moved(id, x, y) {
-                    let d = if self.mirrored() { -d } else { d };
-                    self.pager.drag_to(-d, time);
-                }
+            // The track takes the finger's whole way since the press, slop included, so it is
+            // under the finger from the first frame of the drag. A pointer moving toward the
+            // start edge pulls the next card in.
+            Gesture::DragStart { offset, since } => {
+                self.pager.drag_start(since);
+                self.pager.drag_to(-self.forward_of(offset), time);
                 Handled {
                     consumed: true,
                     animate: true,
                 }
             }
-            // A pointer moving toward the start edge pulls the next card in.
-            Gesture::DragMove(d) => {
-                let d = if self.mirrored() { -d } else { d };
-                self.pager.drag_to(-d, time);
+            Gesture::DragMove(offset) => {
+                self.pager.drag_to(-self.forward_of(offset), time);
                 Handled {
                     consumed: true,
                     animate: true,
@@ -398,12 +397,7 @@ impl Deck {
     /// Where card `index` is drawn along the axis, in px from the viewport's origin, when the
     /// track is at `position`.
     pub fn offset(&self, index: usize, position: f32) -> f32 {
-        let along = self.pager.slot_position(self.pager.slot_of(index)) - position;
-        if self.mirrored() {
-            -along
-        } else {
-            along
-        }
+        self.forward_of(self.pager.slot_position(self.pager.slot_of(index)) - position)
     }
 
     /// Where the track is now (not interpolated), px.

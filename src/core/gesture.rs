@@ -22,7 +22,12 @@ pub enum Gesture {
     /// Nothing for the pager (yet).
     None,
     /// A drag along the axis began.
-    DragStart,
+    DragStart {
+        /// Pointer displacement along the axis since the press, slop included, in px.
+        offset: f32,
+        /// When the press began (ms): where the drag's velocity samples start.
+        since: f64,
+    },
     /// The drag moved: pointer displacement along the axis since the press, in px.
     DragMove(f32),
     /// The finger lifted at the end of a drag.
@@ -57,6 +62,7 @@ enum State {
         id: i32,
         x: f32,
         y: f32,
+        time: f64,
     },
     Dragging {
         id: i32,
@@ -131,7 +137,7 @@ impl GestureRecognizer {
                 time,
                 multi: false,
             } if now - time >= HOLD_MS => {
-                self.state = State::Holding { id, x, y };
+                self.state = State::Holding { id, x, y, time };
                 Gesture::HoldStart
             }
             _ => Gesture::None,
@@ -165,12 +171,14 @@ impl GestureRecognizer {
                 id: p,
                 x: x0,
                 y: y0,
+                time,
                 ..
             }
             | State::Holding {
                 id: p,
                 x: x0,
                 y: y0,
+                time,
             } if p == id => {
                 let (along, across) = self.axis.split(x - x0, y - y0);
                 let held = self.is_holding();
@@ -178,7 +186,10 @@ impl GestureRecognizer {
                     Gesture::None
                 } else if along.abs() >= across.abs() {
                     self.state = State::Dragging { id, x: x0, y: y0 };
-                    Gesture::DragStart
+                    Gesture::DragStart {
+                        offset: along,
+                        since: time,
+                    }
                 } else {
                     self.state = State::Yielded { id };
                     if held {
@@ -269,7 +280,13 @@ mod tests {
     fn horizontal_drag() {
         let mut g = GestureRecognizer::new(Axis::Horizontal);
         g.down(1, 300.0, 400.0, 0.0, false);
-        assert_eq!(g.moved(1, 288.0, 402.0), Gesture::DragStart);
+        assert_eq!(
+            g.moved(1, 288.0, 402.0),
+            Gesture::DragStart {
+                offset: -12.0,
+                since: 0.0
+            }
+        );
         assert_eq!(g.moved(1, 250.0, 410.0), Gesture::DragMove(-50.0));
         assert_eq!(g.up(1, 250.0, 410.0, 90.0), Gesture::DragEnd);
     }
@@ -287,7 +304,13 @@ mod tests {
         assert_eq!(g.up(1, 260.0, 700.0, 100.0), Gesture::None);
         let mut v = GestureRecognizer::new(Axis::Vertical);
         v.down(1, 200.0, 800.0, 0.0, false);
-        assert_eq!(v.moved(1, 203.0, 780.0), Gesture::DragStart);
+        assert_eq!(
+            v.moved(1, 203.0, 780.0),
+            Gesture::DragStart {
+                offset: -20.0,
+                since: 0.0
+            }
+        );
     }
 
     #[test]
@@ -297,7 +320,13 @@ mod tests {
         g.down(2, 300.0, 100.0, 10.0, false);
         assert_eq!(g.moved(2, 200.0, 100.0), Gesture::None);
         assert_eq!(g.up(2, 200.0, 100.0, 20.0), Gesture::None);
-        assert_eq!(g.moved(1, 80.0, 100.0), Gesture::DragStart);
+        assert_eq!(
+            g.moved(1, 80.0, 100.0),
+            Gesture::DragStart {
+                offset: -20.0,
+                since: 0.0
+            }
+        );
         assert_eq!(g.cancel(1), Gesture::DragCancel);
         assert!(!g.is_dragging());
         g.down(3, 10.0, 10.0, 0.0, true);
@@ -330,8 +359,9 @@ mod tests {
             assert_eq!(saw_hold, held, "poll at {poll:?}");
             if moved > 0.0 {
                 let start = g.moved(1, 100.0 + moved, 0.0);
-                assert_eq!(start == Gesture::DragStart, moved >= TOUCH_SLOP);
-                if start == Gesture::DragStart {
+                let started = matches!(start, Gesture::DragStart { .. });
+                assert_eq!(started, moved >= TOUCH_SLOP);
+                if started {
                     assert!(!g.is_holding(), "dragging ends the hold");
                 }
             }
@@ -390,7 +420,13 @@ mod tests {
         assert_eq!(g.up(3, 148.0, 300.0, 210.0), Gesture::None);
         // A second finger during a drag changes nothing, and its lift does not end the drag.
         g.down(5, 300.0, 300.0, 0.0, false);
-        assert_eq!(g.moved(5, 280.0, 300.0), Gesture::DragStart);
+        assert_eq!(
+            g.moved(5, 280.0, 300.0),
+            Gesture::DragStart {
+                offset: -20.0,
+                since: 0.0
+            }
+        );
         g.down(6, 100.0, 300.0, 30.0, false);
         assert_eq!(g.moved(6, 50.0, 300.0), Gesture::None);
         assert_eq!(g.up(6, 50.0, 300.0, 40.0), Gesture::None);
