@@ -12,21 +12,11 @@ use glance_renderer::core::skin::TapZones;
 fn frames(looping: bool) -> usize {
     let mut deck = Deck::new(
         Axis::Horizontal,
-        TapZones {
-            back: 0.25,
-            edge: 0.12,
-        },
+        TapZones::default(),
         Size::new(412.0, 915.0),
         12,
     );
-    deck.set_skin(
-        Axis::Horizontal,
-        TapZones {
-            back: 0.25,
-            edge: 0.12,
-        },
-        looping,
-    );
+    deck.set_skin(Axis::Horizontal, TapZones::default(), looping);
     let motion = CardMotion {
         entrance: Entrance::ZoomIn,
         parallax: true,

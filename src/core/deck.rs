@@ -482,10 +482,7 @@ mod tests {
     fn deck(n: usize) -> Deck {
         Deck::new(
             Axis::Horizontal,
-            TapZones {
-                back: 0.25,
-                edge: 0.12,
-            },
+            TapZones::default(),
             Size::new(400.0, 900.0),
             n,
         )
@@ -493,6 +490,24 @@ mod tests {
 
     fn cards(w: Option<Window>) -> Vec<usize> {
         w.map(|w| w.cards().collect()).unwrap_or_default()
+    }
+
+    /// Runs frames from 60 ms until the deck settles, checking that the DOM window never has
+    /// to change mid-motion (only once settled). Returns where the track rests.
+    fn settle_without_remounting(d: &mut Deck, mounted: Option<&Window>) -> f32 {
+        let mut t = 60.0;
+        loop {
+            let frame = d.advance(t);
+            assert_eq!(
+                d.needs_remount(mounted, frame.position, frame.settled),
+                frame.settled,
+                "remount only once settled (at {t} ms)"
+            );
+            if frame.settled {
+                return frame.position;
+            }
+            t += 16.0;
+        }
     }
 
     fn settle(d: &mut Deck, mut t: f64) -> f64 {
@@ -569,10 +584,7 @@ mod tests {
         assert_eq!(d.current(), 0);
         let mut v = Deck::new(
             Axis::Vertical,
-            TapZones {
-                back: 0.25,
-                edge: 0.12,
-            },
+            TapZones::default(),
             Size::new(400.0, 900.0),
             3,
         );
@@ -598,33 +610,14 @@ mod tests {
         d.pointer_move(1, 250.0, 400.0, 16.0);
         d.pointer_move(1, 100.0, 400.0, 32.0);
         d.pointer_up(1, 100.0, 400.0, 48.0);
-        let mut t = 60.0;
-        loop {
-            let frame = d.advance(t);
-            assert_eq!(
-                d.needs_remount(mounted.as_ref(), frame.position, frame.settled),
-                frame.settled,
-                "remount only once settled (at {t} ms)"
-            );
-            if frame.settled {
-                break;
-            }
-            t += 16.0;
-        }
+        settle_without_remounting(&mut d, mounted.as_ref());
         assert_eq!(cards(d.window(1200.0)), [2, 3, 4]);
     }
 
     #[test]
     fn a_looping_window_crosses_the_end() {
         let mut d = deck(5);
-        d.set_skin(
-            Axis::Horizontal,
-            TapZones {
-                back: 0.25,
-                edge: 0.12,
-            },
-            true,
-        );
+        d.set_skin(Axis::Horizontal, TapZones::default(), true);
         assert_eq!(cards(d.window(0.0)), [4, 0, 1]);
         assert_eq!(d.offset(4, 0.0), -400.0, "the last card waits on the left");
         d.set_cards(5, 4);
@@ -637,31 +630,15 @@ mod tests {
         assert_eq!(d.offset(0, 1600.0 + 200.0), 200.0);
         d.pointer_up(1, 100.0, 400.0, 48.0);
         assert_eq!(d.current(), 0);
-        let mut t = 60.0;
-        loop {
-            let frame = d.advance(t);
-            assert_eq!(
-                d.needs_remount(mounted.as_ref(), frame.position, frame.settled),
-                frame.settled,
-                "card 0 was already mounted (at {t} ms)"
-            );
-            if frame.settled {
-                assert_eq!(frame.position, 0.0, "back in the first lap");
-                break;
-            }
-            t += 16.0;
-        }
+        assert_eq!(
+            settle_without_remounting(&mut d, mounted.as_ref()),
+            0.0,
+            "card 0 was already mounted, and the track is back in the first lap"
+        );
         assert_eq!(cards(d.window(0.0)), [4, 0, 1]);
         // A window wider than a three-card feed names each card once.
         let mut three = deck(3);
-        three.set_skin(
-            Axis::Horizontal,
-            TapZones {
-                back: 0.25,
-                edge: 0.12,
-            },
-            true,
-        );
+        three.set_skin(Axis::Horizontal, TapZones::default(), true);
         three.key(Key::End);
         assert_eq!(
             cards(three.window(0.0)),
@@ -670,14 +647,7 @@ mod tests {
         );
         assert_eq!(three.offset(2, 0.0), -400.0);
         let mut five = deck(5);
-        five.set_skin(
-            Axis::Horizontal,
-            TapZones {
-                back: 0.25,
-                edge: 0.12,
-            },
-            true,
-        );
+        five.set_skin(Axis::Horizontal, TapZones::default(), true);
         five.go_to(2);
         for (card, at) in [(4, -400.0), (0, 0.0), (1, 400.0), (2, 800.0), (3, 1200.0)] {
             assert_eq!(
@@ -856,14 +826,7 @@ mod tests {
         ];
         for (count, current, seen, looping, want) in table {
             let mut d = deck(count);
-            d.set_skin(
-                Axis::Horizontal,
-                TapZones {
-                    back: 0.25,
-                    edge: 0.12,
-                },
-                looping,
-            );
+            d.set_skin(Axis::Horizontal, TapZones::default(), looping);
             assert_eq!(
                 d.next_unseen(current, |i| seen.contains(&i)),
                 want,

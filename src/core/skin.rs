@@ -69,6 +69,17 @@ pub struct TapZones {
     pub edge: f32,
 }
 
+impl Default for TapZones {
+    /// AMP Web Stories' numbers: the start-side quarter goes back, 12 % side edges are the
+    /// system's.
+    fn default() -> Self {
+        Self {
+            back: 0.25,
+            edge: 0.12,
+        }
+    }
+}
+
 /// A validated skin profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Skin {
