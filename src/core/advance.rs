@@ -43,10 +43,22 @@ pub enum Leave {
     ClipEnd,
 }
 
-/// How `card` leaves by itself on `skin`: never when the skin has auto-advance off; else after
-/// the card's own time, or at the end of its clip, or after the skin's time.
-pub fn leave(card: &Card, skin: &Skin, clip_failed: bool) -> Leave {
-    if skin.auto_advance_ms == 0 {
+/// What besides the card and the skin decides how it leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Situation {
+    /// The host allows auto-advance.
+    pub allowed: bool,
+    /// There is a card to move on to (not the last one of a deck that does not loop).
+    pub has_next: bool,
+    /// The card's clip failed to load or play.
+    pub clip_failed: bool,
+}
+
+/// How `card` leaves by itself on `skin`: never when the host or the skin has auto-advance
+/// off or there is no card to move on to; else after the card's own time, or at the end of its
+/// clip, or after the skin's time.
+pub fn leave(card: &Card, skin: &Skin, now: Situation) -> Leave {
+    if skin.auto_advance_ms == 0 || !now.allowed || !now.has_next {
         return Leave::Never;
     }
     if let Some(ms) = card.advance_after_ms {
@@ -56,7 +68,7 @@ pub fn leave(card: &Card, skin: &Skin, clip_failed: bool) -> Leave {
         .media
         .as_ref()
         .is_some_and(|m| m.media_type == MediaType::Video);
-    if clip && !clip_failed {
+    if clip && !now.clip_failed {
         Leave::ClipEnd
     } else {
         Leave::After(f64::from(skin.auto_advance_ms))
@@ -115,11 +127,6 @@ impl AutoAdvance {
     pub fn is_due(&self, now: f64) -> bool {
         self.deadline().is_some_and(|d| now >= d)
     }
-
-    /// The countdown ran out and the deck moved on: nothing is due until the next start.
-    pub fn fired(&mut self) {
-        self.stop();
-    }
 }
 
 #[cfg(test)]
@@ -141,7 +148,7 @@ mod tests {
         assert_eq!(a.deadline(), Some(10_000.0), "the card keeps its 5 s left");
         assert!(!a.is_due(9_999.0));
         assert!(a.is_due(10_000.0));
-        a.fired();
+        a.stop();
         assert_eq!(a.deadline(), None);
     }
 
@@ -186,15 +193,34 @@ mod tests {
         let mut skin = Skin::builtin("generic").expect("valid");
         skin.auto_advance_ms = 8000;
         let [i, v, o] = [0, 1, 2].map(|n| &feed.cards[n]);
-        assert_eq!(leave(i, &skin, false), Leave::After(8000.0));
-        assert_eq!(leave(v, &skin, false), Leave::ClipEnd);
-        assert_eq!(leave(v, &skin, true), Leave::After(8000.0), "a broken clip");
-        assert_eq!(leave(o, &skin, false), Leave::After(4000.0));
-        skin.auto_advance_ms = 0;
+        let fine = Situation {
+            allowed: true,
+            has_next: true,
+            clip_failed: false,
+        };
+        let broken = Situation {
+            clip_failed: true,
+            ..fine
+        };
+        assert_eq!(leave(i, &skin, fine), Leave::After(8000.0));
+        assert_eq!(leave(v, &skin, fine), Leave::ClipEnd);
         assert_eq!(
-            leave(o, &skin, false),
-            Leave::Never,
-            "the skin turns it off"
+            leave(v, &skin, broken),
+            Leave::After(8000.0),
+            "a broken clip"
         );
+        assert_eq!(leave(o, &skin, fine), Leave::After(4000.0));
+        let last = Situation {
+            has_next: false,
+            ..fine
+        };
+        assert_eq!(leave(o, &skin, last), Leave::Never, "nothing to move on to");
+        let off = Situation {
+            allowed: false,
+            ..fine
+        };
+        assert_eq!(leave(o, &skin, off), Leave::Never, "the host turns it off");
+        skin.auto_advance_ms = 0;
+        assert_eq!(leave(o, &skin, fine), Leave::Never, "the skin turns it off");
     }
 }

@@ -163,6 +163,11 @@ impl Deck {
         self.pager.jump_to(self.pager.target());
     }
 
+    /// Whether there is a card after `index` to move on to (always, when the deck loops).
+    pub fn has_next(&self, index: usize) -> bool {
+        self.is_looping() || index + 1 < self.count()
+    }
+
     /// Whether swiping past the last card comes back to the first.
     pub fn is_looping(&self) -> bool {
         self.pager.is_looping()

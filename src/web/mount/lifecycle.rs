@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 
 use super::State;
-use crate::core::advance::{leave, Leave, Pause};
+use crate::core::advance::{leave, Leave, Pause, Situation};
 use crate::core::layout::{luminance, sampled_scrim};
 use crate::core::notice::Notice;
 use crate::core::skin::Wake;
@@ -53,16 +53,17 @@ impl State {
         let Some(card) = self.cards.get(index) else {
             return Leave::Never;
         };
-        let last = index + 1 >= self.cards.len() && !self.deck.is_looping();
-        if !self.auto_advance || last {
-            return Leave::Never;
-        }
         let clip_failed = card.media.as_ref().is_some_and(|m| {
             self.failed_media
                 .iter()
                 .any(|(id, src)| *id == card.id && *src == m.src)
         });
-        leave(card, &self.skin, clip_failed)
+        let now = Situation {
+            allowed: self.auto_advance,
+            has_next: self.deck.has_next(index),
+            clip_failed,
+        };
+        leave(card, &self.skin, now)
     }
 
     /// The card in view's picture is decoded: its Ken Burns move starts (or waits for the
@@ -93,7 +94,7 @@ impl State {
             self.sync(now);
             return;
         }
-        self.advance.fired();
+        self.advance.stop();
         if self.deck.forward() {
             self.start_motion();
         }
