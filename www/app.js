@@ -151,7 +151,7 @@ async function main() {
   $('next').addEventListener('click', () => renderer.next());
   // For automation and the console (and the layout panel, from the first card on).
   Object.assign(window, { glance: { renderer, host } });
-  await link.attach(renderer);
+  await link.attach(renderer, device);
   screen.querySelector('.glance-viewport')?.focus({ preventScroll: true });
 }
 

@@ -6,13 +6,18 @@ import { connect } from '../../www/host/connect.js';
 import { listenerSet } from '../../www/host/listeners.js';
 
 function fakeHost({ unlock = true, feed = '{"version":1}', device = {} } = {}) {
+  let asked = 0;
   const feeds = listenerSet();
   const screen = listenerSet();
   const devices = listenerSet();
   const calls = [];
   return {
     calls,
-    deviceInfo: async () => device,
+    deviceInfo: async () => {
+      asked++;
+      return device;
+    },
+    asked: () => asked,
     onDeviceInfo: (l) => devices.add(l),
     pushDevice: (info) => devices.emit(info),
     push: (json) => feeds.emit(json),
@@ -143,4 +148,15 @@ test("the host's device settings reach the renderer at attach and whenever they 
   host.pushDevice({ reducedMotion: false, safeArea: { top: 0, right: 0, bottom: 0, left: 0 }, locale: 'not a tag' });
   assert.deepEqual(set, [['reducedMotion', false], ['safeArea', { top: 0, right: 0, bottom: 0, left: 0 }]],
     'a refused value is skipped, the others apply');
+});
+
+test('device info the page already has is not asked for again at attach', async () => {
+  const host = fakeHost({ device: { reducedMotion: false, safeArea: null, locale: 'en' } });
+  const link = connect({ host });
+  const renderer = fakeRenderer();
+  const seen = [];
+  Object.defineProperty(renderer, 'locale', { set: (v) => seen.push(v) });
+  await link.attach(renderer, { reducedMotion: true, safeArea: null, locale: 'ta-IN' });
+  assert.equal(host.asked(), 0, 'one bridge call at start-up, not two');
+  assert.deepEqual(seen, ['ta-IN']);
 });

@@ -85,11 +85,17 @@ export function connect({ host, onFeed, onNotice }) {
     notice(n) {
       notice(n).catch((error) => console.warn('glance: host action failed', error));
     },
-    /** The renderer is ready: give it the feed (the host's current one if none came yet). */
-    async attach(/** @type {FeedSink} */ sink) {
+    /**
+     * The renderer is ready: give it the host's settings and the feed (the host's current
+     * one if none came yet). Pass `device` when the page already asked the host for it, so
+     * start-up does not cross the bridge twice.
+     * @param {FeedSink} sink
+     * @param {import('./host').DeviceInfo} [device]
+     */
+    async attach(sink, device) {
       renderer = sink;
       try {
-        settings(await host.deviceInfo());
+        settings(device ?? (await host.deviceInfo()));
       } catch (error) {
         console.warn('glance: no device info from the host; the browser guesses stay', error);
       }
