@@ -1033,6 +1033,18 @@ async fn a_right_to_left_deck_mirrors_swipes_taps_and_keys() {
         "Urdu right to left"
     );
     assert!(r.set_locale("not a tag!").is_err());
+    // A settings push repeating the same language while cards move leaves the motion alone.
+    assert!(r.next());
+    sleep(60).await;
+    let moving = left_of(&card(&root, "c1"), &root);
+    r.set_locale("ur-PK").expect("a tag");
+    let still_moving = left_of(&card(&root, "c1"), &root);
+    assert!(
+        still_moving != 0.0 && (still_moving - moving).abs() < 100.0,
+        "still on its way ({moving} → {still_moving} px)"
+    );
+    sleep(900).await;
+    assert_eq!(r.index(), 1);
     drop(r);
     root.remove();
 }

@@ -130,6 +130,11 @@ impl Deck {
         self.direction = direction;
     }
 
+    /// Which way the deck runs.
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
     /// Whether the next card lies to the left: a right-to-left deck on a horizontal axis.
     fn mirrored(&self) -> bool {
         self.axis == Axis::Horizontal && self.direction == Direction::Rtl

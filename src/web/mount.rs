@@ -343,6 +343,11 @@ impl Mount {
     /// Which way the deck runs (from the device's language): the cards are placed again.
     pub fn set_direction(&self, direction: Direction) {
         with_state(&self.state, |s| {
+            // The host repeats its settings with every push: the same direction must not stop
+            // a swipe that is landing.
+            if s.deck.direction() == direction {
+                return;
+            }
             if s.handoff.is_some() {
                 s.cancel_handoff();
                 s.deck.finish();
