@@ -397,8 +397,8 @@ mod tests {
     }
 
     #[test]
-    fn multi_touch_table() {
-        // Two fingers: (second down at, first lifts at, second lifts at) → first lift, second lift.
+    fn multi_touch_cases() {
+        // Two-finger taps, a pinch, and a second finger during a drag.
         let mut g = GestureRecognizer::new(Axis::Horizontal);
         // A two-finger tap is not a tap, whichever finger lifts first.
         g.down(1, 100.0, 100.0, 0.0, false);

@@ -9,7 +9,7 @@ mod window;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::closure::Closure;
@@ -138,6 +138,31 @@ fn with_state(shared: &Rc<RefCell<State>>, f: impl FnOnce(&mut State)) {
     }
 }
 
+/// A browser callback that runs `f` on the state while the renderer lives (made once, kept by
+/// its owner, never forgotten).
+fn callback(weak: &Weak<RefCell<State>>, f: fn(&mut State)) -> Closure<dyn FnMut()> {
+    let weak = weak.clone();
+    Closure::new(move || {
+        if let Some(shared) = weak.upgrade() {
+            with_state(&shared, f);
+        }
+    })
+}
+
+/// [`callback`] for a callback the browser passes a value it does not need (a promise's
+/// result, a resize observer's entries).
+fn callback_with_value(
+    weak: &Weak<RefCell<State>>,
+    f: fn(&mut State),
+) -> Closure<dyn FnMut(JsValue)> {
+    let weak = weak.clone();
+    Closure::new(move |_: JsValue| {
+        if let Some(shared) = weak.upgrade() {
+            with_state(&shared, f);
+        }
+    })
+}
+
 fn event_time(event: &web_sys::Event) -> f64 {
     event.time_stamp()
 }
@@ -182,22 +207,8 @@ impl Mount {
                         }
                     })
                 }),
-                hold_timer: Timeout::new({
-                    let weak = weak.clone();
-                    Closure::new(move || {
-                        if let Some(shared) = weak.upgrade() {
-                            with_state(&shared, State::on_hold_timer);
-                        }
-                    })
-                }),
-                advance_timer: Timeout::new({
-                    let weak = weak.clone();
-                    Closure::new(move || {
-                        if let Some(shared) = weak.upgrade() {
-                            with_state(&shared, State::on_advance_timer);
-                        }
-                    })
-                }),
+                hold_timer: Timeout::new(callback(weak, State::on_hold_timer)),
+                advance_timer: Timeout::new(callback(weak, State::on_advance_timer)),
                 advance: AutoAdvance::default(),
                 auto_advance: true,
                 screen_on: true,
@@ -207,23 +218,9 @@ impl Mount {
                 seen: HashSet::new(),
                 compositor: paint::compositor_settle(),
                 handoff: None,
-                on_finish: {
-                    let weak = weak.clone();
-                    Closure::new(move || {
-                        if let Some(shared) = weak.upgrade() {
-                            with_state(&shared, State::on_handoff_finish);
-                        }
-                    })
-                },
+                on_finish: callback(weak, State::on_handoff_finish),
                 tidy: None,
-                on_tidy: {
-                    let weak = weak.clone();
-                    Closure::new(move || {
-                        if let Some(shared) = weak.upgrade() {
-                            with_state(&shared, State::on_tidy);
-                        }
-                    })
-                },
+                on_tidy: callback(weak, State::on_tidy),
                 announced: None,
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
                 captured: None,
@@ -236,27 +233,13 @@ impl Mount {
                 sampled_scrims: HashMap::new(),
                 pending: Vec::new(),
                 ignore: Closure::new(|_: JsValue| {}),
-                on_decoded: {
-                    let weak = weak.clone();
-                    Closure::new(move |_: JsValue| {
-                        if let Some(shared) = weak.upgrade() {
-                            with_state(&shared, State::on_picture_decoded);
-                        }
-                    })
-                },
+                on_decoded: callback_with_value(weak, State::on_picture_decoded),
                 emit,
             })
         });
 
         let listeners = listen(&state, &viewport, &doc);
-        let on_resize = {
-            let weak = Rc::downgrade(&state);
-            Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                if let Some(shared) = weak.upgrade() {
-                    with_state(&shared, State::measure);
-                }
-            })
-        };
+        let on_resize = callback_with_value(&Rc::downgrade(&state), State::measure);
         let resize = ResizeObserver::new(on_resize.as_ref().unchecked_ref())
             .expect("ResizeObserver exists in every WebView the module runs in (Chrome 96+)");
         resize.observe(&root);
