@@ -16,8 +16,8 @@ function files(dir, test) {
 
 const groups = [
   ['wasm', files('pkg', (f) => f.endsWith('.wasm'))],
-  ['js (glue)', files('pkg', (f) => f.endsWith('.js'))],
-  ['js (host shim)', files('host', (f) => f.endsWith('.js'))],
+  ['js (glue)', files('pkg', (f) => f.endsWith('.js') && f !== 'glance_host.js')],
+  ['js (host shim)', ['pkg/glance_host.js']],
   ['css', ['glance.css']],
 ];
 

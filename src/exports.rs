@@ -33,6 +33,9 @@ struct Options {
     font_scale: Option<f32>,
     /// Safe-area insets from the host (else `env(safe-area-inset-*)`).
     safe_area: Option<Insets>,
+    /// The id of the card to show first, if the first feed has it: a renderer started again
+    /// after a crash comes back where the last one was.
+    resume_at: Option<String>,
 }
 
 /// `"ltr"` or `"rtl"`.
@@ -72,7 +75,7 @@ fn read_insets(value: &JsValue) -> Result<Option<Insets>, JsError> {
 
 impl Options {
     /// Reads `{ skin?, skinProfile?, reducedMotion?, autoAdvance?, direction?, fontScale?,
-    /// safeArea? }`.
+    /// safeArea?, resumeAt? }`.
     /// Each option is read directly rather than through a deserializer (which would bring
     /// float formatting into the binary for its error messages).
     fn read(value: &JsValue) -> Result<Self, JsError> {
@@ -133,6 +136,7 @@ impl Options {
             direction,
             font_scale,
             safe_area,
+            resume_at: text("resumeAt")?,
         })
     }
 }
@@ -199,7 +203,8 @@ fn skin_limits(skin: &Skin) -> Limits {
 #[wasm_bindgen]
 impl Renderer {
     /// Mounts into `root`. `options`: `{ skin?: string, skinProfile?: string,
-    /// reducedMotion?: boolean, fontScale?: number, safeArea?: { top, right, bottom, left } }`;
+    /// reducedMotion?: boolean, autoAdvance?: boolean, direction?: "ltr" | "rtl",
+    /// fontScale?: number, safeArea?: { top, right, bottom, left }, resumeAt?: string }`;
     /// `on_notice` receives `{ type: "card_change" | "open" | "media_error", … }` objects.
     #[wasm_bindgen(constructor)]
     pub fn new(
@@ -239,6 +244,9 @@ impl Renderer {
         }
         if let Some(direction) = options.direction {
             mount.set_direction(direction);
+        }
+        if let Some(id) = options.resume_at {
+            mount.resume_at(id);
         }
         Ok(Renderer {
             mount,
@@ -397,5 +405,13 @@ impl Renderer {
     #[wasm_bindgen(getter)]
     pub fn count(&self) -> usize {
         self.mount.count()
+    }
+
+    /// False once the renderer cannot go on: a trap (a panic, or a fault in the module) left
+    /// its state in use by a call that never returned. Asked between calls, as the shim does
+    /// after a `WebAssembly.RuntimeError`; a renderer that was freed throws instead.
+    #[wasm_bindgen(getter)]
+    pub fn alive(&self) -> bool {
+        self.mount.alive()
     }
 }

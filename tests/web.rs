@@ -519,6 +519,32 @@ async fn a_new_feed_keeps_the_card_in_view() {
 }
 
 #[wasm_bindgen_test]
+async fn a_restarted_renderer_opens_on_the_card_it_was_given() {
+    let root = host_element();
+    let r =
+        Renderer::new(root.clone(), options(&[("resumeAt", "c3".into())]), None).expect("mounts");
+    assert!(r.alive());
+    r.set_feed(&feed_of(5)).expect("valid");
+    // At rest on c3 at once: nothing to animate on a screen that was showing it.
+    assert_eq!(r.current_id().as_deref(), Some("c3"));
+    assert!(in_view(&card(&root, "c3")));
+    assert!(r.alive());
+    // Only the first feed: a later one keeps the card in view, as always.
+    r.go_to(1);
+    sleep(800).await;
+    r.set_feed(&feed_of(5)).expect("valid");
+    assert_eq!(r.current_id().as_deref(), Some("c1"));
+    drop(r);
+    // A card the first feed does not have: its first card.
+    let r =
+        Renderer::new(root.clone(), options(&[("resumeAt", "gone".into())]), None).expect("mounts");
+    r.set_feed(&feed_of(5)).expect("valid");
+    assert_eq!(r.current_id().as_deref(), Some("c0"));
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn with_reduced_motion_cards_arrive_at_once() {
     let root = host_element();
     let options = js_sys::Object::new();

@@ -1,11 +1,10 @@
 // The preview page: the lock screen in a phone frame, with the feed's report beside it.
 // Query: ?feed=<url>&skin=<name>&motion=reduce&dir=rtl
 
-import init, { Renderer } from './pkg/glance_renderer.js';
-import { createHost, connect } from './host/index.js';
+import { createHost, connect, supervise, moduleLoader } from './pkg/glance_host.js';
 
 const params = new URLSearchParams(location.search);
-const skin = params.get('skin') ?? 'generic';
+let skin = params.get('skin') ?? 'generic';
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 const screen = $('lock-screen');
@@ -114,32 +113,46 @@ async function main() {
       if (notice.type === 'card_change') {
         position.textContent = `${notice.index + 1} / ${notice.count}`;
         // After the frame, so the picture's contrast sample (taken when it loads) can count.
-        requestAnimationFrame(() => showLayout(window.glance?.renderer.layoutOf(notice.index)));
+        requestAnimationFrame(() => showLayout(supervisor.renderer?.layoutOf(notice.index)));
       } else if (notice.type === 'media_error') {
         addLog('media error', `${notice.card_id}: ${notice.src}`);
       }
     },
   });
-  try {
-    await init();
-  } catch (error) {
-    setSummary(`The renderer could not load: ${error}`, 'error');
-    return;
-  }
   const device = await host.deviceInfo();
   if (device.reducedMotion) $('motion-note').hidden = false;
-  let renderer;
-  try {
-    const direction = params.get('dir') === 'rtl' ? 'rtl' : 'ltr';
-    renderer = new Renderer(screen, { skin, reducedMotion: device.reducedMotion, direction }, link.notice);
-  } catch (error) {
-    setSummary(`${error instanceof Error ? error.message : error}`, 'error');
-    return;
-  }
+  const direction = params.get('dir') === 'rtl' ? 'rtl' : 'ltr';
+  const supervisor = supervise({
+    screen,
+    link,
+    host,
+    device,
+    load: moduleLoader(new URL('pkg/glance_renderer.js', import.meta.url), new URL('pkg/glance_renderer_bg.wasm', import.meta.url)),
+    create: ({ Renderer }, { resumeAt, notice }) =>
+      new Renderer(screen, { skin, reducedMotion: device.reducedMotion, direction, resumeAt }, notice),
+    onFault({ kind, error, retryInMs }) {
+      const message = error instanceof Error ? error.message : String(error);
+      const next = retryInMs === null ? '' : `; trying again in ${retryInMs / 1000} s`;
+      if (kind === 'start') setSummary(message, 'error');
+      else if (kind === 'load') setSummary(`The renderer could not load (${message})${next}`, 'error');
+      addLog(kind === 'trap' ? 'renderer crashed' : `renderer ${kind} failed`, `${message}${next}`);
+    },
+  });
+  // For automation and the console (and the layout panel, from the first card on).
+  Object.assign(window, {
+    glance: {
+      host,
+      get renderer() {
+        return supervisor.renderer;
+      },
+    },
+  });
   skinSelect.addEventListener('change', () => {
+    const renderer = supervisor.renderer;
     try {
-      const report = renderer.setSkin(skinSelect.value);
+      const report = renderer?.setSkin(skinSelect.value);
       if (report) showReport({ ok: true, report });
+      skin = skinSelect.value;
       const url = new URL(location.href);
       url.searchParams.set('skin', skinSelect.value);
       history.replaceState(null, '', url);
@@ -147,11 +160,9 @@ async function main() {
       setSummary(`${error instanceof Error ? error.message : error}`, 'error');
     }
   });
-  $('prev').addEventListener('click', () => renderer.prev());
-  $('next').addEventListener('click', () => renderer.next());
-  // For automation and the console (and the layout panel, from the first card on).
-  Object.assign(window, { glance: { renderer, host } });
-  await link.attach(renderer, device);
+  $('prev').addEventListener('click', () => supervisor.renderer?.prev());
+  $('next').addEventListener('click', () => supervisor.renderer?.next());
+  await supervisor.ready;
   screen.querySelector('.glance-viewport')?.focus({ preventScroll: true });
 }
 

@@ -93,6 +93,8 @@ struct State {
     tidy: Option<u32>,
     on_tidy: Closure<dyn FnMut()>,
     announced: Option<String>,
+    /// The card the first feed opens on, when it has it (a renderer restarted after a crash).
+    resume: Option<String>,
     page_visible: bool,
     /// The pointer the viewport has captured for a drag, so each move is not a JS query.
     captured: Option<i32>,
@@ -222,6 +224,7 @@ impl Mount {
                 tidy: None,
                 on_tidy: callback(weak, State::on_tidy),
                 announced: None,
+                resume: None,
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
                 captured: None,
                 reduced_motion,
@@ -371,6 +374,17 @@ impl Mount {
     /// Number of cards shown.
     pub fn count(&self) -> usize {
         self.state.try_borrow().map(|s| s.cards.len()).unwrap_or(0)
+    }
+
+    /// The first feed opens on card `id` when it has it, instead of its first card.
+    pub fn resume_at(&self, id: String) {
+        with_state(&self.state, |s| s.resume = Some(id));
+    }
+
+    /// False when a call into the renderer never returned (a trap): its state stays in use,
+    /// and every later event is ignored. Only meaningful between calls.
+    pub fn alive(&self) -> bool {
+        self.state.try_borrow_mut().is_ok()
     }
 }
 
@@ -591,7 +605,12 @@ impl State {
             return;
         }
         self.rebuild_pending = false;
-        let keep = self.cards.get(self.deck.current()).map(|c| c.id.clone());
+        let resume = self.resume.take();
+        let keep = self
+            .cards
+            .get(self.deck.current())
+            .map(|c| c.id.clone())
+            .or(resume);
         let index = keep
             .and_then(|id| cards.iter().position(|c| c.id == id))
             .unwrap_or(0);

@@ -1,5 +1,7 @@
 // Connects a renderer to a host: feeds in, notices out. It translates; it decides nothing.
 
+import { isTrap } from './supervise.js';
+
 /**
  * @typedef {{ index: number, id?: string, field: string, reason: string }} Rejection
  * @typedef {{ applied: boolean, shown: number, outOfWindow: number, rejections: Rejection[] }} FeedReport
@@ -16,6 +18,12 @@
  * }} FeedSink
  */
 
+/** Fires the page's `error` event with `error`, as an uncaught one would. */
+function report(/** @type {unknown} */ error) {
+  if (typeof reportError === 'function') reportError(error);
+  else setTimeout(() => { throw error; });
+}
+
 /**
  * Hands the host's feed, and every later one, to the renderer, and carries out the renderer's
  * notices through the host. Returns `{ notice, disconnect }`: pass `notice` to the renderer as
@@ -30,20 +38,25 @@
 export function connect({ host, onFeed, onNotice }) {
   /** @type {FeedSink | null} */
   let renderer = null;
+  /** The host's last feed: applied, or waiting for a renderer (a new one after a crash). */
   /** @type {string | null} */
-  let waiting = null;
+  let latest = null;
 
   /** @param {string} json */
   function apply(json) {
-    if (!renderer) {
-      waiting = json;
-      return;
-    }
+    latest = json;
+    if (!renderer) return;
     /** @type {FeedOutcome} */
     let outcome;
     try {
       outcome = { ok: true, report: renderer.setFeed(json) };
     } catch (error) {
+      // A trap is not the feed's fault: it goes to the page's error handlers (the supervisor
+      // starts the renderer again, with this feed).
+      if (isTrap(error)) {
+        report(error);
+        return;
+      }
       // A feed refused whole: the renderer keeps what it shows.
       outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
@@ -99,10 +112,8 @@ export function connect({ host, onFeed, onNotice }) {
       } catch (error) {
         console.warn('glance: no device info from the host; the browser guesses stay', error);
       }
-      if (waiting !== null) {
-        const json = waiting;
-        waiting = null;
-        apply(json);
+      if (latest !== null) {
+        apply(latest);
         return;
       }
       try {
@@ -110,6 +121,10 @@ export function connect({ host, onFeed, onNotice }) {
       } catch (error) {
         onFeed?.({ ok: false, error: error instanceof Error ? error.message : String(error) });
       }
+    },
+    /** The renderer is gone (it crashed): feeds wait for the next one. */
+    detach() {
+      renderer = null;
     },
     disconnect() {
       offFeed();

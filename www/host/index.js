@@ -10,6 +10,7 @@ export { createPreviewHost } from './preview.js';
 export { createJsInterfaceHost } from './android-js.js';
 export { createMessageHost } from './android-messages.js';
 export { connect } from './connect.js';
+export { supervise, moduleLoader, isTrap } from './supervise.js';
 
 /**
  * The host for this page.

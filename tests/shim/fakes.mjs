@@ -1,0 +1,49 @@
+// Doubles shared by the shim tests: a host with controllable pushes and a renderer that
+// accepts feeds that parse.
+import { listenerSet } from '../../www/host/listeners.js';
+
+export function fakeHost({ unlock = true, feed = '{"version":1}', device = {} } = {}) {
+  let asked = 0;
+  const feeds = listenerSet();
+  const screen = listenerSet();
+  const devices = listenerSet();
+  const calls = [];
+  return {
+    calls,
+    deviceInfo: async () => {
+      asked++;
+      return device;
+    },
+    asked: () => asked,
+    onDeviceInfo: (l) => devices.add(l),
+    pushDevice: (info) => devices.emit(info),
+    push: (json) => feeds.emit(json),
+    screen: (on) => screen.emit(on),
+    onScreen: (l) => screen.add(l),
+    transport: 'browser-preview',
+    feed: async () => {
+      calls.push('feed');
+      return feed;
+    },
+    onFeed: (l) => feeds.add(l),
+    requestUnlock: async () => {
+      calls.push('unlock');
+      return unlock;
+    },
+    openUrl: async (url) => calls.push(`open ${url}`),
+  };
+}
+
+/** A renderer double: accepts feeds that parse, throws like the real one otherwise. */
+export function fakeRenderer() {
+  const seen = [];
+  return {
+    seen,
+    setFeed(json) {
+      seen.push(json);
+      const parsed = JSON.parse(json);
+      if (parsed.version !== 1) throw new Error(`the feed's "version" is ${parsed.version}; this renderer reads version 1`);
+      return { applied: true, shown: 1, outOfWindow: 0, rejections: [] };
+    },
+  };
+}
