@@ -4,6 +4,7 @@
 //! for the host build), reads a clock or touches the DOM: time, sizes and input arrive as plain
 //! numbers, and the results are plain values that the browser layer applies.
 
+pub mod actions;
 pub mod advance;
 pub mod deck;
 pub mod feed;

@@ -242,7 +242,10 @@ fn dom_boxes_match_the_computed_layout() {
         let blocks = computed_blocks(&r, 0);
         let kinds: Vec<_> = blocks.iter().map(|b| b.0.as_str()).collect();
         if scale == 1.0 {
-            assert_eq!(kinds, ["source", "score", "title", "summary", "cta"]);
+            assert_eq!(
+                kinds,
+                ["source", "score", "title", "summary", "cta", "actions"]
+            );
         }
         for (kind, x, y, w, h) in &blocks {
             let el = article

@@ -39,6 +39,7 @@ const WARNINGS = {
   source_dropped: 'No room for the source line',
   score_dropped: 'No room for the score block',
   cta_dropped: 'No room for the call to action',
+  actions_dropped: 'No room for the like and share buttons',
   text_zone_too_small: 'No room for the headline on this screen',
   focus_covered: 'The focus point is under the text or the clock',
   media_size_unknown: 'The picture has no width and height: its focus point cannot be kept',

@@ -73,6 +73,8 @@ pub enum BlockKind {
     Summary,
     /// The call-to-action button.
     Cta,
+    /// The like and share buttons, at the end of the call to action's row.
+    Actions,
 }
 
 /// One placed piece of a card.
@@ -106,6 +108,8 @@ pub enum Warning {
     ScoreDropped,
     /// There was no room for the call to action.
     CtaDropped,
+    /// There was no room for the like and share buttons.
+    ActionsDropped,
     /// There was no room for the headline at all.
     TextZoneTooSmall,
     /// The focus point ends up under the text or the skin's chrome.
@@ -178,6 +182,11 @@ const GAP: f32 = 8.0;
 const MARGIN: f32 = 20.0;
 /// Widest text zone (tablets, landscape): long lines are hard to read.
 const MAX_TEXT_WIDTH: f32 = 560.0;
+/// A touch target's side: the like and share buttons are this square, and the bottom row at
+/// least this tall.
+pub const TOUCH_TARGET: f32 = 44.0;
+/// Width of the like and share buttons with the gap between them.
+const ACTIONS_WIDTH: f32 = 2.0 * TOUCH_TARGET + GAP;
 
 /// Line-height factor for a script: taller for Indic scripts and far taller for Nastaliq Urdu.
 fn leading(card: &Card, base: f32) -> f32 {
@@ -298,11 +307,15 @@ pub fn layout_card(
         size: 15.0 * fs,
         weight: 700,
     };
-    let cta_h = (cta_font.size * 1.3 + 20.0).max(44.0);
-    let cta_w = card
-        .cta
-        .as_ref()
-        .map(|c| (measure.width(&c.label, cta_font) + 40.0).min(zone.width));
+    let cta_h = (cta_font.size * 1.3 + 20.0).max(TOUCH_TARGET);
+    // The bottom row: the call to action on the start side, like and share on the end side.
+    // The label's width is rounded up, with a pixel to spare: the page's text may come out a
+    // fraction wider than the measure, and a label that does not fit gets an ellipsis.
+    let cta_w = card.cta.as_ref().map(|c| {
+        (measure.width(&c.label, cta_font).ceil() + 41.0)
+            .min(zone.width - ACTIONS_WIDTH - GAP)
+            .max(0.0)
+    });
 
     let summary_leading = leading(card, 1.45);
     let max_title_lines = if score_h > 0.0 { 3 } else { 4 };
@@ -314,28 +327,40 @@ pub fn layout_card(
 
     // Room left for the headline and the summary once the fixed blocks are in. When not even
     // one headline line at the smallest size would fit, blocks give way in this order: the
-    // source line, the score block, the call to action. A sponsored card's disclosure never
-    // does.
-    let mut show = [header.is_some(), score_h > 0.0, cta_w.is_some()];
-    let heights = [header_h, score_h, cta_h];
-    let fixed = |show: &[bool; 3]| -> f32 {
-        show.iter()
-            .zip(heights)
-            .filter(|(s, _)| **s)
-            .map(|(_, h)| h + gap)
+    // source line, the score block, the call to action (its row keeps a touch target's
+    // height), the like and share buttons. A sponsored card's disclosure never does.
+    let mut show = [
+        header.is_some(),
+        score_h > 0.0,
+        cta_w.is_some_and(|w| w > 0.0),
+        true,
+    ];
+    let row_h = |show: &[bool; 4]| match (show[2], show[3]) {
+        (true, _) => cta_h,
+        (false, true) => TOUCH_TARGET,
+        (false, false) => 0.0,
+    };
+    let fixed = |show: &[bool; 4]| -> f32 {
+        [header_h, score_h, row_h(show)]
+            .iter()
+            .zip([show[0], show[1], show[2] || show[3]])
+            .filter(|(_, s)| *s)
+            .map(|(h, _)| h + gap)
             .sum()
     };
     for (i, warning, droppable) in [
         (0, Warning::SourceDropped, header == Some(BlockKind::Source)),
         (1, Warning::ScoreDropped, true),
         (2, Warning::CtaDropped, true),
+        (3, Warning::ActionsDropped, true),
     ] {
         if show[i] && droppable && zone.height - fixed(&show) < smallest_lh {
             show[i] = false;
             warnings.push(warning);
         }
     }
-    let [show_header, show_score, show_cta] = show;
+    let bottom_row = row_h(&show);
+    let [show_header, show_score, show_cta, show_actions] = show;
     let room = zone.height - fixed(&show);
 
     // The headline: the largest size whose lines fit their count and the room.
@@ -397,6 +422,42 @@ pub fn layout_card(
     // Stack from the bottom of the zone up.
     let mut blocks = Vec::new();
     let mut y = zone.bottom();
+    if bottom_row > 0.0 {
+        // One row, two blocks: the start side's call to action, the end side's buttons (pushed
+        // in reverse, as every block is).
+        y -= bottom_row;
+        let start = card.lang.direction() == Direction::Ltr;
+        if show_actions {
+            let bx = if start {
+                zone.right() - ACTIONS_WIDTH
+            } else {
+                zone.x
+            };
+            blocks.push(Block {
+                kind: BlockKind::Actions,
+                rect: Rect::new(
+                    bx,
+                    y + (bottom_row - TOUCH_TARGET) / 2.0,
+                    ACTIONS_WIDTH,
+                    TOUCH_TARGET,
+                ),
+                font_size: 13.0 * fs,
+                line_height: TOUCH_TARGET,
+                lines: Vec::new(),
+            });
+        }
+        if let (true, Some(w)) = (show_cta, cta_w) {
+            let bx = if start { zone.x } else { zone.right() - w };
+            blocks.push(Block {
+                kind: BlockKind::Cta,
+                rect: Rect::new(bx, y, w, cta_h),
+                font_size: cta_font.size,
+                line_height: cta_font.size * 1.3,
+                lines: Vec::new(),
+            });
+        }
+        y -= gap;
+    }
     let mut push =
         |kind, height: f32, width: f32, font_size: f32, line_height: f32, lines: Vec<String>| {
             y -= height;
@@ -413,16 +474,6 @@ pub fn layout_card(
             });
             y -= gap;
         };
-    if let (true, Some(w)) = (show_cta, cta_w) {
-        push(
-            BlockKind::Cta,
-            cta_h,
-            w,
-            cta_font.size,
-            cta_font.size * 1.3,
-            Vec::new(),
-        );
-    }
     if !summary_lines.is_empty() {
         let h = summary_lh * summary_lines.len() as f32;
         push(
@@ -663,6 +714,49 @@ mod tests {
         let l = layout_card(&urdu, &skin, &device, &mut m);
         assert_eq!(l.text_zone.right(), 412.0 - MARGIN);
         assert_eq!(l.text_zone.x, 30.0 + MARGIN);
+    }
+
+    #[test]
+    fn the_bottom_row_has_the_call_to_action_first_and_like_and_share_last() {
+        let skin = Skin::builtin("generic").expect("built-in");
+        let mut m = FixedAdvance::default();
+        let device = Device::new(412.0, 915.0);
+        let row = |card: &Card, m: &mut FixedAdvance| {
+            let l = layout_card(card, &skin, &device, m);
+            (
+                l.block(BlockKind::Cta).map(|b| b.rect),
+                l.block(BlockKind::Actions).map(|b| b.rect),
+                l.text_zone,
+            )
+        };
+        let mut card = sample("ipl-2026-final-live");
+        let (cta, actions, zone) = row(&card, &mut m);
+        let (cta, actions) = (cta.expect("cta"), actions.expect("actions"));
+        assert_eq!(cta.x, zone.x);
+        assert_eq!(actions.right(), zone.right());
+        assert_eq!(
+            (actions.width, actions.height),
+            (ACTIONS_WIDTH, TOUCH_TARGET)
+        );
+        assert_eq!(cta.bottom(), zone.bottom(), "one row at the bottom");
+        assert!(!cta.intersects(actions));
+        // A label too long for the row leaves the buttons their room.
+        card.cta.as_mut().expect("cta").label = "Open the full scorecard now ".repeat(4);
+        let (cta, actions, _) = row(&card, &mut m);
+        let (cta, actions) = (cta.expect("cta"), actions.expect("actions"));
+        assert!(cta.right() + GAP <= actions.x + 0.01);
+        // Right to left: mirrored.
+        let urdu = sample("karachi-rain-ur");
+        let (cta, actions, zone) = row(&urdu, &mut m);
+        assert_eq!(actions.expect("actions").x, zone.x);
+        if let Some(cta) = cta {
+            assert_eq!(cta.right(), zone.right());
+        }
+        // No call to action: the buttons alone, still at the bottom.
+        card.cta = None;
+        let (cta, actions, zone) = row(&card, &mut m);
+        assert_eq!(cta, None);
+        assert_eq!(actions.expect("actions").bottom(), zone.bottom());
     }
 
     #[test]

@@ -24,6 +24,16 @@ pub enum Notice {
         /// Whether the phone must be unlocked first.
         unlock: bool,
     },
+    /// The viewer liked the card (once per card).
+    Like {
+        /// The card's id.
+        card_id: String,
+    },
+    /// The viewer asked to share the card.
+    Share {
+        /// The card's id.
+        card_id: String,
+    },
     /// A picture or clip failed to load; the card shows its colour instead.
     MediaError {
         /// The card's id.

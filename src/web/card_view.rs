@@ -59,6 +59,8 @@ pub struct Context<'a> {
     pub ken_burns: Option<KenBurns>,
     /// Whether its clip starts over at the end (else the end moves the deck on).
     pub loop_clip: bool,
+    /// Whether the viewer liked it already (its like button shows pressed).
+    pub liked: bool,
 }
 
 /// `left/top/width/height` of a block, plus its font, as one style attribute.
@@ -247,6 +249,24 @@ impl CardView {
                     attr(&button, "type", "button");
                     attr(&button, "data-action", "open");
                     button
+                }
+                BlockKind::Actions => {
+                    let row = el(doc, "div", "glance-actions");
+                    for (action, label) in [("like", ui.like), ("share", ui.share)] {
+                        let button = el(doc, "button", "glance-action");
+                        attr(&button, "type", "button");
+                        attr(&button, "data-action", action);
+                        attr(&button, "aria-label", label);
+                        if action == "like" {
+                            attr(
+                                &button,
+                                "aria-pressed",
+                                if cx.liked { "true" } else { "false" },
+                            );
+                        }
+                        append(&row, &button);
+                    }
+                    row
                 }
             };
             e.class_list().add_1("glance-block").ok();
@@ -515,5 +535,6 @@ fn block_name(kind: BlockKind) -> &'static str {
         BlockKind::Title => "title",
         BlockKind::Summary => "summary",
         BlockKind::Cta => "cta",
+        BlockKind::Actions => "actions",
     }
 }

@@ -21,6 +21,7 @@ use super::dom::{attr, el, px};
 use super::measure::CanvasMeasure;
 use super::paint;
 use super::schedule::{FrameRequest, Timeout};
+use crate::core::actions::Actions;
 use crate::core::advance::{AutoAdvance, Pause};
 use crate::core::deck::{Deck, Window};
 use crate::core::feed::Card;
@@ -85,6 +86,8 @@ struct State {
     rebuild_pending: bool,
     /// Ids of the cards that have been in view with the screen on (for the skin's wake rule).
     seen: HashSet<String>,
+    /// Which button presses went to the host lately, and the liked cards.
+    actions: Actions,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
     compositor: bool,
     handoff: Option<Handoff>,
@@ -218,6 +221,7 @@ impl Mount {
                 fades: Vec::new(),
                 rebuild_pending: false,
                 seen: HashSet::new(),
+                actions: Actions::default(),
                 compositor: paint::compositor_settle(),
                 handoff: None,
                 on_finish: callback(weak, State::on_handoff_finish),
@@ -618,6 +622,7 @@ impl State {
         self.sampled_scrims
             .retain(|id, _| cards.iter().any(|c| &c.id == id));
         self.seen.retain(|id| cards.iter().any(|c| &c.id == id));
+        self.actions.retain(|id| cards.iter().any(|c| c.id == id));
         self.cards = cards;
         self.frame.cancel();
         self.cancel_handoff();

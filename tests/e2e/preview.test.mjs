@@ -130,6 +130,46 @@ test('a call to action unlocks, then opens its URL through the host', async () =
   await context.close();
 });
 
+test('like and share reach the host once per press, show they are pressed, and a like stays', async () => {
+  const { page, context, problems } = await open();
+  await waitInView(page, 'ipl-2026-final-live');
+  const like = '[data-card-id="ipl-2026-final-live"] [data-action="like"]';
+  const share = '[data-card-id="ipl-2026-final-live"] [data-action="share"]';
+  const hostLog = () => page.$$eval('#log li', (items) => items.map((i) => i.textContent.replace(/^\S+\s(?:[AP]M\s)?/, '')).reverse());
+  assert.equal(await page.getAttribute(like, 'aria-label'), 'पसंद करें', "labelled in the card's language");
+  assert.equal(await page.getAttribute(like, 'aria-pressed'), 'false');
+
+  // Held down, the button shows it is pressed; let go, it goes to the host.
+  const box = await page.locator(share).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const rest = await page.$eval(share, (b) => getComputedStyle(b).transform);
+  await page.mouse.down();
+  await page.waitForTimeout(200);
+  const held = await page.$eval(share, (b) => getComputedStyle(b).transform);
+  await page.mouse.up();
+  assert.equal(rest, 'none');
+  assert.match(held, /^matrix\(0\.8/, 'shrunk while pressed');
+  // A double tap right after is one impatient finger, not two more share sheets.
+  await page.dblclick(share);
+  await page.waitForTimeout(1100);
+  await page.click(share);
+  // Like: once, and it stays pressed.
+  await page.click(like);
+  await page.click(like);
+  await page.waitForTimeout(100);
+  assert.deepEqual(await hostLog(), ['share: ipl-2026-final-live', 'share: ipl-2026-final-live', 'like: ipl-2026-final-live']);
+  assert.equal(await page.getAttribute(like, 'aria-pressed'), 'true');
+  assert.deepEqual(await inViewIds(page), ['ipl-2026-final-live'], 'pressing a button is not a tap-to-navigate');
+  // Built again after it left the DOM, the card still shows the like.
+  await page.evaluate(() => window.glance.renderer.goTo(5));
+  await page.waitForFunction(() => !document.querySelector('[data-card-id="ipl-2026-final-live"]'));
+  await page.evaluate(() => window.glance.renderer.goTo(0));
+  await waitInView(page, 'ipl-2026-final-live');
+  assert.equal(await page.getAttribute(like, 'aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a feed with broken cards shows the good ones and lists each bad one', async () => {
   const { page, context, problems } = await open('?feed=feeds/broken.json');
   await waitInView(page, 'good-news');

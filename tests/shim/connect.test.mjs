@@ -59,6 +59,15 @@ test('open asks for the unlock first and opens only when it succeeded', async ()
   assert.deepEqual(direct.calls, ['open glance://b']);
 });
 
+test('like and share go to the host', async () => {
+  const host = fakeHost();
+  const link = connect({ host });
+  link.notice({ type: 'like', card_id: 'a' });
+  link.notice({ type: 'share', card_id: 'b' });
+  await tick();
+  assert.deepEqual(host.calls, ['like a', 'share b']);
+});
+
 test('disconnect stops feeds from reaching the renderer', async () => {
   const host = fakeHost();
   const link = connect({ host });

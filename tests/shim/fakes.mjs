@@ -31,6 +31,8 @@ export function fakeHost({ unlock = true, feed = '{"version":1}', device = {} } 
       return unlock;
     },
     openUrl: async (url) => calls.push(`open ${url}`),
+    like: async (id) => calls.push(`like ${id}`),
+    share: async (id) => calls.push(`share ${id}`),
   };
 }
 

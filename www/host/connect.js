@@ -8,6 +8,8 @@ import { isTrap } from './supervise.js';
  * @typedef {{ ok: true, report: FeedReport } | { ok: false, error: string }} FeedOutcome
  * @typedef {{ type: 'card_change', index: number, card_id: string, count: number }
  *   | { type: 'open', card_id: string, url: string, unlock: boolean }
+ *   | { type: 'like', card_id: string }
+ *   | { type: 'share', card_id: string }
  *   | { type: 'media_error', card_id: string, src: string }} Notice
  * @typedef {{
  *   setFeed(json: string): FeedReport,
@@ -69,6 +71,10 @@ export function connect({ host, onFeed, onNotice }) {
     if (notice.type === 'open') {
       const unlocked = notice.unlock ? await host.requestUnlock() : true;
       if (unlocked) await host.openUrl(notice.url);
+    } else if (notice.type === 'like') {
+      await host.like(notice.card_id);
+    } else if (notice.type === 'share') {
+      await host.share(notice.card_id);
     }
   }
 

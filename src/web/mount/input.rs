@@ -5,9 +5,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
 use super::{event_time, State};
+use crate::core::actions::Action;
 use crate::core::deck::{Handled, Key};
 use crate::core::feed::Card;
 use crate::core::notice::Notice;
+use crate::core::time::EpochMs;
 
 impl State {
     pub(super) fn point(&self, event: &PointerEvent) -> (f32, f32) {
@@ -122,18 +124,36 @@ impl State {
         let Some((target, card)) = self.card_of(event.target()) else {
             return;
         };
-        let action = target
-            .closest("[data-action]")
-            .ok()
-            .flatten()
-            .and_then(|a| a.get_attribute("data-action"));
-        if let (Some("open"), Some(cta)) = (action.as_deref(), &card.cta) {
-            let notice = Notice::Open {
-                card_id: card.id.clone(),
+        let Some(button) = target.closest("[data-action]").ok().flatten() else {
+            return;
+        };
+        let Some(action) = button
+            .get_attribute("data-action")
+            .and_then(|name| Action::parse(&name))
+        else {
+            return;
+        };
+        let card_id = card.id.clone();
+        let notice = match (action, &card.cta) {
+            (Action::Open, Some(cta)) => Notice::Open {
+                card_id: card_id.clone(),
                 url: cta.url.clone(),
                 unlock: cta.unlock,
-            };
-            self.pending.push(notice);
+            },
+            (Action::Open, None) => return,
+            (Action::Like, _) => Notice::Like {
+                card_id: card_id.clone(),
+            },
+            (Action::Share, _) => Notice::Share {
+                card_id: card_id.clone(),
+            },
+        };
+        if !self.actions.press(action, &card_id, self.now() as EpochMs) {
+            return;
         }
+        if action == Action::Like {
+            let _ = button.set_attribute("aria-pressed", "true");
+        }
+        self.pending.push(notice);
     }
 }

@@ -72,6 +72,7 @@ impl State {
             motion,
             ken_burns,
             loop_clip: leave != Leave::ClipEnd,
+            liked: self.actions.is_liked(&card.id),
         };
         Some(CardView::build(card, &cx))
     }
