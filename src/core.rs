@@ -17,6 +17,7 @@ pub mod locale;
 pub mod motion;
 pub mod notice;
 pub mod pager;
+pub mod saver;
 pub mod skin;
 pub mod spring;
 pub mod text;

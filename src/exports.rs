@@ -1,7 +1,7 @@
 //! The `#[wasm_bindgen]` API. JS values are converted here and nowhere else; errors from core
 //! become `JsError`s with their message.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -12,6 +12,7 @@ use crate::core::feed::{parse_feed, Limits, Rejection};
 use crate::core::geometry::Insets;
 use crate::core::lang::{Direction, LangTag};
 use crate::core::notice::Notice;
+use crate::core::saver::Savers;
 use crate::core::skin::Skin;
 use crate::web::Mount;
 
@@ -27,6 +28,8 @@ struct Options {
     reduced_motion: bool,
     /// `false` turns auto-advance off whatever the skin says (default on).
     auto_advance: Option<bool>,
+    /// The phone's data and battery savers (both off by default).
+    savers: Savers,
     /// Which way the deck runs: `"rtl"` for a right-to-left device language.
     direction: Option<Direction>,
     /// The system font scale (1.0 by default).
@@ -74,8 +77,8 @@ fn read_insets(value: &JsValue) -> Result<Option<Insets>, JsError> {
 }
 
 impl Options {
-    /// Reads `{ skin?, skinProfile?, reducedMotion?, autoAdvance?, direction?, fontScale?,
-    /// safeArea?, resumeAt? }`.
+    /// Reads `{ skin?, skinProfile?, reducedMotion?, autoAdvance?, dataSaver?, batterySaver?,
+    /// direction?, fontScale?, safeArea?, resumeAt? }`.
     /// Each option is read directly rather than through a deserializer (which would bring
     /// float formatting into the binary for its error messages).
     fn read(value: &JsValue) -> Result<Self, JsError> {
@@ -113,6 +116,10 @@ impl Options {
             .map(|d| parse_direction(&d))
             .transpose()?;
         let auto_advance = flag("autoAdvance")?;
+        let savers = Savers {
+            data: flag("dataSaver")?.unwrap_or(false),
+            battery: flag("batterySaver")?.unwrap_or(false),
+        };
         let scale = js_sys::Reflect::get(value, &JsValue::from_str("fontScale"))
             .unwrap_or(JsValue::UNDEFINED);
         let font_scale = match scale.as_f64() {
@@ -133,6 +140,7 @@ impl Options {
             skin_profile: text("skinProfile")?,
             reduced_motion,
             auto_advance,
+            savers,
             direction,
             font_scale,
             safe_area,
@@ -156,6 +164,11 @@ struct FeedReport<'a> {
 }
 
 impl Renderer {
+    fn set_savers(&self, savers: Savers) {
+        self.savers.set(savers);
+        self.mount.set_savers(savers);
+    }
+
     /// Validates and shows a feed; returns the report and whether the cards were replaced.
     fn apply_feed(&self, json: &str) -> Result<(JsValue, bool), JsError> {
         let feed = parse_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
@@ -191,6 +204,8 @@ pub struct Renderer {
     /// The last feed applied, so that a skin change can check it against the new skin's
     /// deep-link allow-list.
     feed: RefCell<Option<String>>,
+    /// The savers as last set (each setter changes one).
+    savers: Cell<Savers>,
 }
 
 fn skin_limits(skin: &Skin) -> Limits {
@@ -203,7 +218,8 @@ fn skin_limits(skin: &Skin) -> Limits {
 #[wasm_bindgen]
 impl Renderer {
     /// Mounts into `root`. `options`: `{ skin?: string, skinProfile?: string,
-    /// reducedMotion?: boolean, autoAdvance?: boolean, direction?: "ltr" | "rtl",
+    /// reducedMotion?: boolean, autoAdvance?: boolean, dataSaver?: boolean,
+    /// batterySaver?: boolean, direction?: "ltr" | "rtl",
     /// fontScale?: number, safeArea?: { top, right, bottom, left }, resumeAt?: string }`;
     /// `on_notice` receives `{ type: "card_change" | "open" | "media_error", … }` objects.
     #[wasm_bindgen(constructor)]
@@ -242,6 +258,7 @@ impl Renderer {
         if let Some(allowed) = options.auto_advance {
             mount.set_auto_advance(allowed);
         }
+        mount.set_savers(options.savers);
         if let Some(direction) = options.direction {
             mount.set_direction(direction);
         }
@@ -252,6 +269,7 @@ impl Renderer {
             mount,
             limits,
             feed: RefCell::new(None),
+            savers: Cell::new(options.savers),
         })
     }
 
@@ -378,6 +396,24 @@ impl Renderer {
     #[wasm_bindgen(setter, js_name = autoAdvance)]
     pub fn set_auto_advance(&self, allowed: bool) {
         self.mount.set_auto_advance(allowed);
+    }
+
+    /// The phone's data saver: clips show their poster and are not fetched ahead.
+    #[wasm_bindgen(setter, js_name = dataSaver)]
+    pub fn set_data_saver(&self, on: bool) {
+        self.set_savers(Savers {
+            data: on,
+            ..self.savers.get()
+        });
+    }
+
+    /// The phone's battery saver: clips show their poster and pictures do not drift.
+    #[wasm_bindgen(setter, js_name = batterySaver)]
+    pub fn set_battery_saver(&self, on: bool) {
+        self.set_savers(Savers {
+            battery: on,
+            ..self.savers.get()
+        });
     }
 
     /// The host's screen state: with the screen off nothing moves, plays or counts down, and

@@ -52,11 +52,13 @@ pub struct Situation {
     pub has_next: bool,
     /// The card's clip failed to load or play.
     pub clip_failed: bool,
+    /// Clips play by themselves (no data or battery saver: see `core::saver`).
+    pub clips_play: bool,
 }
 
 /// How `card` leaves by itself on `skin`: never when the host or the skin has auto-advance
 /// off or there is no card to move on to; else after the card's own time, or at the end of its
-/// clip, or after the skin's time.
+/// clip (one that plays), or after the skin's time.
 pub fn leave(card: &Card, skin: &Skin, now: Situation) -> Leave {
     if skin.auto_advance_ms == 0 || !now.allowed || !now.has_next {
         return Leave::Never;
@@ -68,7 +70,7 @@ pub fn leave(card: &Card, skin: &Skin, now: Situation) -> Leave {
         .media
         .as_ref()
         .is_some_and(|m| m.media_type == MediaType::Video);
-    if clip && !now.clip_failed {
+    if clip && !now.clip_failed && now.clips_play {
         Leave::ClipEnd
     } else {
         Leave::After(f64::from(skin.auto_advance_ms))
@@ -197,9 +199,14 @@ mod tests {
             allowed: true,
             has_next: true,
             clip_failed: false,
+            clips_play: true,
         };
         let broken = Situation {
             clip_failed: true,
+            ..fine
+        };
+        let saving = Situation {
+            clips_play: false,
             ..fine
         };
         assert_eq!(leave(i, &skin, fine), Leave::After(8000.0));
@@ -208,6 +215,11 @@ mod tests {
             leave(v, &skin, broken),
             Leave::After(8000.0),
             "a broken clip"
+        );
+        assert_eq!(
+            leave(v, &skin, saving),
+            Leave::After(8000.0),
+            "a clip that does not play under a saver"
         );
         assert_eq!(leave(o, &skin, fine), Leave::After(4000.0));
         let last = Situation {

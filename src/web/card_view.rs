@@ -13,6 +13,7 @@ use crate::core::feed::{Card, Kind, MatchStatus, MediaType};
 use crate::core::layout::{Block, BlockKind, CardLayout};
 use crate::core::locale::strings;
 use crate::core::motion::{CardMotion, KenBurns, Pose};
+use crate::core::saver::Savers;
 use crate::core::text::with_break_spaces;
 use crate::core::time::EpochMs;
 
@@ -23,6 +24,8 @@ pub struct CardView {
     /// The `<article>`.
     pub root: HtmlElement,
     video: Option<HtmlMediaElement>,
+    /// Whether the clip may play by itself (no saver says otherwise).
+    autoplay: bool,
     media_box: HtmlElement,
     body: HtmlElement,
     scrim: HtmlElement,
@@ -61,6 +64,8 @@ pub struct Context<'a> {
     pub loop_clip: bool,
     /// Whether the viewer liked it already (its like button shows pressed).
     pub liked: bool,
+    /// The phone's savers: whether its clip is fetched ahead and plays by itself.
+    pub savers: Savers,
 }
 
 /// `left/top/width/height` of a block, plus its font, as one style attribute.
@@ -140,7 +145,12 @@ impl CardView {
                     if cx.loop_clip {
                         attr(&v, "loop", "");
                     }
-                    attr(&v, "preload", "metadata");
+                    let fetch = if cx.savers.fetch_clips() {
+                        "metadata"
+                    } else {
+                        "none"
+                    };
+                    attr(&v, "preload", fetch);
                     if let Some(poster) = &media.poster {
                         attr(&v, "poster", poster);
                     }
@@ -279,6 +289,7 @@ impl CardView {
             index: cx.index,
             root,
             video,
+            autoplay: cx.savers.clips_play(),
             media_box,
             body,
             scrim,
@@ -397,6 +408,7 @@ impl CardView {
             run.cancel();
         }
         self.video = fresh.video.take();
+        self.autoplay = fresh.autoplay;
         self.media_box = fresh.media_box.clone();
         self.body = fresh.body.clone();
         self.scrim = fresh.scrim.clone();
@@ -501,7 +513,7 @@ impl CardView {
     /// Plays or pauses the card's clip, if it has one.
     pub fn set_playing(&self, playing: bool, ignore: &Closure<dyn FnMut(JsValue)>) {
         let Some(video) = &self.video else { return };
-        if playing {
+        if playing && self.autoplay {
             if let Ok(promise) = video.play() {
                 // A refused autoplay is not an error worth a console line: the poster stays.
                 let _ = promise.catch(ignore);

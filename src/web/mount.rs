@@ -30,6 +30,7 @@ use crate::core::lang::Direction;
 use crate::core::layout::{layout_card, CardLayout, Device, Warning};
 use crate::core::notice::Notice;
 use crate::core::pager::Settle;
+use crate::core::saver::Savers;
 use crate::core::skin::Skin;
 use crate::core::time::EpochMs;
 
@@ -88,6 +89,8 @@ struct State {
     seen: HashSet<String>,
     /// Which button presses went to the host lately, and the liked cards.
     actions: Actions,
+    /// The phone's data and battery savers.
+    savers: Savers,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
     compositor: bool,
     handoff: Option<Handoff>,
@@ -222,6 +225,7 @@ impl Mount {
                 rebuild_pending: false,
                 seen: HashSet::new(),
                 actions: Actions::default(),
+                savers: Savers::default(),
                 compositor: paint::compositor_settle(),
                 handoff: None,
                 on_finish: callback(weak, State::on_handoff_finish),
@@ -325,6 +329,17 @@ impl Mount {
         with_state(&self.state, |s| {
             if s.reduced_motion != reduced {
                 s.reduced_motion = reduced;
+                s.relayout();
+            }
+        });
+    }
+
+    /// The phone's data and battery savers: the cards are built again (clips that no longer
+    /// play show their poster, drifting pictures stand still).
+    pub fn set_savers(&self, savers: Savers) {
+        with_state(&self.state, |s| {
+            if s.savers != savers {
+                s.savers = savers;
                 s.relayout();
             }
         });

@@ -299,6 +299,37 @@ test('Ken Burns runs on the compositor while a picture card is in view, and a ho
   await context.close();
 });
 
+test("the phone's savers: data saver keeps a clip to its poster, battery saver stills the picture, both live", async () => {
+  const { page, context, problems } = await open('?saver=data,battery');
+  await waitInView(page, 'ipl-2026-final-live');
+  const drifting = () => page.$eval('[data-card-id="ipl-2026-final-live"] img.glance-media__item', (img) => img.getAnimations().length);
+  await page.waitForTimeout(500);
+  assert.equal(await drifting(), 0, 'no Ken Burns under the battery saver');
+  await page.evaluate(() => window.glance.renderer.goTo(2));
+  await waitInView(page, 'trailer-ta-video');
+  await page.waitForTimeout(700);
+  const clip = () => page.$eval('[data-card-id="trailer-ta-video"] video', (v) => ({
+    preload: v.getAttribute('preload'),
+    paused: v.paused,
+    poster: v.getAttribute('poster'),
+    fetched: performance.getEntriesByType('resource').some((e) => e.name.includes('clip.webm')),
+  }));
+  assert.deepEqual(await clip(), { preload: 'none', paused: true, poster: 'media/clip-poster.jpg', fetched: false });
+  // The host turns the data saver off: the clip is fetched ahead again but still does not
+  // play while the battery saver is on; with both off it plays.
+  await page.evaluate(() => { window.glance.renderer.dataSaver = false; });
+  assert.equal((await clip()).preload, 'metadata');
+  await page.waitForTimeout(300);
+  assert.equal((await clip()).paused, true);
+  await page.evaluate(() => { window.glance.renderer.batterySaver = false; });
+  await page.waitForFunction(() => !document.querySelector('[data-card-id="trailer-ta-video"] video').paused);
+  await page.evaluate(() => window.glance.renderer.goTo(0));
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.waitForFunction(() => document.querySelector('[data-card-id="ipl-2026-final-live"] img.glance-media__item').getAnimations().length === 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a clip that ends moves the deck on (the skin auto-advances)', async () => {
   const { page, context, problems } = await open();
   await waitInView(page, 'ipl-2026-final-live');

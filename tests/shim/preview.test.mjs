@@ -51,7 +51,7 @@ test('a feed that cannot be loaded is an error naming the URL and status', async
   await assert.rejects(createPreviewHost(env).feed(), /missing\.json: HTTP 404/);
 });
 
-test('device info comes from the window, and ?motion=reduce forces reduced motion', async () => {
+test('device info comes from the window; ?motion=reduce and ?saver= force those settings', async () => {
   const info = await createPreviewHost(fakeEnv()).deviceInfo();
   assert.deepEqual(info, {
     viewport: { width: 412, height: 915 },
@@ -66,6 +66,10 @@ test('device info comes from the window, and ?motion=reduce forces reduced motio
   assert.equal(reduced.reducedMotion, true);
   const system = await createPreviewHost(fakeEnv('http://x/', { reduced: true })).deviceInfo();
   assert.equal(system.reducedMotion, true);
+  const battery = await createPreviewHost(fakeEnv('http://x/?saver=battery')).deviceInfo();
+  assert.equal(battery.batterySaver, true);
+  const both = await createPreviewHost(fakeEnv('http://x/?saver=data,battery')).deviceInfo();
+  assert.deepEqual([both.dataSaver, both.batterySaver], [true, true]);
 });
 
 test('storage round-trips through localStorage under a prefix', async () => {

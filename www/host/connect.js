@@ -15,6 +15,8 @@ import { isTrap } from './supervise.js';
  *   setFeed(json: string): FeedReport,
  *   setScreenOn?(on: boolean): void,
  *   reducedMotion?: boolean,
+ *   dataSaver?: boolean,
+ *   batterySaver?: boolean,
  *   safeArea?: import('./host').SafeArea | null,
  *   locale?: string,
  * }} FeedSink
@@ -84,6 +86,8 @@ export function connect({ host, onFeed, onNotice }) {
     const sink = renderer;
     for (const [key, set] of /** @type {[string, () => void][]} */ ([
       ['reducedMotion', () => { sink.reducedMotion = info.reducedMotion; }],
+      ['dataSaver', () => { sink.dataSaver = info.dataSaver; }],
+      ['batterySaver', () => { sink.batterySaver = info.batterySaver; }],
       ['safeArea', () => { sink.safeArea = info.safeArea; }],
       ['locale', () => { sink.locale = info.locale; }],
     ])) {

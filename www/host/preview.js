@@ -47,6 +47,9 @@ export function createPreviewHost(env) {
     }
   }
 
+  // `?saver=data`, `?saver=battery` or `?saver=data,battery`, as the phone's settings would say.
+  const savers = (page.searchParams.get('saver') ?? '').split(',');
+
   return {
     transport: 'browser-preview',
 
@@ -58,8 +61,8 @@ export function createPreviewHost(env) {
         safeArea: null,
         locale: env.navigator?.language ?? 'en',
         reducedMotion: page.searchParams.get('motion') === 'reduce' || media('(prefers-reduced-motion: reduce)'),
-        dataSaver: Boolean(env.navigator?.connection?.saveData),
-        batterySaver: false,
+        dataSaver: savers.includes('data') || Boolean(env.navigator?.connection?.saveData),
+        batterySaver: savers.includes('battery'),
       };
     },
 

@@ -62,6 +62,7 @@ impl State {
             allowed: self.auto_advance,
             has_next: self.deck.has_next(index),
             clip_failed,
+            clips_play: self.savers.clips_play(),
         };
         leave(card, &self.skin, now)
     }

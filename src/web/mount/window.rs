@@ -46,7 +46,9 @@ impl State {
         let layout = self.layout_of(index)?;
         let leave = self.leave_of(index);
         let card = &self.cards[index];
-        let motion = CardMotion::of(card, self.skin.motion, self.reduced_motion);
+        let motion = self
+            .savers
+            .allow(CardMotion::of(card, self.skin.motion, self.reduced_motion));
         let ken_burns = match (motion.ken_burns, &card.media, layout.media) {
             (true, Some(media), Some(fit)) => Some(KenBurns::plan(
                 media
@@ -73,6 +75,7 @@ impl State {
             ken_burns,
             loop_clip: leave != Leave::ClipEnd,
             liked: self.actions.is_liked(&card.id),
+            savers: self.savers,
         };
         Some(CardView::build(card, &cx))
     }
