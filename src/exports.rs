@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::core::feed::{parse_feed, Limits, Rejection};
-use crate::core::geometry::Insets;
+use crate::core::geometry::{Insets, Size};
 use crate::core::lang::{Direction, LangTag};
 use crate::core::notice::Notice;
 use crate::core::saver::Savers;
@@ -345,6 +345,33 @@ impl Renderer {
     pub fn set_safe_area(&self, insets: JsValue) -> Result<(), JsError> {
         self.mount.set_safe_area(read_insets(&insets)?);
         Ok(())
+    }
+
+    /// The screen size the host reports, `{ width, height }` in CSS px (`null` forgets it). The
+    /// host element's own size wins; this one is used while it has none (a warm WebView not
+    /// yet attached to a window), so the first card can be laid out before the wake.
+    #[wasm_bindgen(setter)]
+    pub fn set_viewport(&self, size: JsValue) -> Result<(), JsError> {
+        if size.is_undefined() || size.is_null() {
+            self.mount.set_host_viewport(None);
+            return Ok(());
+        }
+        let side = |key: &str| {
+            js_sys::Reflect::get(&size, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_f64())
+                .filter(|v| v.is_finite() && *v > 0.0)
+        };
+        match (side("width"), side("height")) {
+            (Some(w), Some(h)) => {
+                self.mount
+                    .set_host_viewport(Some(Size::new(w as f32, h as f32)));
+                Ok(())
+            }
+            _ => Err(JsError::new(
+                "invalid viewport: expected { width, height } in px, both positive",
+            )),
+        }
     }
 
     /// The layout of card `index` on this device and skin: `{ cardId, textZone, blocks: [{ kind,

@@ -548,6 +548,34 @@ async fn a_restarted_renderer_opens_on_the_card_it_was_given() {
 }
 
 #[wasm_bindgen_test]
+async fn the_hosts_screen_size_stands_in_while_the_page_has_none() {
+    let root = host_element();
+    // A warm WebView that is not attached to a window yet: the element has no size.
+    root.style().set_property("width", "0").expect("style");
+    root.style().set_property("height", "0").expect("style");
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_viewport(options(&[("width", 360.into()), ("height", 640.into())]))
+        .expect("a size");
+    r.set_feed(&feed_of(3)).expect("valid");
+    let card_width = |r: &Renderer| {
+        let layout = r.layout_of(0).expect("laid out");
+        get(&get(&layout, "card"), "width").as_f64()
+    };
+    assert_eq!(card_width(&r), Some(360.0));
+    // Attached: the element's own size wins.
+    root.style().set_property("width", "412px").expect("style");
+    root.style().set_property("height", "915px").expect("style");
+    next_frame().await;
+    next_frame().await;
+    assert_eq!(card_width(&r), Some(412.0));
+    assert!(r
+        .set_viewport(options(&[("width", 0.into()), ("height", 640.into())]))
+        .is_err());
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn with_reduced_motion_cards_arrive_at_once() {
     let root = host_element();
     let options = js_sys::Object::new();

@@ -111,6 +111,9 @@ struct State {
     safe_area: Insets,
     /// Safe-area insets the host gave, which win over the page's.
     host_safe_area: Option<Insets>,
+    /// The screen size the host gave, used while the host element has no size of its own (a
+    /// warm WebView not yet attached to a window).
+    host_viewport: Option<Size>,
     measure: CanvasMeasure,
     failed_media: HashSet<(String, String)>,
     /// Scrim opacity sampled from each card's loaded picture, by card id.
@@ -239,6 +242,7 @@ impl Mount {
                 font_scale: 1.0,
                 safe_area: read_safe_area(&doc, &viewport),
                 host_safe_area: None,
+                host_viewport: None,
                 measure: CanvasMeasure::new(&doc, &skin.font_stack),
                 failed_media: HashSet::new(),
                 sampled_scrims: HashMap::new(),
@@ -309,6 +313,15 @@ impl Mount {
     /// The host's safe-area insets changed: the cards are laid out again.
     pub fn set_safe_area(&self, insets: Option<Insets>) {
         with_state(&self.state, |s| s.set_host_safe_area(insets));
+    }
+
+    /// The screen size the host reports, for while the host element has no size of its own
+    /// (`None` forgets it): the cards are laid out for it at once.
+    pub fn set_host_viewport(&self, size: Option<Size>) {
+        with_state(&self.state, |s| {
+            s.host_viewport = size.filter(|v| v.width > 0.0 && v.height > 0.0);
+            s.measure();
+        });
     }
 
     /// The system font scale changed: the cards are laid out again.
@@ -524,7 +537,11 @@ impl State {
     fn measure(&mut self) {
         let rect = self.root.get_bounding_client_rect();
         self.origin = (rect.left() as f32, rect.top() as f32);
-        let size = Size::new(rect.width() as f32, rect.height() as f32);
+        let measured = Size::new(rect.width() as f32, rect.height() as f32);
+        let size = match self.host_viewport {
+            Some(host) if measured.width <= 0.0 || measured.height <= 0.0 => host,
+            _ => measured,
+        };
         let safe_area = read_safe_area(&self.doc, &self.viewport);
         // The observer also reports the size it started with: nothing to do then.
         if size == self.deck.viewport() && safe_area == self.safe_area {

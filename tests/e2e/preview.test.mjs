@@ -370,6 +370,8 @@ async function openWithNative(grant) {
       deviceInfo: () => JSON.stringify({ locale: 'hi-IN', reducedMotion: false }),
       feed: () => { calls.push('feed'); return feed; },
       openUrl: (url) => { calls.push(`openUrl ${url}`); },
+      like: (id) => { calls.push(`like ${id}`); },
+      share: (id) => { calls.push(`share ${id}`); },
       requestUnlock: (id) => {
         calls.push('requestUnlock');
         setTimeout(() => window.glanceHostReceive(JSON.stringify({ type: 'reply', id: Number(id), result: String(grant) })), 50);
@@ -383,15 +385,19 @@ async function openWithNative(grant) {
   return { page, context, problems };
 }
 
-test('inside a WebView with a JS interface: the native feed shows, and an unlock gates the URL', async () => {
+test('inside a WebView with a JS interface: the native feed shows, an unlock gates the URL, like and share arrive', async () => {
   for (const grant of [true, false]) {
     const { page, context, problems } = await openWithNative(grant);
     await waitInView(page, 'ipl-2026-final-live');
     await page.click('[data-card-id="ipl-2026-final-live"] .glance-cta');
     await page.waitForFunction(() => window.__native.includes('requestUnlock'));
     await page.waitForTimeout(200);
+    await page.click('[data-card-id="ipl-2026-final-live"] [data-action="like"]');
+    await page.click('[data-card-id="ipl-2026-final-live"] [data-action="share"]');
+    await page.waitForTimeout(100);
     const calls = await page.evaluate(() => window.__native);
-    assert.deepEqual(calls, grant ? ['feed', 'requestUnlock', 'openUrl https://example.com/score'] : ['feed', 'requestUnlock'],
+    const buttons = ['like ipl-2026-final-live', 'share ipl-2026-final-live'];
+    assert.deepEqual(calls, grant ? ['feed', 'requestUnlock', 'openUrl https://example.com/score', ...buttons] : ['feed', 'requestUnlock', ...buttons],
       grant ? 'opened after the unlock' : 'a refused unlock opens nothing');
     assert.deepEqual(problems, []);
     await context.close();

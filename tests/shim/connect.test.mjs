@@ -93,11 +93,11 @@ test('the host turning the screen off and on reaches the renderer', async () => 
 });
 
 test("the host's device settings reach the renderer at attach and whenever they change", async () => {
-  const host = fakeHost({ device: { reducedMotion: true, dataSaver: true, batterySaver: false, safeArea: { top: 24, right: 0, bottom: 0, left: 0 }, locale: 'ur-PK' } });
+  const host = fakeHost({ device: { reducedMotion: true, dataSaver: true, batterySaver: false, safeArea: { top: 24, right: 0, bottom: 0, left: 0 }, viewport: { width: 360, height: 800 }, locale: 'ur-PK' } });
   const link = connect({ host });
   const renderer = fakeRenderer();
   const set = [];
-  for (const key of ['reducedMotion', 'dataSaver', 'batterySaver', 'safeArea', 'locale']) {
+  for (const key of ['reducedMotion', 'dataSaver', 'batterySaver', 'safeArea', 'viewport', 'locale']) {
     Object.defineProperty(renderer, key, {
       set(v) {
         if (key === 'locale' && v === 'not a tag') throw new Error('invalid locale');
@@ -106,10 +106,10 @@ test("the host's device settings reach the renderer at attach and whenever they 
     });
   }
   await link.attach(renderer);
-  assert.deepEqual(set, [['reducedMotion', true], ['dataSaver', true], ['batterySaver', false], ['safeArea', { top: 24, right: 0, bottom: 0, left: 0 }], ['locale', 'ur-PK']]);
+  assert.deepEqual(set, [['reducedMotion', true], ['dataSaver', true], ['batterySaver', false], ['safeArea', { top: 24, right: 0, bottom: 0, left: 0 }], ['viewport', { width: 360, height: 800 }], ['locale', 'ur-PK']]);
   set.length = 0;
-  host.pushDevice({ reducedMotion: false, dataSaver: false, batterySaver: true, safeArea: { top: 0, right: 0, bottom: 0, left: 0 }, locale: 'not a tag' });
-  assert.deepEqual(set, [['reducedMotion', false], ['dataSaver', false], ['batterySaver', true], ['safeArea', { top: 0, right: 0, bottom: 0, left: 0 }]],
+  host.pushDevice({ reducedMotion: false, dataSaver: false, batterySaver: true, safeArea: { top: 0, right: 0, bottom: 0, left: 0 }, viewport: { width: 800, height: 360 }, locale: 'not a tag' });
+  assert.deepEqual(set, [['reducedMotion', false], ['dataSaver', false], ['batterySaver', true], ['safeArea', { top: 0, right: 0, bottom: 0, left: 0 }], ['viewport', { width: 800, height: 360 }]],
     'a refused value is skipped, the others apply');
 });
 

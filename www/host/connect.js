@@ -18,6 +18,7 @@ import { isTrap } from './supervise.js';
  *   dataSaver?: boolean,
  *   batterySaver?: boolean,
  *   safeArea?: import('./host').SafeArea | null,
+ *   viewport?: { width: number, height: number } | null,
  *   locale?: string,
  * }} FeedSink
  */
@@ -89,6 +90,7 @@ export function connect({ host, onFeed, onNotice }) {
       ['dataSaver', () => { sink.dataSaver = info.dataSaver; }],
       ['batterySaver', () => { sink.batterySaver = info.batterySaver; }],
       ['safeArea', () => { sink.safeArea = info.safeArea; }],
+      ['viewport', () => { sink.viewport = info.viewport; }],
       ['locale', () => { sink.locale = info.locale; }],
     ])) {
       try {
