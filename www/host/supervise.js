@@ -163,7 +163,13 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     if (!dead) return;
     renderer = null;
     link.detach();
-    const copy = freeze();
+    const frozen = freeze();
+    // In the renderer's place, so it stacks with the host's chrome as the renderer did.
+    if (frozen) {
+      fallback?.remove();
+      fallback = frozen.copy;
+      frozen.live.replaceWith(frozen.copy);
+    }
     try {
       dead.free(); // unregisters its listeners and removes its elements, if it still can
     } catch {
@@ -171,17 +177,13 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     }
     for (const node of added) node.remove();
     added = [];
-    if (copy) {
-      fallback?.remove();
-      fallback = copy;
-      screen.append(copy);
-    }
     failed('trap', error);
   }
 
   /**
-   * A static copy of the renderer's elements with only the card last at rest, at rest: no
-   * listeners, no animations, no playing clip.
+   * A static copy of the renderer's element that holds the card last at rest, with only that
+   * card, at rest: no listeners, no animations, no playing clip. Returns it with the element
+   * it stands in for, or null when there is no such card.
    */
   function freeze() {
     const live = added.find((node) => cardId !== undefined && findCard(node, cardId));
@@ -193,7 +195,7 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     }
     const card = findCard(copy, cardId);
     const liveCard = findCard(live, cardId);
-    if (!card || !liveCard) return copy;
+    if (!card || !liveCard) return { copy, live };
     card.removeAttribute('inert');
     card.removeAttribute('aria-hidden');
     for (const el of [card, ...card.querySelectorAll('*')]) {
@@ -212,7 +214,7 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
       video.removeAttribute('autoplay');
       video.pause();
     }
-    return copy;
+    return { copy, live };
   }
 
   /**
