@@ -443,6 +443,35 @@ impl Renderer {
         });
     }
 
+    /// The host stored the events whose `seq`s are in `acked`, in reply to the `track` notice
+    /// of batch `batch` (a late reply to an earlier batch counts too). Those events leave the
+    /// outbox; the rest of the batch goes again.
+    pub fn tracked(&self, batch: f64, acked: Vec<f64>) {
+        let acked: Vec<u64> = acked
+            .into_iter()
+            .filter(|s| s.is_finite() && *s >= 1.0)
+            .map(|s| s as u64)
+            .collect();
+        self.mount.tracked(batch as u64, &acked);
+    }
+
+    /// The host's `track()` failed for batch `batch`: its events go again after a wait.
+    #[wasm_bindgen(js_name = trackFailed)]
+    pub fn track_failed(&self, batch: f64) {
+        self.mount.track_failed(batch as u64);
+    }
+
+    /// Takes over the analytics outbox a renderer stored before (the text of the `store`
+    /// notice for `outbox`, from the host's storage): its events are sent again and
+    /// numbering goes on after them. Call it before the first feed. Throws when the text is
+    /// not an outbox, keeping the empty one.
+    #[wasm_bindgen(js_name = restoreOutbox)]
+    pub fn restore_outbox(&self, text: &str) -> Result<(), JsError> {
+        self.mount
+            .restore_outbox(text)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// The host's screen state: with the screen off nothing moves, plays or counts down, and
     /// the cards land where they were going.
     #[wasm_bindgen(js_name = setScreenOn)]

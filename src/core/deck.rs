@@ -410,6 +410,15 @@ impl Deck {
         self.forward_of(self.pager.slot_position(self.pager.slot_of(index)) - position)
     }
 
+    /// The card nearest to the track at `position`: at least half of it shows.
+    pub fn nearest(&self, position: f32) -> usize {
+        let extent = self.pager.extent();
+        if extent <= 0.0 || !position.is_finite() {
+            return self.current();
+        }
+        self.pager.card_at((position / extent).round() as isize)
+    }
+
     /// Where the track is now (not interpolated), px.
     pub fn position(&self) -> f32 {
         self.pager.position()
@@ -539,6 +548,25 @@ mod tests {
         assert_eq!(d.current(), 1);
         settle(&mut d, 100.0);
         assert_eq!(cards(d.window(400.0)), [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_nearest_card_changes_halfway() {
+        let mut d = deck(5);
+        // (track position in px, card nearest)
+        for (position, nearest) in [
+            (0.0, 0),
+            (199.0, 0),
+            (201.0, 1),
+            (990.0, 2),
+            (-300.0, 0),
+            (9_000.0, 4),
+        ] {
+            assert_eq!(d.nearest(position), nearest, "at {position}");
+        }
+        d.set_skin(Axis::Horizontal, TapZones::default(), true);
+        assert_eq!(d.nearest(-300.0), 4, "a loop wraps");
+        assert_eq!(d.nearest(2_100.0), 0);
     }
 
     #[test]

@@ -34,6 +34,21 @@ pub enum Notice {
         /// The card's id.
         card_id: String,
     },
+    /// A batch of analytics events for the host's `track()`; reply with its `seq`s through
+    /// the renderer's `tracked(batch, acked)`, or `trackFailed(batch)`.
+    Track {
+        /// Names the batch in the reply.
+        batch: u64,
+        /// The events, as a JSON array text.
+        events: String,
+    },
+    /// Text for the host's storage (the analytics outbox, after every change).
+    Store {
+        /// The storage key.
+        key: &'static str,
+        /// The text to store under it.
+        value: String,
+    },
     /// A picture or clip failed to load; the card shows its colour instead.
     MediaError {
         /// The card's id.

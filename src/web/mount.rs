@@ -2,6 +2,7 @@
 //! Input handling is in `mount/input.rs`, the cards' own motion in `mount/motion.rs`, the card
 //! window in `mount/window.rs`, and timers, media and the page's state in `mount/lifecycle.rs`.
 
+mod analytics;
 mod input;
 mod lifecycle;
 mod motion;
@@ -29,10 +30,12 @@ use crate::core::geometry::{Axis, Insets, Size};
 use crate::core::lang::Direction;
 use crate::core::layout::{layout_card, CardLayout, Device, Warning};
 use crate::core::notice::Notice;
+use crate::core::outbox::{Outbox, RestoreError};
 use crate::core::pager::Settle;
 use crate::core::saver::Savers;
 use crate::core::skin::Skin;
 use crate::core::time::EpochMs;
+use crate::core::views::Views;
 
 /// Receives the renderer's notices, outside any borrow of its state.
 pub type Emit = Rc<dyn Fn(Notice)>;
@@ -74,6 +77,12 @@ struct State {
     hold_timer: Timeout,
     /// Fires when the card in view has had its time.
     advance_timer: Timeout,
+    /// The card in view and since when (impressions and dwell).
+    viewing: Views,
+    /// Analytics events waiting for the host's acknowledgement.
+    outbox: Outbox,
+    /// Runs when the outbox has a batch due or a reply overdue.
+    outbox_timer: Timeout,
     advance: AutoAdvance,
     /// The host allows auto-advance (the skin still decides whether and when).
     auto_advance: bool,
@@ -220,6 +229,9 @@ impl Mount {
                 }),
                 hold_timer: Timeout::new(callback(weak, State::on_hold_timer)),
                 advance_timer: Timeout::new(callback(weak, State::on_advance_timer)),
+                viewing: Views::default(),
+                outbox: Outbox::default(),
+                outbox_timer: Timeout::new(callback(weak, State::on_outbox_timer)),
                 advance: AutoAdvance::default(),
                 auto_advance: true,
                 screen_on: true,
@@ -408,6 +420,35 @@ impl Mount {
         self.state.try_borrow().map(|s| s.cards.len()).unwrap_or(0)
     }
 
+    /// The host stored the events `acked` (in reply to batch `batch`, or a later reply to an
+    /// earlier one).
+    pub fn tracked(&self, batch: u64, acked: &[u64]) {
+        with_state(&self.state, |s| {
+            let now = s.now();
+            s.outbox.replied(batch, acked, now);
+            s.sync_outbox(now);
+        });
+    }
+
+    /// Sending batch `batch` failed: its events go again later.
+    pub fn track_failed(&self, batch: u64) {
+        with_state(&self.state, |s| {
+            let now = s.now();
+            s.outbox.failed(batch, now);
+            s.sync_outbox(now);
+        });
+    }
+
+    /// Takes over the outbox an earlier renderer stored (`text` as it was stored).
+    pub fn restore_outbox(&self, text: &str) -> Result<(), RestoreError> {
+        let mut result = Ok(());
+        with_state(&self.state, |s| match Outbox::restore(text, s.now()) {
+            Ok(stored) => s.restore_outbox(stored),
+            Err(e) => result = Err(e),
+        });
+        result
+    }
+
     /// The first feed opens on card `id` when it has it, instead of its first card.
     pub fn resume_at(&self, id: String) {
         with_state(&self.state, |s| s.resume = Some(id));
@@ -427,6 +468,7 @@ impl Drop for Mount {
             s.frame.cancel();
             s.hold_timer.cancel();
             s.advance_timer.cancel();
+            s.outbox_timer.cancel();
             s.cancel_handoff();
             s.cancel_tidy();
             for fade in s.fades.drain(..) {
@@ -641,6 +683,19 @@ impl State {
             return;
         }
         self.rebuild_pending = false;
+        // The card in view stays in view if the new feed has it; else its view ends here.
+        let viewed = self
+            .viewing
+            .current()
+            .and_then(|i| self.cards.get(i))
+            .and_then(|card| cards.iter().position(|c| c.id == card.id));
+        match viewed {
+            Some(index) => self.viewing.reindex(index),
+            None => {
+                let mono = self.now();
+                self.view_is(mono, None);
+            }
+        }
         let resume = self.resume.take();
         let keep = self
             .cards
@@ -697,15 +752,25 @@ impl State {
             let _ = img.decode().then2(&self.on_decoded, &self.ignore);
         }
         let now = self.now();
-        if let Some(card) = self.cards.get(current) {
-            if self.page_visible && self.screen_on && !self.seen.contains(&card.id) {
-                self.seen.insert(card.id.clone());
+        let rest = self.deck.rest_position();
+        self.observe_view(now, rest);
+        if let Some(id) = self.cards.get(current).map(|c| c.id.clone()) {
+            if self.page_visible && self.screen_on && !self.seen.contains(&id) {
+                self.seen.insert(id.clone());
             }
-            if self.announced.as_deref() != Some(card.id.as_str()) {
-                self.announced = Some(card.id.clone());
+            if self.announced.as_deref() != Some(id.as_str()) {
+                // A move from the card shown before, unless a new feed took that one away.
+                let from = self
+                    .announced
+                    .as_ref()
+                    .and_then(|before| self.cards.iter().position(|c| &c.id == before));
+                if let Some(from) = from {
+                    self.record_move(from, current);
+                }
+                self.announced = Some(id.clone());
                 self.pending.push(Notice::CardChange {
                     index: current,
-                    card_id: card.id.clone(),
+                    card_id: id,
                     count: self.cards.len(),
                 });
                 let leave = self.leave_of(current);

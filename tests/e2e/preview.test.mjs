@@ -371,6 +371,13 @@ async function openWithNative(grant) {
       feed: () => { calls.push('feed'); return feed; },
       openUrl: (url) => { calls.push(`openUrl ${url}`); },
       like: (id) => { calls.push(`like ${id}`); },
+      // Stores the events it is given; acknowledges them unless the test says not to.
+      track: (json) => {
+        const events = JSON.parse(json);
+        window.__tracked = [...(window.__tracked ?? []), ...events];
+        const ack = localStorage.getItem('test:ack') !== 'no';
+        return JSON.stringify({ acked: ack ? events.map((e) => e.seq) : [] });
+      },
       share: (id) => { calls.push(`share ${id}`); },
       requestUnlock: (id) => {
         calls.push('requestUnlock');
@@ -500,6 +507,43 @@ test('a module that does not load is tried again, and the lock screen comes up w
   blocked = false;
   await waitInView(page, 'ipl-2026-final-live', 8000);
   assert.match(await page.textContent('#report-summary'), /14 cards shown/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('inside a WebView, analytics reach the host, and events it did not acknowledge are sent again after a reload', async () => {
+  const { page, context, problems } = await openWithNative(true);
+  await page.evaluate(() => localStorage.setItem('test:ack', 'no'));
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.waitForTimeout(1200); // an impression
+  await page.click('#next');
+  await waitInView(page, 'monsoon-mumbai-en');
+  // The screen goes off: the view ends and everything waiting goes at once.
+  await page.evaluate(() => window.glanceHostReceive(JSON.stringify({ type: 'screen', on: false })));
+  await page.waitForFunction(() => (window.__tracked ?? []).length >= 3);
+  const first = await page.evaluate(() => window.__tracked);
+  assert.deepEqual(first.map((e) => [e.seq, e.type, e.card_id]), [
+    [1, 'impression', 'ipl-2026-final-live'],
+    [2, 'dwell', 'ipl-2026-final-live'],
+    [3, 'swipe', 'ipl-2026-final-live'],
+  ]);
+  assert.equal(first[2].to, 'monsoon-mumbai-en');
+  assert.ok(first[1].ms >= 1200, `dwell ${first[1].ms} ms`);
+  // Not acknowledged: after a reload (the renderer gone), the same events go again, and
+  // numbering goes on after them.
+  await page.evaluate(() => localStorage.setItem('test:ack', 'yes'));
+  await page.reload();
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.click('[data-card-id="ipl-2026-final-live"] [data-action="like"]');
+  await page.evaluate(() => window.glanceHostReceive(JSON.stringify({ type: 'screen', on: false })));
+  await page.waitForFunction(() => (window.__tracked ?? []).some((e) => e.type === 'like'));
+  const again = await page.evaluate(() => window.__tracked);
+  assert.deepEqual(again.slice(0, 3), first, 'the same events, with the same seq');
+  assert.deepEqual([again[3].seq, again[3].type], [4, 'like']);
+  // Acknowledged now: nothing is kept.
+  await page.waitForTimeout(100);
+  const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('glance:outbox')).events.length);
+  assert.equal(kept, 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -68,6 +68,36 @@ test('like and share go to the host', async () => {
   assert.deepEqual(host.calls, ['like a', 'share b']);
 });
 
+test("analytics: batches reach the host's track() and its acknowledgement comes back; the outbox is stored and restored", async () => {
+  const host = fakeHost();
+  const link = connect({ host });
+  const renderer = fakeRenderer();
+  const calls = [];
+  Object.assign(renderer, {
+    tracked: (batch, acked) => calls.push(['tracked', batch, acked]),
+    trackFailed: (batch) => calls.push(['failed', batch]),
+    restoreOutbox: (text) => calls.push(['restore', text]),
+  });
+  host.stored.set('outbox', '{"next":7,"events":[]}');
+  await link.attach(renderer);
+  assert.deepEqual(calls, [['restore', '{"next":7,"events":[]}']], 'restored before the feed');
+  assert.equal(renderer.seen.length, 1);
+
+  const events = [{ seq: 7, type: 'like', card_id: 'a', at: 1 }, { seq: 8, type: 'impression', card_id: 'a', at: 2 }];
+  link.notice({ type: 'track', batch: 3, events: JSON.stringify(events) });
+  await tick();
+  assert.deepEqual(host.tracked, events);
+  assert.deepEqual(calls.at(-1), ['tracked', 3, [7, 8]]);
+  host.failTrack = true;
+  link.notice({ type: 'track', batch: 4, events: JSON.stringify(events) });
+  await tick();
+  assert.deepEqual(calls.at(-1), ['failed', 4]);
+
+  link.notice({ type: 'store', key: 'outbox', value: '{"next":9,"events":[]}' });
+  await tick();
+  assert.equal(host.stored.get('outbox'), '{"next":9,"events":[]}');
+});
+
 test('disconnect stops feeds from reaching the renderer', async () => {
   const host = fakeHost();
   const link = connect({ host });

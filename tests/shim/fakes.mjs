@@ -32,6 +32,21 @@ export function fakeHost({ unlock = true, feed = '{"version":1}', device = {} } 
     },
     openUrl: async (url) => calls.push(`open ${url}`),
     like: async (id) => calls.push(`like ${id}`),
+    stored: new Map(),
+    async storageGet(key) {
+      return this.stored.get(key) ?? null;
+    },
+    async storageSet(key, value) {
+      this.stored.set(key, value);
+    },
+    tracked: [],
+    /** Acknowledges every event, or throws when `failTrack` is set. */
+    async track(events) {
+      if (this.failTrack) throw new Error('the host is busy');
+      this.tracked.push(...events);
+      return { acked: events.map((e) => e.seq) };
+    },
+    failTrack: false,
     share: async (id) => calls.push(`share ${id}`),
   };
 }

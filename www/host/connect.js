@@ -8,11 +8,16 @@ import { isTrap } from './supervise.js';
  * @typedef {{ ok: true, report: FeedReport } | { ok: false, error: string }} FeedOutcome
  * @typedef {{ type: 'card_change', index: number, card_id: string, count: number }
  *   | { type: 'open', card_id: string, url: string, unlock: boolean }
+ *   | { type: 'track', batch: number, events: string }
+ *   | { type: 'store', key: string, value: string }
  *   | { type: 'like', card_id: string }
  *   | { type: 'share', card_id: string }
  *   | { type: 'media_error', card_id: string, src: string }} Notice
  * @typedef {{
  *   setFeed(json: string): FeedReport,
+ *   tracked?(batch: number, acked: number[]): void,
+ *   trackFailed?(batch: number): void,
+ *   restoreOutbox?(text: string): void,
  *   setScreenOn?(on: boolean): void,
  *   reducedMotion?: boolean,
  *   dataSaver?: boolean,
@@ -22,6 +27,9 @@ import { isTrap } from './supervise.js';
  *   locale?: string,
  * }} FeedSink
  */
+
+/** Where the renderer's `store` notices keep the analytics outbox. */
+export const OUTBOX_KEY = 'outbox';
 
 /** Fires the page's `error` event with `error`, as an uncaught one would. */
 function report(/** @type {unknown} */ error) {
@@ -74,6 +82,19 @@ export function connect({ host, onFeed, onNotice }) {
     if (notice.type === 'open') {
       const unlocked = notice.unlock ? await host.requestUnlock() : true;
       if (unlocked) await host.openUrl(notice.url);
+    } else if (notice.type === 'track') {
+      // Events leave the renderer's outbox only with the host's acknowledgement; the reply
+      // goes to whichever renderer runs by then (a new one after a crash has the same outbox).
+      let ack;
+      try {
+        ack = await host.track(JSON.parse(notice.events));
+      } catch (error) {
+        renderer?.trackFailed?.(notice.batch);
+        throw error;
+      }
+      renderer?.tracked?.(notice.batch, Array.isArray(ack?.acked) ? ack.acked : []);
+    } else if (notice.type === 'store') {
+      await host.storageSet(notice.key, notice.value);
     } else if (notice.type === 'like') {
       await host.like(notice.card_id);
     } else if (notice.type === 'share') {
@@ -123,6 +144,14 @@ export function connect({ host, onFeed, onNotice }) {
         settings(device ?? (await host.deviceInfo()));
       } catch (error) {
         console.warn('glance: no device info from the host; the browser guesses stay', error);
+      }
+      // Events an earlier renderer (before a reload or a crash) had not delivered.
+      try {
+        const stored = await host.storageGet(OUTBOX_KEY);
+        if (stored !== null) sink.restoreOutbox?.(stored);
+      } catch (error) {
+        if (isTrap(error)) throw error;
+        console.warn('glance: the stored analytics outbox could not be read; starting a new one', error);
       }
       if (latest !== null) {
         apply(latest);

@@ -131,7 +131,12 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     renderer = next;
     added = [...screen.children].filter((child) => !before.has(child));
     startedAt = now();
-    await link.attach(next, device);
+    try {
+      await link.attach(next, device);
+    } catch (error) {
+      if (!isTrap(error)) throw error;
+      onError(error);
+    }
     if (renderer !== next) return; // it trapped while taking the feed
     fallback?.remove();
     fallback = null;

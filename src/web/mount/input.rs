@@ -7,6 +7,7 @@ use web_sys::{Element, KeyboardEvent, PointerEvent};
 use super::{event_time, State};
 use crate::core::actions::Action;
 use crate::core::deck::{Handled, Key};
+use crate::core::event::What;
 use crate::core::feed::Card;
 use crate::core::notice::Notice;
 use crate::core::time::EpochMs;
@@ -154,6 +155,14 @@ impl State {
         if action == Action::Like {
             let _ = button.set_attribute("aria-pressed", "true");
         }
+        let what = match action {
+            Action::Open => What::Open,
+            Action::Like => What::Like,
+            Action::Share => What::Share,
+        };
+        let now = self.now();
+        self.record(what, &card_id, now);
+        self.sync_outbox(now);
         self.pending.push(notice);
     }
 }

@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::State;
 use crate::core::advance::{leave, Leave, Pause, Situation};
+use crate::core::event::What;
 use crate::core::layout::{luminance, sampled_scrim};
 use crate::core::notice::Notice;
 use crate::core::skin::Wake;
@@ -26,6 +27,7 @@ impl State {
         a.set_paused(now, Pause::Hold, self.deck.is_holding());
         a.set_paused(now, Pause::Hidden, !(self.page_visible && self.screen_on));
         self.advance_timer.arm(self.advance.deadline(), now);
+        self.sync_outbox(now);
         // The clip plays while its card is in view; Ken Burns also rests while a finger is
         // down or the cards move: the picture moves with them anyway, and a drifting picture
         // under a moving card would cost the main thread a frame every frame.
@@ -121,6 +123,10 @@ impl State {
     /// The page or the screen went dark: whatever moves lands now, media pause, and nothing
     /// is scheduled until it comes back.
     pub(super) fn went_dark(&mut self) {
+        // The view ends, and what waits goes to the host at once.
+        let now = self.now();
+        self.view_is(now, None);
+        self.outbox.flush();
         if self.handoff.is_some() || self.frame.is_pending() {
             self.cancel_handoff();
             self.frame.cancel();
@@ -206,6 +212,9 @@ impl State {
                 self.advance.start(now, leave);
                 self.sync(now);
             }
+            let now = self.now();
+            self.record(What::MediaError { src: key.1.clone() }, &key.0, now);
+            self.sync_outbox(now);
             self.pending.push(Notice::MediaError {
                 card_id: key.0,
                 src: key.1,
@@ -238,6 +247,8 @@ impl State {
         let seen = |i: usize| self.cards.get(i).is_some_and(|c| self.seen.contains(&c.id));
         match self.deck.next_unseen(current, seen).filter(|_| moves_on) {
             Some(next) => {
+                // Not the viewer's move: no swipe is recorded for it.
+                self.announced = None;
                 self.deck.jump_to(next);
                 let rest = self.deck.rest_position();
                 if self.deck.needs_remount(self.mounted.as_ref(), rest, false) {
@@ -248,6 +259,8 @@ impl State {
             }
             None => {
                 self.seen.insert(id);
+                let (now, rest) = (self.now(), self.deck.rest_position());
+                self.observe_view(now, rest);
             }
         }
     }

@@ -30,6 +30,7 @@ impl State {
             self.remount(frame.position, js_sys::Date::now() as EpochMs);
         }
         self.place_all(frame.position);
+        self.observe_view(time, frame.position);
         if frame.settled {
             self.settled();
         } else {
