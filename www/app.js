@@ -66,6 +66,10 @@ function showLayout(/** @type {any} */ layout) {
 /** @param {import('./host/connect.js').FeedOutcome} outcome */
 function showReport(outcome) {
   const body = /** @type {HTMLTableSectionElement} */ (table.tBodies[0]);
+  if (!outcome.ok && outcome.stored) {
+    setSummary(`Kept feed from the last visit on screen; no fresh one: ${outcome.error}`, 'warn');
+    return;
+  }
   if (!outcome.ok) {
     setSummary(`Feed refused, the screen keeps what it showed: ${outcome.error}`, 'error');
     return;
@@ -85,6 +89,7 @@ function showReport(outcome) {
   table.hidden = report.rejections.length === 0;
   const rejected = new Set(report.rejections.map((r) => r.index)).size;
   const parts = [`${report.shown} card${report.shown === 1 ? '' : 's'} shown`];
+  if (outcome.stored) parts.unshift('Kept feed from the last visit (no fresh one yet)');
   if (report.outOfWindow) parts.push(`${report.outOfWindow} outside their start/expiry window`);
   if (rejected) parts.push(`${rejected} rejected`);
   if (!report.applied) parts.push('no card was valid, so the screen keeps what it showed');

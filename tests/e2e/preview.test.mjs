@@ -368,7 +368,8 @@ async function openWithNative(grant) {
     window.__native = calls;
     window.GlanceAndroid = {
       deviceInfo: () => JSON.stringify({ locale: 'hi-IN', reducedMotion: false }),
-      feed: () => { calls.push('feed'); return feed; },
+      // No feed at all when the test says the phone is offline.
+      feed: () => { calls.push('feed'); return localStorage.getItem('test:offline') === 'yes' ? '' : feed; },
       openUrl: (url) => { calls.push(`openUrl ${url}`); },
       like: (id) => { calls.push(`like ${id}`); },
       // Stores the events it is given; acknowledges them unless the test says not to.
@@ -544,6 +545,33 @@ test('inside a WebView, analytics reach the host, and events it did not acknowle
   await page.waitForTimeout(100);
   const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('glance:outbox')).events.length);
   assert.equal(kept, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('offline: a wake without a feed shows the kept one, and a feed that comes later replaces it in place', async () => {
+  const { page, context, problems } = await openWithNative(true);
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.click('#next');
+  await waitInView(page, 'monsoon-mumbai-en');
+  await page.evaluate(() => localStorage.setItem('test:offline', 'yes'));
+  await page.reload();
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.waitForFunction(() => /^Kept feed from the last visit on screen; no fresh one: the host gave no feed/.test(document.getElementById('report-summary').textContent));
+  assert.equal(await page.evaluate(() => window.glance.renderer.count), 14);
+  assert.equal(await page.$$eval('[data-card-id="diwali-sale-ended"]', (c) => c.length), 0, 'its expired card is not shown');
+  // The network is back: the host pushes a feed with a changed headline; no jump.
+  await page.click('#next');
+  await waitInView(page, 'monsoon-mumbai-en');
+  await page.evaluate(() => { window.__card = document.querySelector('[data-card-id="monsoon-mumbai-en"]'); });
+  const { readFile } = await import('node:fs/promises');
+  const feed = JSON.parse(await readFile(new URL('../../www/feeds/sample.json', import.meta.url), 'utf8'));
+  feed.cards.find((c) => c.id === 'monsoon-mumbai-en').title = 'Mumbai: the rain eases by evening';
+  await page.evaluate((json) => window.glanceHostReceive(JSON.stringify({ type: 'feed', feed: json })), JSON.stringify(feed));
+  await page.waitForFunction(() => document.querySelector('[data-card-id="monsoon-mumbai-en"] .glance-title').textContent.includes('eases'));
+  assert.deepEqual(await inViewIds(page), ['monsoon-mumbai-en']);
+  assert.ok(await page.evaluate(() => window.__card.isConnected), 'the same card element, updated in place');
+  assert.match(await page.textContent('#report-summary'), /^14 cards shown/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -98,6 +98,40 @@ test("analytics: batches reach the host's track() and its acknowledgement comes 
   assert.equal(host.stored.get('outbox'), '{"next":9,"events":[]}');
 });
 
+test('offline: the last feed that showed cards is kept, shown first at the next attach, and replaced by the host feed', async () => {
+  const good = '{"version":1,"cards":["a"]}';
+  const host = fakeHost({ feed: good });
+  const outcomes = [];
+  const link = connect({ host, onFeed: (o) => outcomes.push(o) });
+  const renderer = fakeRenderer();
+  await link.attach(renderer);
+  assert.equal(host.stored.get('feed'), good, 'kept once applied');
+  host.push('{"version":2}');
+  host.push('{"version":1,"cards":[]}');
+  assert.equal(host.stored.get('feed'), good, 'a refused feed is not kept');
+
+  // The next wake: the kept copy at once, then the host's feed.
+  const fresh = '{"version":1,"cards":["a","b"]}';
+  const next = fakeHost({ feed: fresh });
+  next.stored.set('feed', good);
+  const seen = [];
+  const second = fakeRenderer();
+  await connect({ host: next, onFeed: (o) => seen.push(o) }).attach(second);
+  assert.deepEqual(second.seen, [good, fresh]);
+  assert.deepEqual(seen.map((o) => o.stored ?? false), [true, false]);
+  assert.equal(next.stored.get('feed'), fresh);
+
+  // No feed from the host (offline): the kept copy stays, and the failure says so.
+  const offline = fakeHost();
+  offline.feed = async () => { throw new Error('no network'); };
+  offline.stored.set('feed', good);
+  const third = fakeRenderer();
+  const said = [];
+  await connect({ host: offline, onFeed: (o) => said.push(o) }).attach(third);
+  assert.deepEqual(third.seen, [good]);
+  assert.deepEqual(said.map((o) => [o.ok, o.stored ?? false]), [[true, true], [false, true]]);
+});
+
 test('disconnect stops feeds from reaching the renderer', async () => {
   const host = fakeHost();
   const link = connect({ host });

@@ -60,7 +60,9 @@ export function fakeRenderer() {
       seen.push(json);
       const parsed = JSON.parse(json);
       if (parsed.version !== 1) throw new Error(`the feed's "version" is ${parsed.version}; this renderer reads version 1`);
-      return { applied: true, shown: 1, outOfWindow: 0, rejections: [] };
+      // Like the real one: a feed whose cards are all refused is not applied.
+      const applied = parsed.cards === undefined || parsed.cards.length > 0;
+      return { applied, shown: applied ? 1 : 0, outOfWindow: 0, rejections: [] };
     },
   };
 }

@@ -5,7 +5,8 @@ import { isTrap } from './supervise.js';
 /**
  * @typedef {{ index: number, id?: string, field: string, reason: string }} Rejection
  * @typedef {{ applied: boolean, shown: number, outOfWindow: number, rejections: Rejection[] }} FeedReport
- * @typedef {{ ok: true, report: FeedReport } | { ok: false, error: string }} FeedOutcome
+ * @typedef {({ ok: true, report: FeedReport } | { ok: false, error: string }) & { stored?: true }} FeedOutcome
+ *   `stored`: the feed is the copy kept from an earlier one (no fresh feed yet, or none came).
  * @typedef {{ type: 'card_change', index: number, card_id: string, count: number }
  *   | { type: 'open', card_id: string, url: string, unlock: boolean }
  *   | { type: 'track', batch: number, events: string }
@@ -27,6 +28,9 @@ import { isTrap } from './supervise.js';
  *   locale?: string,
  * }} FeedSink
  */
+
+/** Where the last feed that showed cards is kept. */
+export const FEED_KEY = 'feed';
 
 /** Where the renderer's `store` notices keep the analytics outbox. */
 export const OUTBOX_KEY = 'outbox';
@@ -55,14 +59,22 @@ export function connect({ host, onFeed, onNotice }) {
   /** @type {string | null} */
   let latest = null;
 
-  /** @param {string} json */
-  function apply(json) {
-    latest = json;
+  /**
+   * @param {string} json
+   * @param {{ stored?: boolean }} [from]  the kept copy, not a feed from the host
+   */
+  function apply(json, { stored = false } = {}) {
+    if (!stored) latest = json;
     if (!renderer) return;
     /** @type {FeedOutcome} */
     let outcome;
     try {
-      outcome = { ok: true, report: renderer.setFeed(json) };
+      const report = renderer.setFeed(json);
+      outcome = stored ? { ok: true, report, stored: true } : { ok: true, report };
+      // The last feed that showed cards is kept for a wake without one (offline).
+      if (!stored && report.applied) {
+        host.storageSet(FEED_KEY, json).catch((error) => console.warn('glance: could not keep the feed', error));
+      }
     } catch (error) {
       // A trap is not the feed's fault: it goes to the page's error handlers (the supervisor
       // starts the renderer again, with this feed).
@@ -157,10 +169,27 @@ export function connect({ host, onFeed, onNotice }) {
         apply(latest);
         return;
       }
+      // The kept feed first, so a wake without a network shows cards at once (its expired
+      // cards are not shown); the host's feed replaces it, keeping the card in view.
+      let kept = false;
+      try {
+        const stored = await host.storageGet(FEED_KEY);
+        if (stored !== null && latest === null) {
+          apply(stored, { stored: true });
+          kept = true;
+        }
+      } catch (error) {
+        console.warn('glance: the kept feed could not be read', error);
+      }
+      if (latest !== null) {
+        apply(latest);
+        return;
+      }
       try {
         apply(await host.feed());
       } catch (error) {
-        onFeed?.({ ok: false, error: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        onFeed?.(kept ? { ok: false, error: message, stored: true } : { ok: false, error: message });
       }
     },
     /** The renderer is gone (it crashed): feeds wait for the next one. */
