@@ -8,5 +8,6 @@ mod measure;
 mod mount;
 mod paint;
 mod schedule;
+mod video_pool;
 
 pub use mount::Mount;

@@ -410,6 +410,19 @@ impl Deck {
         self.forward_of(self.pager.slot_position(self.pager.slot_of(index)) - position)
     }
 
+    /// The card just past the DOM window ahead of the card in view, in feed order, if there is
+    /// one: its media are fetched early, so the next two cards (and, in the window, the
+    /// previous one) are ready and no card further is.
+    pub fn ahead_of_window(&self) -> Option<usize> {
+        let (count, current) = (self.count(), self.current());
+        let step = WINDOW_MARGIN + 1;
+        if self.is_looping() {
+            (count > 2 * WINDOW_MARGIN + 1).then(|| (current + step) % count)
+        } else {
+            (current + step < count).then_some(current + step)
+        }
+    }
+
     /// The card nearest to the track at `position`: at least half of it shows.
     pub fn nearest(&self, position: f32) -> usize {
         let extent = self.pager.extent();
@@ -548,6 +561,21 @@ mod tests {
         assert_eq!(d.current(), 1);
         settle(&mut d, 100.0);
         assert_eq!(cards(d.window(400.0)), [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_card_ahead_of_the_window() {
+        let mut d = deck(5);
+        assert_eq!(d.ahead_of_window(), Some(2));
+        d.jump_to(2);
+        assert_eq!(d.ahead_of_window(), Some(4));
+        d.jump_to(3);
+        assert_eq!(d.ahead_of_window(), None, "the window reaches the end");
+        d.set_skin(Axis::Horizontal, TapZones::default(), true);
+        assert_eq!(d.ahead_of_window(), Some(0), "a loop wraps");
+        let mut small = deck(3);
+        small.set_skin(Axis::Horizontal, TapZones::default(), true);
+        assert_eq!(small.ahead_of_window(), None, "every card is in the window");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 use super::dom::{append, attr, el, px, text};
 use super::measure::BehindText;
 use super::paint;
+use super::video_pool::VideoPool;
 use crate::core::feed::{Card, Kind, MatchStatus, MediaType};
 use crate::core::layout::{Block, BlockKind, CardLayout};
 use crate::core::locale::strings;
@@ -24,6 +25,8 @@ pub struct CardView {
     /// The `<article>`.
     pub root: HtmlElement,
     video: Option<HtmlMediaElement>,
+    /// Takes the clip's element back when the card goes.
+    videos: VideoPool,
     /// Whether the clip may play by itself (no saver says otherwise).
     autoplay: bool,
     media_box: HtmlElement,
@@ -66,6 +69,8 @@ pub struct Context<'a> {
     pub liked: bool,
     /// The phone's savers: whether its clip is fetched ahead and plays by itself.
     pub savers: Savers,
+    /// Where a clip card gets its `<video>` and gives it back.
+    pub videos: &'a VideoPool,
 }
 
 /// `left/top/width/height` of a block, plus its font, as one style attribute.
@@ -136,7 +141,7 @@ impl CardView {
                     picture = Some(img);
                 }
                 MediaType::Video => {
-                    let v = el(doc, "video", "glance-media__item");
+                    let v = cx.videos.take(doc);
                     // Muted and inline so that the WebView may autoplay it; no controls on a
                     // lock screen. `muted` must be the attribute for autoplay policies.
                     for name in ["muted", "playsinline", "disablepictureinpicture"] {
@@ -289,6 +294,7 @@ impl CardView {
             index: cx.index,
             root,
             video,
+            videos: cx.videos.clone(),
             autoplay: cx.savers.clips_play(),
             media_box,
             body,
@@ -406,6 +412,9 @@ impl CardView {
         self.root.replace_children_with_node(&children);
         if let Some(run) = self.ken_burns_run.take() {
             run.cancel();
+        }
+        if let Some(old) = self.video.take() {
+            self.videos.give(old);
         }
         self.video = fresh.video.take();
         self.autoplay = fresh.autoplay;
@@ -526,10 +535,13 @@ impl CardView {
 
 impl Drop for CardView {
     /// A Ken Burns move left running on a removed picture would keep the main thread ticking
-    /// until it ends: it goes with its card.
+    /// until it ends: it goes with its card. Its clip's element is released to the pool.
     fn drop(&mut self) {
         if let Some(run) = self.ken_burns_run.take() {
             run.cancel();
+        }
+        if let Some(video) = self.video.take() {
+            self.videos.give(video);
         }
     }
 }

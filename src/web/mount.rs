@@ -22,6 +22,7 @@ use super::dom::{attr, el, px};
 use super::measure::CanvasMeasure;
 use super::paint;
 use super::schedule::{FrameRequest, Timeout};
+use super::video_pool::VideoPool;
 use crate::core::actions::Actions;
 use crate::core::advance::{AutoAdvance, Pause};
 use crate::core::deck::{Deck, Window};
@@ -100,6 +101,10 @@ struct State {
     actions: Actions,
     /// The phone's data and battery savers.
     savers: Savers,
+    /// Released `<video>` elements for the next clip card.
+    videos: VideoPool,
+    /// The picture of the card beyond the DOM window ahead, fetched before it is mounted.
+    ahead: Option<web_sys::HtmlImageElement>,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
     compositor: bool,
     handoff: Option<Handoff>,
@@ -241,6 +246,8 @@ impl Mount {
                 seen: HashSet::new(),
                 actions: Actions::default(),
                 savers: Savers::default(),
+                videos: VideoPool::default(),
+                ahead: None,
                 compositor: paint::compositor_settle(),
                 handoff: None,
                 on_finish: callback(weak, State::on_handoff_finish),
@@ -736,6 +743,7 @@ impl State {
     /// The deck came to rest: update which card is in view, and tell the host if it changed.
     fn settled(&mut self) {
         self.schedule_tidy();
+        self.preload_ahead();
         let current = self.deck.current();
         let allowed = self.media_allowed();
         for view in &mut self.views {

@@ -575,3 +575,105 @@ test('offline: a wake without a feed shows the kept one, and a feed that comes l
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** A feed of `n` cards of one kind whose media URLs say which card they belong to. */
+function mediaFeed(n, kind) {
+  const cards = Array.from({ length: n }, (_, i) => ({
+    id: `c${i}`,
+    kind,
+    lang: 'en',
+    title: `Card ${i}`,
+    media: kind === 'video'
+      ? { type: 'video', src: `media/clip.webm?card=${i}`, poster: `media/clip-poster.jpg?card=${i}`, width: 720, height: 1280 }
+      : { type: 'image', src: i === 4 ? `media/does-not-exist.jpg?card=${i}` : `media/monsoon.jpg?card=${i}`, width: 720, height: 1280, color: '#203040' },
+  }));
+  return JSON.stringify({ version: 1, cards });
+}
+
+/** Opens the preview on a feed served at /test-feed.json. */
+async function openWithFeed(feed, query = '', options = {}) {
+  return open(`?feed=test-feed.json${query}`, {
+    ...options,
+    setUp: async (context) => {
+      await context.route('**/test-feed.json', (route) => route.fulfill({ contentType: 'application/json', body: feed }));
+      await options.setUp?.(context);
+    },
+  });
+}
+
+test("media: the next two cards' and the previous card's pictures are fetched, never more; a 404 is reported once", async () => {
+  const fetched = new Set();
+  const { page, context, problems } = await openWithFeed(mediaFeed(8, 'image'), '', {
+    setUp: async (c) => c.on('request', (r) => {
+      const card = new URL(r.url()).searchParams.get('card');
+      if (card !== null) fetched.add(Number(card));
+    }),
+  });
+  const settle = async (id) => {
+    await waitInView(page, id);
+    await page.waitForTimeout(700); // the idle tidy-up mounts the new neighbour
+  };
+  const seen = () => [...fetched].sort((a, b) => a - b);
+  // At the wake: the card in view, the next one and the one after. Then each step fetches
+  // exactly the card that became two ahead.
+  await settle('c0');
+  assert.deepEqual(seen(), [0, 1, 2]);
+  await page.keyboard.press('ArrowRight');
+  await settle('c1');
+  assert.deepEqual(seen(), [0, 1, 2, 3]);
+  await page.keyboard.press('ArrowRight');
+  await settle('c2');
+  assert.deepEqual(seen(), [0, 1, 2, 3, 4]);
+  await page.keyboard.press('ArrowRight');
+  await settle('c3');
+  assert.deepEqual(seen(), [0, 1, 2, 3, 4, 5], 'never more than two ahead');
+  await page.keyboard.press('ArrowRight');
+  await settle('c4');
+  // c4's picture does not exist: the card keeps its colour and text, reported once even when
+  // it comes back into view.
+  await page.waitForSelector('[data-card-id="c4"] .glance-media--failed');
+  await page.keyboard.press('ArrowLeft');
+  await settle('c3');
+  await page.keyboard.press('ArrowRight');
+  await settle('c4');
+  const errors = await page.$$eval('#log li', (items) => items.filter((i) => i.textContent.includes('media error')).length);
+  assert.equal(errors, 1);
+  await page.evaluate(() => window.glance.renderer.setScreenOn(false));
+  await page.waitForFunction(() => window.glance.host.tracked.some((e) => e.type === 'media_error'));
+  const reported = await page.evaluate(() => window.glance.host.tracked.filter((e) => e.type === 'media_error'));
+  assert.deepEqual(reported.map((e) => [e.card_id, e.src]), [['c4', 'media/does-not-exist.jpg?card=4']]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('media: after 100 swipes through clip cards, at most four <video> elements were ever made and one plays', async () => {
+  const { page, context, problems } = await openWithFeed(mediaFeed(12, 'video'), '&motion=reduce', {
+    setUp: (c) => c.addInitScript(() => {
+      const create = Document.prototype.createElement;
+      window.__videosMade = 0;
+      Document.prototype.createElement = function (name, ...rest) {
+        if (String(name).toLowerCase() === 'video') window.__videosMade += 1;
+        return create.call(this, name, ...rest);
+      };
+    }),
+  });
+  await waitInView(page, 'c0');
+  for (let swipe = 0; swipe < 100; swipe++) {
+    // Forward through the feed and back again, repeatedly.
+    const lap = Math.floor(swipe / 11) % 2 === 0;
+    await page.keyboard.press(lap ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForTimeout(swipe % 10 === 9 ? 400 : 120);
+  }
+  await page.waitForTimeout(800);
+  const state = await page.evaluate(() => ({
+    made: window.__videosMade,
+    inDom: document.querySelectorAll('video').length,
+    playing: [...document.querySelectorAll('video')].filter((v) => !v.paused).map((v) => v.closest('[data-card-id]').dataset.cardId),
+    current: window.glance.renderer.currentId,
+  }));
+  assert.ok(state.made <= 4, `${state.made} <video> elements made`);
+  assert.ok(state.inDom <= 3, `${state.inDom} in the DOM`);
+  assert.deepEqual(state.playing, [state.current], 'only the clip in view plays');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -2,10 +2,11 @@
 //! from their layouts, updated in place for a live change, and tidied in an idle moment.
 
 use wasm_bindgen::JsCast;
+use web_sys::HtmlImageElement;
 
 use super::{State, TIDY_TIMEOUT_MS};
 use crate::core::advance::Leave;
-use crate::core::feed::Card;
+use crate::core::feed::{Card, MediaType};
 use crate::core::geometry::{Axis, Size};
 use crate::core::motion::{CardMotion, KenBurns};
 use crate::core::time::EpochMs;
@@ -76,6 +77,7 @@ impl State {
             loop_clip: leave != Leave::ClipEnd,
             liked: self.actions.is_liked(&card.id),
             savers: self.savers,
+            videos: &self.videos,
         };
         Some(CardView::build(card, &cx))
     }
@@ -126,6 +128,41 @@ impl State {
     pub(super) fn cancel_tidy(&mut self) {
         if let (Some(id), Some(window)) = (self.tidy.take(), web_sys::window()) {
             window.cancel_idle_callback(id);
+        }
+    }
+
+    /// Fetches the picture of the card just past the window ahead (a clip card's poster), so
+    /// it is ready when that card is mounted. One off-DOM image; nothing further is fetched.
+    pub(super) fn preload_ahead(&mut self) {
+        let Some(src) = self
+            .deck
+            .ahead_of_window()
+            .and_then(|i| self.cards.get(i))
+            .and_then(|c| c.media.as_ref())
+            .and_then(|m| match m.media_type {
+                MediaType::Image => Some(m.src.as_str()),
+                MediaType::Video => m.poster.as_deref(),
+            })
+        else {
+            return;
+        };
+        if self
+            .ahead
+            .as_ref()
+            .is_some_and(|img| img.get_attribute("src").as_deref() == Some(src))
+        {
+            return;
+        }
+        if self.ahead.is_none() {
+            self.ahead = self
+                .doc
+                .create_element("img")
+                .ok()
+                .and_then(|e| e.dyn_into::<HtmlImageElement>().ok());
+        }
+        if let Some(img) = &self.ahead {
+            img.set_decoding("async");
+            img.set_src(src);
         }
     }
 
