@@ -130,6 +130,13 @@ impl Insets {
     }
 }
 
+/// `v` limited to `lo..=hi`, without `f32::clamp`'s panic when `hi < lo` (then `hi`) or a
+/// bound is NaN: that panic's message would bring float formatting into the Wasm binary.
+/// A NaN `v` comes out as `lo`.
+pub fn clamp(v: f32, lo: f32, hi: f32) -> f32 {
+    v.max(lo).min(hi)
+}
+
 /// `v` if it is finite and positive, else 0.
 pub fn finite_non_negative(v: f32) -> f32 {
     if v.is_finite() && v > 0.0 {
@@ -142,6 +149,16 @@ pub fn finite_non_negative(v: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clamp_never_panics() {
+        assert_eq!(clamp(5.0, 0.0, 1.0), 1.0);
+        assert_eq!(clamp(-5.0, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.5, 0.0, 1.0), 0.5);
+        assert_eq!(clamp(0.5, 1.0, 0.0), 0.0, "inverted bounds: the upper one");
+        assert_eq!(clamp(f32::NAN, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.5, f32::NAN, 1.0), 0.5);
+    }
 
     #[test]
     fn sizes_never_go_negative_or_nan() {

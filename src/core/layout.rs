@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use crate::core::feed::{Card, Kind, Rgb};
-use crate::core::geometry::{Insets, Rect, Size};
+use crate::core::geometry::{clamp, Insets, Rect, Size};
 use crate::core::lang::Direction;
 use crate::core::skin::{ClockPosition, Skin};
 use crate::core::text::{break_lines, ellipsize, Font, TextMeasure};
@@ -540,7 +540,7 @@ pub fn layout_card(
             if overflow <= 0.5 {
                 return (0.5, focus * shown);
             }
-            let offset = (focus * shown - target).clamp(0.0, overflow);
+            let offset = clamp(focus * shown - target, 0.0, overflow);
             (offset / overflow, focus * shown - offset)
         };
         let (px, fx) = fit_axis(m.focus.x, shown_w, vw, target.0);

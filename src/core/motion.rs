@@ -7,7 +7,7 @@
 //! complete when a card rests in view. Nothing here reads a clock or allocates.
 
 use crate::core::feed::{Card, MediaType, Motion};
-use crate::core::geometry::Size;
+use crate::core::geometry::{clamp, Size};
 use crate::core::layout::MediaFit;
 
 /// The picture moves this fraction of the card's own motion the other way, so it travels
@@ -218,7 +218,7 @@ impl KenBurns {
         // object-position share of its overflow.
         let along = |focus: f32, fit: f32, natural: f32, shown_per_px: f32, view: f32| {
             let shown = natural * shown_per_px;
-            ((view - shown) * fit + focus * shown).clamp(0.0, view)
+            clamp((view - shown) * fit + focus * shown, 0.0, view)
         };
         let origin = match natural {
             Some(n) if n.width > 0.0 && n.height > 0.0 => {

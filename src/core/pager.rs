@@ -10,6 +10,7 @@
 //! count *slots*, slot `s` shows card `s mod count`, and the track is brought back into the
 //! first lap whenever it rests, which moves nothing on screen.
 
+use crate::core::geometry::clamp;
 use crate::core::spring::{SpringParams, SpringState};
 use crate::core::velocity::VelocityTracker;
 
@@ -312,7 +313,7 @@ impl Pager {
         self.velocity.add(time, offset);
         // One gesture moves at most one card, so the finger cannot pull the track further.
         let home = drag.start_slot as f32 * extent;
-        let raw = (drag.start_position + offset).clamp(home - extent, home + extent);
+        let raw = clamp(drag.start_position + offset, home - extent, home + extent);
         let position = if looping {
             raw
         } else if raw < 0.0 {
@@ -360,7 +361,7 @@ impl Pager {
         self.state.velocity = if step == 0 {
             0.0
         } else {
-            velocity.clamp(-limit, limit)
+            clamp(velocity, -limit, limit)
         };
         self.previous = self.state;
         // The spring takes over at the lift, not at the next frame: the landing is then the

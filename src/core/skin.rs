@@ -2,7 +2,7 @@
 //! data. The built-ins ship as JSON in `www/skins/`; an integrator may pass its own.
 
 use crate::core::feed::{Motion, Rgb};
-use crate::core::geometry::Axis;
+use crate::core::geometry::{clamp, Axis};
 use crate::core::json::Json;
 
 /// Why a skin profile was refused; the message names the field.
@@ -130,11 +130,11 @@ impl Skin {
     /// `height` px tall: under the status bar and a top clock, or under a centred clock.
     pub fn text_top(&self, height: f32) -> f32 {
         let r = &self.reserved;
-        match r.clock.position {
+        let top = match r.clock.position {
             ClockPosition::Top => r.status_bar + r.clock.height,
             ClockPosition::Center => (height + r.clock.height) / 2.0,
-        }
-        .clamp(0.0, height.max(0.0))
+        };
+        clamp(top, 0.0, height.max(0.0))
     }
 
     /// Where the clock block starts, in CSS px from the top of a viewport `height` px tall.
