@@ -677,3 +677,22 @@ test('media: after 100 swipes through clip cards, at most four <video> elements 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('media: a clip that fails keeps its poster with the text, and is reported once', async () => {
+  const feed = JSON.parse(mediaFeed(3, 'video'));
+  feed.cards[0].media.src = 'media/does-not-exist.webm';
+  const { page, context, problems } = await openWithFeed(JSON.stringify(feed));
+  await waitInView(page, 'c0');
+  await page.waitForFunction(() => [...document.querySelectorAll('#log li')].some((li) => li.textContent.includes('media error')));
+  const clip = await page.$eval('[data-card-id="c0"] video', (v) => ({
+    visible: getComputedStyle(v).visibility,
+    poster: v.getAttribute('poster'),
+    failed: v.parentElement.classList.contains('glance-media--failed'),
+    title: v.closest('[data-card-id]').querySelector('.glance-title').textContent,
+  }));
+  assert.deepEqual(clip, { visible: 'visible', poster: 'media/clip-poster.jpg?card=0', failed: false, title: 'Card 0' });
+  const errors = await page.$$eval('#log li', (items) => items.filter((i) => i.textContent.includes('media error')).length);
+  assert.equal(errors, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -187,13 +187,16 @@ impl State {
         };
         let id = card.id.clone();
         let color = card.media.as_ref().and_then(|m| m.color);
-        if let Some(media_box) = target.parent_element() {
+        // A clip with a poster keeps showing the poster; anything else gives way to the
+        // card's colour.
+        let poster_stays = target.tag_name() == "VIDEO" && target.has_attribute("poster");
+        if let Some(media_box) = target.parent_element().filter(|_| !poster_stays) {
             let _ = media_box.class_list().add_1("glance-media--failed");
         }
         // The card now shows its colour (or the dark card background) behind the text: the
         // scrim only needs to be as dark as that colour requires.
         let is_main_media = target.class_list().contains("glance-media__item");
-        if is_main_media && !self.sampled_scrims.contains_key(&id) {
+        if is_main_media && !poster_stays && !self.sampled_scrims.contains_key(&id) {
             let alpha = sampled_scrim(&mut [color.map_or(0.0, luminance)]);
             self.sampled_scrims.insert(id.clone(), alpha);
             if let Some(index) = self.cards.iter().position(|c| c.id == id) {
