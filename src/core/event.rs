@@ -1,8 +1,6 @@
 //! Analytics events (contracts §4): what happened to which card, and when. No personal data:
 //! a card id, a time and the facts of the event, nothing about the viewer or the phone.
 
-use serde::Serialize;
-
 use crate::core::time::EpochMs;
 
 /// An event's number: one more than the event before, across reloads (the host de-duplicates
@@ -10,8 +8,7 @@ use crate::core::time::EpochMs;
 pub type Seq = u64;
 
 /// Which way a swipe went, in feed order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Heading {
     /// To a later card.
     Next,
@@ -20,7 +17,8 @@ pub enum Heading {
 }
 
 impl Heading {
-    fn as_str(self) -> &'static str {
+    /// `"next"` or `"previous"`.
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Next => "next",
             Self::Previous => "previous",
@@ -29,8 +27,7 @@ impl Heading {
 }
 
 /// What happened, with its own facts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
     /// At least half of the card was in view for at least a second.
     Impression,
@@ -80,8 +77,9 @@ impl What {
     }
 }
 
-/// One event as the host receives it: `{ seq, type, card_id, at, … }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One event as the host receives it: `{ seq, type, card_id, at, … }` (written by
+/// [`Event::write_json`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// Its number.
     pub seq: Seq,
@@ -90,7 +88,6 @@ pub struct Event {
     /// When, in ms since the epoch.
     pub at: EpochMs,
     /// What happened.
-    #[serde(flatten)]
     pub what: What,
 }
 
