@@ -416,6 +416,7 @@ impl Renderer {
             JsError::new("invalid locale: expected a BCP 47 language tag such as \"ur-PK\"")
         })?;
         self.mount.set_direction(tag.direction());
+        self.mount.set_ui_language(&tag.language());
         Ok(())
     }
 

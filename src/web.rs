@@ -4,6 +4,7 @@
 
 mod card_view;
 mod dom;
+mod intl;
 mod measure;
 mod mount;
 mod paint;

@@ -576,6 +576,84 @@ async fn the_hosts_screen_size_stands_in_while_the_page_has_none() {
 }
 
 #[wasm_bindgen_test]
+async fn screen_readers_hear_a_card_once_reach_every_control_and_keep_focus() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(&feed_of(4)).expect("valid");
+    let viewport = viewport_of(&root);
+    let find = |selector: &str| -> HtmlElement {
+        root.query_selector(selector)
+            .expect("q")
+            .unwrap_or_else(|| panic!("{selector}"))
+            .unchecked_into()
+    };
+    let live = find(".glance-live");
+    let said = || live.text_content().unwrap_or_default();
+    assert_eq!(said(), "", "the first card is not announced over the page");
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(
+        viewport.get_attribute("aria-label").as_deref(),
+        Some("Lock screen")
+    );
+    assert_eq!(
+        card(&root, "c0")
+            .get_attribute("aria-roledescription")
+            .as_deref(),
+        Some("card")
+    );
+
+    // The next control moves, and the card is announced once, with its position.
+    find("[data-control=next]").click();
+    sleep(700).await;
+    assert_eq!(r.index(), 1);
+    assert_eq!(said(), "2 of 4: Card 1");
+    // Focus on a button of the card in view follows the swipe to the next card.
+    let like: HtmlElement = card(&root, "c1")
+        .query_selector("[data-action=like]")
+        .expect("q")
+        .expect("like")
+        .unchecked_into();
+    like.focus().expect("focus");
+    let init = KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_cancelable(true);
+    init.set_bubbles(true);
+    let key = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    like.dispatch_event(&key).expect("dispatch");
+    sleep(700).await;
+    assert_eq!(said(), "3 of 4: Card 2");
+    let active = document().active_element().expect("focus");
+    assert_eq!(
+        active.get_attribute("data-card-id").as_deref(),
+        Some("c2"),
+        "focus is on the card in view, not left on an inert one"
+    );
+
+    // Pause: pressed, and the previous control still works.
+    let pause = find("[data-control=pause]");
+    pause.click();
+    assert_eq!(pause.get_attribute("aria-pressed").as_deref(), Some("true"));
+    find("[data-control=previous]").click();
+    sleep(700).await;
+    assert_eq!(r.index(), 1);
+
+    // The device's language labels the region and the controls.
+    r.set_locale("hi-IN").expect("a tag");
+    assert_eq!(
+        viewport.get_attribute("aria-label").as_deref(),
+        Some("लॉक स्क्रीन")
+    );
+    assert_eq!(
+        find("[data-control=next]")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("अगला कार्ड")
+    );
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn with_reduced_motion_cards_arrive_at_once() {
     let root = host_element();
     let options = js_sys::Object::new();

@@ -20,6 +20,8 @@ pub enum Pause {
     Moving = 4,
     /// The page is hidden or the screen is off.
     Hidden = 8,
+    /// The viewer pressed the pause control.
+    Viewer = 16,
 }
 
 /// The countdown of the card in view.

@@ -7,6 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
 use super::dom::{append, attr, el, px, text};
+use super::intl::Intl;
 use super::measure::BehindText;
 use super::paint;
 use super::video_pool::VideoPool;
@@ -108,11 +109,17 @@ impl CardView {
         attr(&root, "lang", card.lang.as_str());
         attr(&root, "dir", card.lang.direction().as_attr());
         attr(&root, "role", "group");
-        attr(&root, "aria-roledescription", "card");
+        // Focusable by script only: focus moves here when the card it was in leaves view.
+        root.set_tab_index(-1);
+        attr(&root, "aria-roledescription", ui.card);
         attr(
             &root,
             "aria-label",
-            &format!("{}: {}", ui.position(cx.index + 1, cx.total), card.title),
+            &format!(
+                "{}: {}",
+                ui.position(cx.index + 1, cx.total, card.lang.as_str(), &Intl),
+                card.title
+            ),
         );
 
         let media_box = el(doc, "div", "glance-media");
@@ -208,7 +215,10 @@ impl CardView {
                         text(doc, &line, "span", "glance-source__name", &source.name);
                     }
                     if card.kind == Kind::News {
-                        if let Some(ago) = card.starts_at.and_then(|t| ui.ago(cx.now, t)) {
+                        if let Some(ago) = card
+                            .starts_at
+                            .and_then(|t| ui.ago(cx.now, t, card.lang.as_str(), &Intl))
+                        {
                             text(doc, &line, "span", "glance-source__time", &ago);
                         }
                     }

@@ -2,6 +2,7 @@
 //! Input handling is in `mount/input.rs`, the cards' own motion in `mount/motion.rs`, the card
 //! window in `mount/window.rs`, and timers, media and the page's state in `mount/lifecycle.rs`.
 
+mod a11y;
 mod analytics;
 mod input;
 mod lifecycle;
@@ -84,6 +85,9 @@ struct State {
     outbox: Outbox,
     /// Runs when the outbox has a batch due or a reply overdue.
     outbox_timer: Timeout,
+    /// A pending idle callback that stores the outbox after it changed.
+    store: Option<u32>,
+    on_store: Closure<dyn FnMut()>,
     advance: AutoAdvance,
     /// The host allows auto-advance (the skin still decides whether and when).
     auto_advance: bool,
@@ -103,6 +107,14 @@ struct State {
     savers: Savers,
     /// Released `<video>` elements for the next clip card.
     videos: VideoPool,
+    /// The previous, pause and next controls and the live region.
+    chrome: a11y::Chrome,
+    /// The viewer pressed pause: no auto-advance, clips or Ken Burns until pressed again.
+    viewer_paused: bool,
+    /// The next card change came by itself (first feed, auto-advance, a wake): not announced.
+    quiet_move: bool,
+    /// Focus was in a card that left the DOM: the card in view takes it at the next settle.
+    refocus: bool,
     /// The picture of the card beyond the DOM window ahead, fetched before it is mounted.
     ahead: Option<web_sys::HtmlImageElement>,
     /// Whether settles run on the compositor (Web Animations with `linear()` easing).
@@ -201,7 +213,6 @@ impl Mount {
         let viewport = el(&doc, "div", "glance-viewport");
         attr(&viewport, "role", "region");
         attr(&viewport, "aria-roledescription", "carousel");
-        attr(&viewport, "aria-label", "Lock screen");
         viewport.set_tab_index(0);
         let _ = root.append_child(&viewport);
 
@@ -237,6 +248,8 @@ impl Mount {
                 viewing: Views::default(),
                 outbox: Outbox::default(),
                 outbox_timer: Timeout::new(callback(weak, State::on_outbox_timer)),
+                store: None,
+                on_store: callback(weak, State::on_store),
                 advance: AutoAdvance::default(),
                 auto_advance: true,
                 screen_on: true,
@@ -247,6 +260,10 @@ impl Mount {
                 actions: Actions::default(),
                 savers: Savers::default(),
                 videos: VideoPool::default(),
+                chrome: a11y::Chrome::new(&doc, &viewport),
+                viewer_paused: false,
+                quiet_move: true,
+                refocus: false,
                 ahead: None,
                 compositor: paint::compositor_settle(),
                 handoff: None,
@@ -366,6 +383,11 @@ impl Mount {
         });
     }
 
+    /// The device's language (a primary subtag) for the renderer's own controls and region.
+    pub fn set_ui_language(&self, language: &str) {
+        with_state(&self.state, |s| s.chrome.label(&s.viewport, language));
+    }
+
     /// The phone's data and battery savers: the cards are built again (clips that no longer
     /// play show their poster, drifting pictures stand still).
     pub fn set_savers(&self, savers: Savers) {
@@ -476,6 +498,7 @@ impl Drop for Mount {
             s.hold_timer.cancel();
             s.advance_timer.cancel();
             s.outbox_timer.cancel();
+            s.cancel_store();
             s.cancel_handoff();
             s.cancel_tidy();
             for fade in s.fades.drain(..) {
@@ -690,6 +713,7 @@ impl State {
             return;
         }
         self.rebuild_pending = false;
+        self.quiet_move = true;
         // The card in view stays in view if the new feed has it; else its view ends here.
         let viewed = self
             .viewing
@@ -750,6 +774,14 @@ impl State {
             view.set_in_view(view.index == current, allowed, &self.ignore);
         }
         self.media_state = None;
+        let current_root = self
+            .views
+            .iter()
+            .find(|v| v.index == current)
+            .map(|v| v.root.clone());
+        if let Some(root) = &current_root {
+            self.keep_focus(root);
+        }
         if let Some(img) = self
             .views
             .iter()
@@ -776,6 +808,9 @@ impl State {
                     self.record_move(from, current);
                 }
                 self.announced = Some(id.clone());
+                if let Some(label) = current_root.and_then(|r| r.get_attribute("aria-label")) {
+                    self.announce(&label);
+                }
                 self.pending.push(Notice::CardChange {
                     index: current,
                     card_id: id,

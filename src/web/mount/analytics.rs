@@ -1,7 +1,10 @@
 //! Analytics: which card is in view (core::views) and what the viewer did become events in
-//! the outbox (core::outbox); batches go to the host as `track` notices and the outbox's
-//! snapshot as a `store` notice after every change. The host's replies come back through
-//! [`super::Mount::tracked`] and [`super::Mount::track_failed`].
+//! the outbox (core::outbox); batches go to the host as `track` notices. After a change the
+//! outbox's snapshot goes as a `store` notice in the next idle moment (at once when the screen
+//! goes off or the page hides), so writing it never lands in a swipe. The host's replies come
+//! back through [`super::Mount::tracked`] and [`super::Mount::track_failed`].
+
+use wasm_bindgen::JsCast;
 
 use super::State;
 use crate::core::event::{Heading, What};
@@ -12,6 +15,8 @@ use crate::core::views::Seen;
 
 /// The storage key of the outbox's snapshot.
 pub const OUTBOX_KEY: &str = "outbox";
+/// Longest wait for an idle moment before the outbox is stored anyway.
+const STORE_TIMEOUT_MS: u32 = 1_000;
 
 impl State {
     /// The wall-clock time of monotonic time `at`.
@@ -108,12 +113,43 @@ impl State {
             });
         }
         if self.outbox.take_changed() {
-            self.pending.push(Notice::Store {
-                key: OUTBOX_KEY,
-                value: self.outbox.snapshot(),
-            });
+            self.schedule_store();
         }
         self.outbox_timer.arm(self.outbox.deadline(), now);
+    }
+
+    fn schedule_store(&mut self) {
+        if self.store.is_some() {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(STORE_TIMEOUT_MS);
+        self.store = window
+            .request_idle_callback_with_options(self.on_store.as_ref().unchecked_ref(), &options)
+            .ok();
+    }
+
+    pub(super) fn cancel_store(&mut self) {
+        if let (Some(id), Some(window)) = (self.store.take(), web_sys::window()) {
+            window.cancel_idle_callback(id);
+        }
+    }
+
+    pub(super) fn on_store(&mut self) {
+        self.store = None;
+        self.store_now();
+    }
+
+    /// Stores the outbox now (the page may not get another chance).
+    pub(super) fn store_now(&mut self) {
+        self.cancel_store();
+        self.pending.push(Notice::Store {
+            key: OUTBOX_KEY,
+            value: self.outbox.snapshot(),
+        });
     }
 
     pub(super) fn on_outbox_timer(&mut self) {

@@ -122,6 +122,15 @@ impl State {
     }
 
     pub(super) fn on_click(&mut self, event: &web_sys::Event) {
+        let control = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-control]").ok().flatten())
+            .and_then(|c| c.get_attribute("data-control"));
+        if let Some(control) = control {
+            self.on_control(&control);
+            return;
+        }
         let Some((target, card)) = self.card_of(event.target()) else {
             return;
         };

@@ -14,7 +14,7 @@ impl State {
     /// Whether the card in view may play its clip and Ken Burns: the page shows, the screen is
     /// on and no press is held.
     pub(super) fn media_allowed(&self) -> bool {
-        self.page_visible && self.screen_on && !self.deck.is_holding()
+        self.page_visible && self.screen_on && !self.deck.is_holding() && !self.viewer_paused
     }
 
     /// Brings the timers and the card in view's media up to date with the deck and the page:
@@ -26,6 +26,7 @@ impl State {
         a.set_paused(now, Pause::Finger, self.deck.finger_down());
         a.set_paused(now, Pause::Hold, self.deck.is_holding());
         a.set_paused(now, Pause::Hidden, !(self.page_visible && self.screen_on));
+        a.set_paused(now, Pause::Viewer, self.viewer_paused);
         self.advance_timer.arm(self.advance.deadline(), now);
         self.sync_outbox(now);
         // The clip plays while its card is in view; Ken Burns also rests while a finger is
@@ -99,6 +100,7 @@ impl State {
         }
         self.advance.stop();
         if self.deck.forward() {
+            self.quiet_move = true;
             self.start_motion();
         }
         self.sync(now);
@@ -127,6 +129,10 @@ impl State {
         let now = self.now();
         self.view_is(now, None);
         self.outbox.flush();
+        self.sync_outbox(now);
+        if self.store.is_some() {
+            self.store_now();
+        }
         if self.handoff.is_some() || self.frame.is_pending() {
             self.cancel_handoff();
             self.frame.cancel();
@@ -250,8 +256,9 @@ impl State {
         let seen = |i: usize| self.cards.get(i).is_some_and(|c| self.seen.contains(&c.id));
         match self.deck.next_unseen(current, seen).filter(|_| moves_on) {
             Some(next) => {
-                // Not the viewer's move: no swipe is recorded for it.
+                // Not the viewer's move: no swipe is recorded or announced for it.
                 self.announced = None;
+                self.quiet_move = true;
                 self.deck.jump_to(next);
                 let rest = self.deck.rest_position();
                 if self.deck.needs_remount(self.mounted.as_ref(), rest, false) {

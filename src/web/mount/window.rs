@@ -16,13 +16,17 @@ impl State {
     /// Makes the DOM hold exactly the deck's window of cards.
     pub(super) fn remount(&mut self, position: f32, now: EpochMs) {
         let window = self.deck.window(position);
+        let active = self.doc.active_element();
+        let mut refocus = false;
         self.views.retain(|v| {
             let keep = window.as_ref().is_some_and(|w| w.contains(v.index));
             if !keep {
+                refocus |= active.as_ref().is_some_and(|a| v.root.contains(Some(a)));
                 v.root.remove();
             }
             keep
         });
+        self.refocus |= refocus;
         if let Some(w) = &window {
             for index in w.cards() {
                 if self.views.iter().any(|v| v.index == index) {

@@ -1,0 +1,46 @@
+//! The platform's `Intl` for numbers in a language's digits and relative times in its grammar
+//! (core's [`Localize`]). Formatters are made once per language tag. A tag `Intl` refuses, or
+//! a WebView without `Intl`, gives `None`, and core falls back to its table: the JS side
+//! catches the `RangeError`, which a plain js-sys constructor would let through the Wasm.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::core::locale::{Localize, TimeUnit};
+
+#[wasm_bindgen(inline_js = "
+const numbers = new Map(), times = new Map();
+function made(cache, tag, make) {
+  if (!cache.has(tag)) {
+    let f = null;
+    try { f = make(tag); } catch (_) { f = null; }
+    cache.set(tag, f);
+  }
+  return cache.get(tag);
+}
+export function intl_number(tag, n) {
+  const f = made(numbers, tag, (t) => new Intl.NumberFormat(t, { useGrouping: false }));
+  return f ? f.format(n) : undefined;
+}
+export function intl_ago(tag, amount, unit) {
+  const f = made(times, tag, (t) => new Intl.RelativeTimeFormat(t, { numeric: 'auto', style: 'short' }));
+  return f ? f.format(-amount, unit) : undefined;
+}
+")]
+extern "C" {
+    fn intl_number(tag: &str, n: f64) -> Option<String>;
+    fn intl_ago(tag: &str, amount: f64, unit: &str) -> Option<String>;
+}
+
+/// Formats with the page's `Intl`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Intl;
+
+impl Localize for Intl {
+    fn number(&self, tag: &str, n: u64) -> Option<String> {
+        intl_number(tag, n as f64)
+    }
+
+    fn ago(&self, tag: &str, amount: u64, unit: TimeUnit) -> Option<String> {
+        intl_ago(tag, amount as f64, unit.as_str())
+    }
+}
