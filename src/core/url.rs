@@ -14,6 +14,9 @@ pub enum UrlError {
     Empty,
     /// Holds a control character, white space or a backslash, which browsers rewrite.
     Unsafe,
+    /// Holds an invisible formatting character (a direction override, a zero-width space),
+    /// which makes a URL read as something it is not.
+    Invisible,
     /// `//host/...`: inherits the page's scheme, so it may leave the device unencrypted.
     ProtocolRelative,
     /// `https:` without a host.
@@ -37,6 +40,9 @@ impl fmt::Display for UrlError {
         match self {
             Self::Empty => f.write_str("is empty"),
             Self::Unsafe => f.write_str("contains white space, a control character or a backslash"),
+            Self::Invisible => f.write_str(
+                "contains an invisible formatting character (a direction override or a zero-width space)",
+            ),
             Self::ProtocolRelative => f.write_str("is protocol-relative (starts with //)"),
             Self::MissingHost => f.write_str("has no host after https://"),
             Self::Scheme { found, allowed } => {
@@ -60,6 +66,20 @@ fn scheme(url: &str) -> Option<String> {
     valid.then(|| candidate.to_ascii_lowercase())
 }
 
+/// Characters that change how text reads without showing: direction marks and overrides,
+/// zero-width spaces and joiners, the word joiner, the byte-order mark, the soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
 fn common_checks(url: &str) -> Result<(), UrlError> {
     if url.trim().is_empty() {
         return Err(UrlError::Empty);
@@ -72,6 +92,9 @@ fn common_checks(url: &str) -> Result<(), UrlError> {
         .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
     {
         return Err(UrlError::Unsafe);
+    }
+    if url.chars().any(is_invisible) {
+        return Err(UrlError::Invisible);
     }
     if url.starts_with("//") {
         return Err(UrlError::ProtocolRelative);
@@ -160,6 +183,9 @@ mod tests {
             ("https:evil.example", UrlError::MissingHost),
             ("https://", UrlError::MissingHost),
             ("https://user@evil.example/", UrlError::MissingHost),
+            ("https://\u{202e}elpmaxe.com/", UrlError::Invisible),
+            ("https://exa\u{200b}mple.com/a.jpg", UrlError::Invisible),
+            ("\u{feff}media/a.jpg", UrlError::Invisible),
         ];
         for (url, want) in bad {
             assert_eq!(check_media_url(url), Err(want), "{url:?}");

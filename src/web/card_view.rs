@@ -181,15 +181,13 @@ impl CardView {
         let scrim = el(doc, "div", "glance-scrim");
         let text_top = layout.text_top();
         let alpha = (layout.scrim * 100.0).round() as u32;
-        attr(
-            &scrim,
-            "style",
-            &format!(
-                "top:{};--glance-scrim:0.{:02}",
-                px(text_top - 64.0),
-                alpha.min(99)
-            ),
-        );
+        // Through the CSSOM, never a `style` attribute: a strict Content-Security-Policy
+        // (no 'unsafe-inline' styles) blocks attributes, not the CSSOM.
+        scrim.style().set_css_text(&format!(
+            "top:{};--glance-scrim:0.{:02}",
+            px(text_top - 64.0),
+            alpha.min(99)
+        ));
         append(&root, &scrim);
 
         let body = el(doc, "div", "glance-body");
@@ -296,7 +294,7 @@ impl CardView {
             };
             e.class_list().add_1("glance-block").ok();
             attr(&e, "data-block", block_name(block.kind));
-            attr(&e, "style", &block_style(block));
+            e.style().set_css_text(&block_style(block));
             append(&body, &e);
         }
         append(&root, &body);

@@ -39,6 +39,12 @@ async function open(path = '', { allow = /does-not-exist/, setUp = async (_conte
     hasTouch: true,
   });
   await setUp(context);
+  // Any Content-Security-Policy violation is a problem too.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -692,5 +698,87 @@ test('media: a clip that fails keeps its poster with the text, and is reported o
   const errors = await page.$$eval('#log li', (items) => items.filter((i) => i.textContent.includes('media error')).length);
   assert.equal(errors, 1);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hostile feed: 110 XSS and URL-smuggling payloads run nothing, add no element, and every bad card is reported', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { text, urls } = JSON.parse(await readFile(new URL('./xss-payloads.json', import.meta.url), 'utf8'));
+  const base = (id) => ({ id, kind: 'news', lang: 'en', title: 'Safe title', source: { name: 'Desk' } });
+  const cards = [
+    ...text.map((p, i) => ({ ...base(`t${i}`), title: p.slice(0, 300), summary: p })),
+    ...urls.map((p, i) => ({ ...base(`u${i}`), cta: { label: 'Open', url: p, unlock: false } })),
+    ...urls.map((p, i) => ({ ...base(`m${i}`), kind: 'image', media: { type: 'image', src: p, width: 720, height: 1280 } })),
+  ];
+  const { page, context, problems } = await openWithFeed(JSON.stringify({ version: 1, cards }), '&motion=reduce', {
+    setUp: (c) => c.addInitScript(() => {
+      window.__ran = [];
+      for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
+        window[name] = (...args) => { window.__ran.push(`${name}(${args.join(',')})`); };
+      }
+      // Every element scripts add once the page is parsed, kept for the end.
+      window.__added = [];
+      document.addEventListener('DOMContentLoaded', () => {
+        new MutationObserver((records) => {
+          for (const r of records) {
+            for (const n of r.addedNodes) {
+              if (n.nodeType !== 1) continue;
+              for (const el of [n, ...n.querySelectorAll('*')]) window.__added.push(`${el.tagName}.${el.className}`);
+            }
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+    }),
+  });
+  await page.waitForFunction(() => window.glance?.renderer?.count > 0 && document.querySelector('#report-summary').dataset.state !== 'loading');
+  const rejected = new Set(await page.$$eval('#report-table tbody tr', (rows) => rows.map((r) => r.cells[1].textContent)));
+  const count = await page.evaluate(() => window.glance.renderer.count);
+  assert.equal(count + rejected.size, cards.length, 'every card is shown or reported');
+
+  // Whatever was accepted resolves, as the browser reads it, to https: or (media only) to
+  // the page's own origin: no script URL, no other scheme, no other host over http.
+  const resolved = await page.evaluate((list) => list.map((u) => {
+    try {
+      const url = new URL(u, location.href);
+      return { protocol: url.protocol, sameOrigin: url.origin === location.origin, user: url.username };
+    } catch {
+      return null;
+    }
+  }), urls);
+  urls.forEach((u, i) => {
+    const r = resolved[i];
+    const https = r?.protocol === 'https:' && r.user === '';
+    if (!rejected.has(`u${i}`)) assert.ok(https, `cta.url ${JSON.stringify(u)} was accepted`);
+    if (!rejected.has(`m${i}`)) assert.ok(https || r?.sameOrigin, `media.src ${JSON.stringify(u)} was accepted`);
+  });
+  assert.ok(rejected.size >= 90, `${rejected.size} cards refused`);
+
+  // Show every card that was accepted, and read what it says.
+  const labels = {};
+  for (let i = 0; i < count; i++) {
+    await page.evaluate((n) => window.glance.renderer.goTo(n), i);
+    await page.waitForFunction((n) => window.glance.renderer.index === n, i);
+    const [id, label] = await page.evaluate(() => {
+      const id = window.glance.renderer.currentId;
+      return [id, document.querySelector(`[data-card-id="${CSS.escape(id)}"]`)?.getAttribute('aria-label')];
+    });
+    labels[id] = label;
+  }
+  await page.waitForTimeout(300);
+  const ran = await page.evaluate(() => window.__ran);
+  assert.deepEqual(ran, [], 'no script ran');
+  const foreign = await page.evaluate(() => window.__added.filter((e) => {
+    const [tag, cls] = e.split('.');
+    return !['ARTICLE', 'DIV', 'IMG', 'VIDEO', 'P', 'SPAN', 'H2', 'BUTTON', 'LI', 'TR', 'TD'].includes(tag)
+      || (!cls.startsWith('glance-') && !['LI', 'TR', 'TD'].includes(tag));
+  }));
+  assert.deepEqual(foreign, [], 'no element but the templates');
+  // Text payloads that were accepted are shown verbatim (as the card's label says).
+  const shownText = Object.keys(labels).filter((id) => id.startsWith('t'));
+  assert.ok(shownText.length >= 40, `${shownText.length} text payloads shown`);
+  for (const id of shownText) {
+    assert.ok(labels[id].endsWith(`: ${text[Number(id.slice(1))].slice(0, 300)}`), `${id}: ${labels[id]}`);
+  }
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
   await context.close();
 });
