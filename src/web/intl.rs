@@ -2,6 +2,10 @@
 //! (core's [`Localize`]). Formatters are made once per language tag. A tag `Intl` refuses, or
 //! a WebView without `Intl`, gives `None`, and core falls back to its table: the JS side
 //! catches the `RangeError`, which a plain js-sys constructor would let through the Wasm.
+//!
+//! The first `Intl` formatter of a page loads the ICU data: 25 ms on a desktop, about 100 ms
+//! on a slow phone. So `Intl` is used only once [`warm`] ran, in the idle moment after the
+//! first card is on screen; cards built before that use the table.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -9,6 +13,11 @@ use crate::core::locale::{Localize, TimeUnit};
 
 #[wasm_bindgen(inline_js = "
 const numbers = new Map(), times = new Map();
+let warm = false;
+export function intl_warm() {
+  try { new Intl.NumberFormat('en').format(1); } catch (_) { /* no Intl: the table stays */ }
+  warm = true;
+}
 function made(cache, tag, make) {
   if (!cache.has(tag)) {
     let f = null;
@@ -18,17 +27,26 @@ function made(cache, tag, make) {
   return cache.get(tag);
 }
 export function intl_number(tag, n) {
+  if (!warm) return undefined;
   const f = made(numbers, tag, (t) => new Intl.NumberFormat(t, { useGrouping: false }));
   return f ? f.format(n) : undefined;
 }
 export function intl_ago(tag, amount, unit) {
+  if (!warm) return undefined;
   const f = made(times, tag, (t) => new Intl.RelativeTimeFormat(t, { numeric: 'auto', style: 'short' }));
   return f ? f.format(-amount, unit) : undefined;
 }
 ")]
 extern "C" {
+    fn intl_warm();
     fn intl_number(tag: &str, n: f64) -> Option<String>;
     fn intl_ago(tag: &str, amount: f64, unit: &str) -> Option<String>;
+}
+
+/// Loads `Intl` (its ICU data) so that cards built from now on use it. Call in an idle
+/// moment; later calls cost nothing.
+pub fn warm() {
+    intl_warm();
 }
 
 /// Formats with the page's `Intl`.
