@@ -299,6 +299,33 @@ fn a_bad_feed_is_refused_whole_with_the_reason() {
 }
 
 #[test]
+fn a_feed_of_100000_cards_is_read_up_to_10000_with_one_report() {
+    let cards: Vec<String> = (0..100_000)
+        .map(|i| {
+            format!(
+                r#"{{"id":"c{i}","kind":"news","lang":"en","title":"T","source":{{"name":"D"}}}}"#
+            )
+        })
+        .collect();
+    let text = format!(r#"{{"version":1,"cards":[{}]}}"#, cards.join(","));
+    assert!(text.len() < 8 * 1024 * 1024, "under the size limit");
+    let feed = parse_feed(&text, &limits()).expect("read");
+    assert_eq!(feed.cards.len(), 10_000);
+    assert_eq!(feed.cards.last().map(|c| c.id.as_str()), Some("c9999"));
+    assert_eq!(
+        feed.rejections,
+        vec![Rejection {
+            index: 10_000,
+            ..rejection(
+                None,
+                "cards",
+                "the feed has 100000 cards; only the first 10000 are read",
+            )
+        }]
+    );
+}
+
+#[test]
 fn the_sample_feed_is_valid() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -37,6 +37,8 @@ pub const FEED_VERSION: u64 = 1;
 pub struct Limits {
     /// Largest feed accepted, in bytes of JSON text.
     pub max_feed_bytes: usize,
+    /// Most cards read from one feed; the rest are left out with one report.
+    pub max_cards: usize,
     /// Longest card id, in characters.
     pub max_id_chars: usize,
     /// Longest headline, in characters.
@@ -55,6 +57,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             max_feed_bytes: 8 * 1024 * 1024,
+            max_cards: 10_000,
             max_id_chars: 128,
             max_title_chars: 300,
             max_summary_chars: 1_000,
@@ -173,11 +176,12 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
         return Err(FeedError::Empty);
     }
 
-    let mut cards = Vec::with_capacity(items.len());
+    let read = items.len().min(limits.max_cards);
+    let mut cards = Vec::with_capacity(read);
     let mut rejections = Vec::new();
     // Ids of accepted cards → their input index; a later card with the same id is refused.
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(read);
+    for (index, item) in items.iter().take(read).enumerate() {
         let readable_id = item
             .get("id")
             .and_then(Json::as_str)
@@ -205,6 +209,17 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
                 }))
             }
         }
+    }
+    if items.len() > read {
+        rejections.push(Rejection {
+            index: read,
+            id: None,
+            field: "cards".into(),
+            reason: format!(
+                "the feed has {} cards; only the first {read} are read",
+                items.len()
+            ),
+        });
     }
     Ok(Feed { cards, rejections })
 }
