@@ -852,3 +852,39 @@ test('the accessibility tree: a labelled carousel region, the card in view as a 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the keyboard reaches and works every action; forced colours keep text and controls visible', async () => {
+  const { page, context, problems } = await open();
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.focus('#lock-screen .glance-viewport');
+  const reached = [];
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      return el.getAttribute('aria-label') ?? el.textContent.trim();
+    }));
+  }
+  for (const action of ['Previous card', 'Pause', 'Next card', 'पूरा स्कोर देखें', 'पसंद करें', 'शेयर करें']) {
+    assert.ok(reached.includes(action), `${action} in ${JSON.stringify(reached)}`);
+  }
+  // Next, by keyboard, from the controls.
+  await page.focus('[data-control="next"]');
+  await page.keyboard.press('Enter');
+  await waitInView(page, 'monsoon-mumbai-en');
+  assert.ok(await page.evaluate(() => getComputedStyle(document.querySelector('.glance-controls')).opacity === '1'), 'the focused controls show');
+
+  await page.emulateMedia({ forcedColors: 'active' });
+  const look = await page.evaluate(() => {
+    const card = document.querySelector('[data-card-id="monsoon-mumbai-en"]');
+    const title = getComputedStyle(card.querySelector('.glance-title'));
+    const like = getComputedStyle(card.querySelector('[data-action="like"]'));
+    return { title: title.color, titleVisible: title.visibility, like: like.borderTopStyle, scrim: getComputedStyle(card.querySelector('.glance-scrim')).display };
+  });
+  assert.equal(look.titleVisible, 'visible');
+  assert.notEqual(look.title, 'rgba(0, 0, 0, 0)');
+  assert.equal(look.like, 'solid', 'the buttons get a system-colour border');
+  assert.equal(look.scrim, 'none', 'no scrim over system colours');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
