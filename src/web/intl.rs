@@ -15,6 +15,7 @@ use crate::core::locale::{Localize, TimeUnit};
 const numbers = new Map(), times = new Map();
 let warm = false;
 export function intl_warm() {
+  if (warm) return;
   try { new Intl.NumberFormat('en').format(1); } catch (_) { /* no Intl: the table stays */ }
   warm = true;
 }
