@@ -4,8 +4,10 @@
 //! catches the `RangeError`, which a plain js-sys constructor would let through the Wasm.
 //!
 //! The first `Intl` formatter of a page loads the ICU data: 25 ms on a desktop, about 100 ms
-//! on a slow phone. So `Intl` is used only once [`warm`] ran, in the idle moment after the
-//! first card is on screen; cards built before that use the table.
+//! on a slow phone. So `Intl` is used only once it is warm: [`warm_when_idle`] asks for an
+//! idle callback without a deadline (once per page) after the first card is on screen, so the
+//! load never lands in a frame or in the tidy-up after a swipe; cards built before that use
+//! the table.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -13,11 +15,15 @@ use crate::core::locale::{Localize, TimeUnit};
 
 #[wasm_bindgen(inline_js = "
 const numbers = new Map(), times = new Map();
-let warm = false;
-export function intl_warm() {
-  if (warm) return;
-  try { new Intl.NumberFormat('en').format(1); } catch (_) { /* no Intl: the table stays */ }
-  warm = true;
+let warm = false, asked = false;
+export function intl_warm_when_idle() {
+  if (asked) return;
+  asked = true;
+  const run = () => {
+    try { new Intl.NumberFormat('en').format(1); } catch (_) { /* no Intl: the table stays */ }
+    warm = true;
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run); else setTimeout(run, 1000);
 }
 function made(cache, tag, make) {
   if (!cache.has(tag)) {
@@ -39,15 +45,15 @@ export function intl_ago(tag, amount, unit) {
 }
 ")]
 extern "C" {
-    fn intl_warm();
+    fn intl_warm_when_idle();
     fn intl_number(tag: &str, n: f64) -> Option<String>;
     fn intl_ago(tag: &str, amount: f64, unit: &str) -> Option<String>;
 }
 
-/// Loads `Intl` (its ICU data) so that cards built from now on use it. Call in an idle
-/// moment; later calls cost nothing.
-pub fn warm() {
-    intl_warm();
+/// Loads `Intl` (its ICU data) in the next idle moment, so that cards built after it use
+/// it. Later calls cost nothing.
+pub fn warm_when_idle() {
+    intl_warm_when_idle();
 }
 
 /// Formats with the page's `Intl`.

@@ -768,6 +768,7 @@ impl State {
     fn settled(&mut self) {
         self.schedule_tidy();
         self.preload_ahead();
+        crate::web::intl::warm_when_idle();
         let current = self.deck.current();
         let allowed = self.media_allowed();
         for view in &mut self.views {

@@ -173,7 +173,6 @@ impl State {
     /// After a settle, in an idle moment: mount the new neighbours and drop the far ones.
     pub(super) fn on_tidy(&mut self) {
         self.tidy = None;
-        crate::web::intl::warm();
         if self.handoff.is_some() || self.frame.is_pending() || self.deck.is_dragging() {
             return; // moving again: the next settle schedules another tidy
         }
