@@ -11,23 +11,10 @@ use glance_renderer::core::feed::{parse_feed, Limits};
 use glance_renderer::core::json::Json;
 use glance_renderer::core::skin::Skin;
 
-/// xorshift64*, seeded: the same sequence everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
+mod support {
+    pub mod rng;
 }
+use support::rng::Rng;
 
 const SAMPLE: &str = include_str!("../www/feeds/sample.json");
 const SKIN: &str = include_str!("../www/skins/generic.json");
@@ -249,12 +236,17 @@ fn check_feed(text: &str, limits: &Limits, case: &str) {
     }
 }
 
-#[test]
-fn mutated_feeds_and_skins_never_panic() {
-    let limits = Limits {
+/// The limits of the generic skin (which allows `glance:` deep links).
+fn limits() -> Limits {
+    Limits {
         deep_link_schemes: vec!["glance".into()],
         ..Limits::default()
-    };
+    }
+}
+
+#[test]
+fn mutated_feeds_and_skins_never_panic() {
+    let limits = limits();
     let mut rng = Rng(0x5eed_feed_0000_0001);
     let mut accepted = 0;
     for case in 0..6_000 {
@@ -273,10 +265,7 @@ fn mutated_feeds_and_skins_never_panic() {
 
 #[test]
 fn generated_cards_never_panic() {
-    let limits = Limits {
-        deep_link_schemes: vec!["glance".into()],
-        ..Limits::default()
-    };
+    let limits = limits();
     let mut rng = Rng(0x5eed_feed_0000_0002);
     let mut rejected = 0;
     for case in 0..4_000 {

@@ -22,7 +22,7 @@ use super::card_view::CardView;
 use super::dom::{attr, el, px};
 use super::measure::CanvasMeasure;
 use super::paint;
-use super::schedule::{FrameRequest, Timeout};
+use super::schedule::{FrameRequest, IdleRequest, Timeout};
 use super::video_pool::VideoPool;
 use crate::core::actions::Actions;
 use crate::core::advance::{AutoAdvance, Pause};
@@ -86,8 +86,7 @@ struct State {
     /// Runs when the outbox has a batch due or a reply overdue.
     outbox_timer: Timeout,
     /// A pending idle callback that stores the outbox after it changed.
-    store: Option<u32>,
-    on_store: Closure<dyn FnMut()>,
+    store: IdleRequest,
     advance: AutoAdvance,
     /// The host allows auto-advance (the skin still decides whether and when).
     auto_advance: bool,
@@ -122,8 +121,7 @@ struct State {
     handoff: Option<Handoff>,
     on_finish: Closure<dyn FnMut()>,
     /// A pending idle callback that brings the card window up to date after a settle.
-    tidy: Option<u32>,
-    on_tidy: Closure<dyn FnMut()>,
+    tidy: IdleRequest,
     announced: Option<String>,
     /// The card the first feed opens on, when it has it (a renderer restarted after a crash).
     resume: Option<String>,
@@ -248,8 +246,10 @@ impl Mount {
                 viewing: Views::default(),
                 outbox: Outbox::default(),
                 outbox_timer: Timeout::new(callback(weak, State::on_outbox_timer)),
-                store: None,
-                on_store: callback(weak, State::on_store),
+                store: IdleRequest::new(
+                    callback(weak, State::on_store),
+                    analytics::STORE_TIMEOUT_MS,
+                ),
                 advance: AutoAdvance::default(),
                 auto_advance: true,
                 screen_on: true,
@@ -268,8 +268,7 @@ impl Mount {
                 compositor: paint::compositor_settle(),
                 handoff: None,
                 on_finish: callback(weak, State::on_handoff_finish),
-                tidy: None,
-                on_tidy: callback(weak, State::on_tidy),
+                tidy: IdleRequest::new(callback(weak, State::on_tidy), TIDY_TIMEOUT_MS),
                 announced: None,
                 resume: None,
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
@@ -498,9 +497,9 @@ impl Drop for Mount {
             s.hold_timer.cancel();
             s.advance_timer.cancel();
             s.outbox_timer.cancel();
-            s.cancel_store();
+            s.store.cancel();
             s.cancel_handoff();
-            s.cancel_tidy();
+            s.tidy.cancel();
             for fade in s.fades.drain(..) {
                 fade.cancel();
             }
@@ -744,7 +743,7 @@ impl State {
         self.cards = cards;
         self.frame.cancel();
         self.cancel_handoff();
-        self.cancel_tidy();
+        self.tidy.cancel();
         for view in self.views.drain(..) {
             view.root.remove();
         }
@@ -766,7 +765,7 @@ impl State {
 
     /// The deck came to rest: update which card is in view, and tell the host if it changed.
     fn settled(&mut self) {
-        self.schedule_tidy();
+        self.tidy.request();
         self.preload_ahead();
         crate::web::intl::warm_when_idle();
         let current = self.deck.current();

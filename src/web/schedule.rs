@@ -1,5 +1,5 @@
-//! Owned handles for the two browser callbacks the renderer schedules again and again: the
-//! next animation frame, and a timeout. Each closure is made once; a request only stores the
+//! Owned handles for the browser callbacks the renderer schedules again and again: the next
+//! animation frame, a timeout, and an idle moment. Each closure is made once; a request only stores the
 //! browser's id, so the per-frame path allocates nothing. Dropping a handle cancels what it
 //! requested.
 
@@ -49,6 +49,62 @@ impl FrameRequest {
 }
 
 impl Drop for FrameRequest {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// The next idle moment (with a deadline after which it runs anyway), at most one pending.
+#[must_use = "dropping the handle cancels the idle callback"]
+pub struct IdleRequest {
+    callback: Closure<dyn FnMut()>,
+    id: Option<u32>,
+    deadline_ms: u32,
+}
+
+impl IdleRequest {
+    /// A handle that runs `callback` in an idle moment, or after `deadline_ms` at the latest.
+    /// The callback must call [`IdleRequest::fired`] first.
+    pub fn new(callback: Closure<dyn FnMut()>, deadline_ms: u32) -> Self {
+        Self {
+            callback,
+            id: None,
+            deadline_ms,
+        }
+    }
+
+    /// Asks for the next idle moment, unless one is already pending.
+    pub fn request(&mut self) {
+        if self.id.is_some() {
+            return;
+        }
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(self.deadline_ms);
+        self.id = web_sys::window().and_then(|w| {
+            w.request_idle_callback_with_options(self.callback.as_ref().unchecked_ref(), &options)
+                .ok()
+        });
+    }
+
+    /// The idle callback ran: nothing is pending any more.
+    pub fn fired(&mut self) {
+        self.id = None;
+    }
+
+    /// Whether an idle callback is pending.
+    pub fn is_pending(&self) -> bool {
+        self.id.is_some()
+    }
+
+    /// Withdraws a pending idle callback.
+    pub fn cancel(&mut self) {
+        if let (Some(id), Some(w)) = (self.id.take(), web_sys::window()) {
+            w.cancel_idle_callback(id);
+        }
+    }
+}
+
+impl Drop for IdleRequest {
     fn drop(&mut self) {
         self.cancel();
     }

@@ -2,24 +2,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::*;
 
-/// A small deterministic generator (xorshift64*), so every run sees the same faults.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    /// True with probability `percent` %.
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "../../../tests/support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn open(card: &str) -> (What, &str) {
     (What::Open, card)
@@ -181,7 +166,7 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
         now += 200.0 + rng.below(1_800) as f64;
         if recorded < EVENTS && rng.chance(30) {
             for _ in 0..1 + rng.below(3) {
-                let what = kinds[rng.below(4) as usize].clone();
+                let what = kinds[rng.below(4)].clone();
                 outbox.record(
                     what,
                     &format!("card-{}", rng.below(50)),
@@ -211,12 +196,12 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
                 // come late (out of order with later ones), twice, or never.
                 let mut acked: Vec<Seq> = batch.events.iter().map(|e| e.seq).collect();
                 if rng.chance(20) {
-                    acked.truncate(rng.below(acked.len() as u64 + 1) as usize);
+                    acked.truncate(rng.below(acked.len() + 1));
                 }
                 if !rng.chance(10) {
                     let delay = if rng.chance(30) { 40_000.0 } else { 20.0 };
                     replies.push((
-                        now + rng.below(delay as u64) as f64,
+                        now + rng.below(delay as usize) as f64,
                         batch.id,
                         acked.clone(),
                     ));

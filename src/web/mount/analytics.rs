@@ -4,8 +4,6 @@
 //! goes off or the page hides), so writing it never lands in a swipe. The host's replies come
 //! back through [`super::Mount::tracked`] and [`super::Mount::track_failed`].
 
-use wasm_bindgen::JsCast;
-
 use super::State;
 use crate::core::event::{Heading, What};
 use crate::core::notice::Notice;
@@ -16,7 +14,7 @@ use crate::core::views::Seen;
 /// The storage key of the outbox's snapshot.
 pub const OUTBOX_KEY: &str = "outbox";
 /// Longest wait for an idle moment before the outbox is stored anyway.
-const STORE_TIMEOUT_MS: u32 = 1_000;
+pub(super) const STORE_TIMEOUT_MS: u32 = 1_000;
 
 impl State {
     /// The wall-clock time of monotonic time `at`.
@@ -113,39 +111,19 @@ impl State {
             });
         }
         if self.outbox.take_changed() {
-            self.schedule_store();
+            self.store.request();
         }
         self.outbox_timer.arm(self.outbox.deadline(), now);
     }
 
-    fn schedule_store(&mut self) {
-        if self.store.is_some() {
-            return;
-        }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(STORE_TIMEOUT_MS);
-        self.store = window
-            .request_idle_callback_with_options(self.on_store.as_ref().unchecked_ref(), &options)
-            .ok();
-    }
-
-    pub(super) fn cancel_store(&mut self) {
-        if let (Some(id), Some(window)) = (self.store.take(), web_sys::window()) {
-            window.cancel_idle_callback(id);
-        }
-    }
-
     pub(super) fn on_store(&mut self) {
-        self.store = None;
+        self.store.fired();
         self.store_now();
     }
 
     /// Stores the outbox now (the page may not get another chance).
     pub(super) fn store_now(&mut self) {
-        self.cancel_store();
+        self.store.cancel();
         self.pending.push(Notice::Store {
             key: OUTBOX_KEY,
             value: self.outbox.snapshot(),

@@ -130,7 +130,7 @@ impl State {
         self.view_is(now, None);
         self.outbox.flush();
         self.sync_outbox(now);
-        if self.store.is_some() {
+        if self.store.is_pending() {
             self.store_now();
         }
         if self.handoff.is_some() || self.frame.is_pending() {

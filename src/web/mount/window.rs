@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlImageElement;
 
-use super::{State, TIDY_TIMEOUT_MS};
+use super::State;
 use crate::core::advance::Leave;
 use crate::core::feed::{Card, MediaType};
 use crate::core::geometry::{Axis, Size};
@@ -115,26 +115,6 @@ impl State {
         }
     }
 
-    pub(super) fn schedule_tidy(&mut self) {
-        if self.tidy.is_some() {
-            return;
-        }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(TIDY_TIMEOUT_MS);
-        self.tidy = window
-            .request_idle_callback_with_options(self.on_tidy.as_ref().unchecked_ref(), &options)
-            .ok();
-    }
-
-    pub(super) fn cancel_tidy(&mut self) {
-        if let (Some(id), Some(window)) = (self.tidy.take(), web_sys::window()) {
-            window.cancel_idle_callback(id);
-        }
-    }
-
     /// Fetches the picture of the card just past the window ahead (a clip card's poster), so
     /// it is ready when that card is mounted. One off-DOM image; nothing further is fetched.
     pub(super) fn preload_ahead(&mut self) {
@@ -172,7 +152,7 @@ impl State {
 
     /// After a settle, in an idle moment: mount the new neighbours and drop the far ones.
     pub(super) fn on_tidy(&mut self) {
-        self.tidy = None;
+        self.tidy.fired();
         if self.handoff.is_some() || self.frame.is_pending() || self.deck.is_dragging() {
             return; // moving again: the next settle schedules another tidy
         }
