@@ -51,7 +51,9 @@ try {
         await Promise.all([...card.querySelectorAll('img')].map((img) => img.decode().catch(() => {})));
         return window.glance.renderer.index === index;
       }, i);
-      await page.waitForTimeout(50);
+      // Reduced motion: the cards cross-fade (200 ms) and nothing else moves; the shot waits
+      // for the fade to end, or two cards would show at once.
+      await page.waitForFunction(() => document.getAnimations().every((an) => an.playState !== 'running'));
       shots.push((await page.locator('#lock-screen').screenshot()).toString('base64'));
       cards.push(await page.evaluate((index) => {
         const l = window.glance.renderer.layoutOf(index);
@@ -61,16 +63,36 @@ try {
     const summary = await page.textContent('#report-summary');
     const rejections = await page.$$eval('#report-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     report.skins[skin] = { summary, rejections, cards, errors };
-    // The contact sheet: every screenshot in a grid, labelled, composed in the same browser.
-    await page.setContent(`<!doctype html><body style="margin:0;background:#202124;font:14px system-ui;color:#eee">
-      <h1 style="margin:16px;font-size:20px">${skin} · ${count} cards</h1>
-      <div style="display:grid;grid-template-columns:repeat(7, 206px);gap:12px;padding:0 16px 16px">
-      ${shots.map((s, i) => `<figure style="margin:0"><img src="data:image/png;base64,${s}" style="width:206px;border-radius:8px;display:block">
-        <figcaption style="margin-top:4px;font-size:11px;word-break:break-all">${i + 1}. ${cards[i].id}${cards[i].warnings.length ? ' ⚠ ' + cards[i].warnings.map((w) => w.code).join(', ') : ''}</figcaption></figure>`).join('')}
-      </div></body>`);
-    await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode())));
-    await page.screenshot({ path: join(out, `${skin}.png`), fullPage: true });
     await page.close();
+    // The contact sheet: every screenshot in a grid, labelled, composed in the same browser on
+    // a blank page (the preview's Content-Security-Policy would refuse its inline styles).
+    // Built with the DOM, not an HTML string: card ids come from the feed and are only text.
+    const sheet = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await sheet.evaluate(({ skin, count, shots, cards }) => {
+      document.body.style.cssText = 'margin:0;background:#202124;font:14px system-ui;color:#eee';
+      const title = document.createElement('h1');
+      title.style.cssText = 'margin:16px;font-size:20px';
+      title.textContent = `${skin} · ${count} cards`;
+      const grid = document.createElement('div');
+      grid.style.cssText = 'display:grid;grid-template-columns:repeat(7, 206px);gap:12px;padding:0 16px 16px';
+      shots.forEach((shot, i) => {
+        const figure = document.createElement('figure');
+        figure.style.margin = '0';
+        const img = document.createElement('img');
+        img.src = `data:image/png;base64,${shot}`;
+        img.style.cssText = 'width:206px;border-radius:8px;display:block';
+        const caption = document.createElement('figcaption');
+        caption.style.cssText = 'margin-top:4px;font-size:11px;word-break:break-all';
+        const warnings = cards[i].warnings.map((w) => w.code).join(', ');
+        caption.textContent = `${i + 1}. ${cards[i].id}${warnings ? ` ⚠ ${warnings}` : ''}`;
+        figure.append(img, caption);
+        grid.append(figure);
+      });
+      document.body.replaceChildren(title, grid);
+    }, { skin, count, shots, cards });
+    await sheet.evaluate(() => Promise.all([...document.images].map((img) => img.decode())));
+    await sheet.screenshot({ path: join(out, `${skin}.png`), fullPage: true });
+    await sheet.close();
     process.stdout.write(`\r${skin}: ${count} cards → ${join(out, `${skin}.png`)}\n`);
   }
 } finally {
