@@ -1,22 +1,53 @@
-// npm run snapshots [-- --feed www/feeds/sample.json] [--out target/snapshots]
+// npm run snapshots -- [path/to/feed.json] [--out DIR] [--strict] [--skins a,b] [--presets "20:9,foldable"]
 //
-// Renders a feed on every built-in skin in headless Chromium, one screenshot per card at
-// 412 × 915 CSS px, and writes per skin a PNG contact sheet (<out>/<skin>.png) plus one JSON
-// report of the feed's rejections and every card's layout warnings (<out>/report.json).
-// The contact sheet is composed by the same browser, so nothing else needs installing.
+// Renders a feed (the sample by default) on every built-in skin and device preset in headless
+// Chromium, one screenshot per card, and writes per skin a PNG contact sheet (<out>/<skin>.png,
+// a section per preset) and one JSON report (<out>/report.json) of the feed's rejections and
+// every card's layout warnings per skin and preset. Exit status: 1 when the feed has errors (it
+// is refused whole, or cards are rejected) or the page failed; with --strict, also when a
+// layout has warnings; else 0. Progress goes to stderr. The contact sheets are composed by the
+// same browser, so nothing else needs installing.
 
 import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { serve } from './serve.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
-);
+const argv = process.argv.slice(2);
+const flags = {};
+const positional = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--strict') flags.strict = true;
+  else if (argv[i].startsWith('--')) flags[argv[i].slice(2)] = argv[++i];
+  else positional.push(argv[i]);
+}
 const root = resolve(new URL('..', import.meta.url).pathname);
-const feedPath = resolve(args.feed ?? join(root, 'www/feeds/sample.json'));
-const out = resolve(args.out ?? join(root, 'target/snapshots'));
-const SKINS = ['generic', 'samsung-oneui', 'xiaomi-hyperos', 'vivo-originos', 'oppo-coloros'];
+const feedPath = resolve(positional[0] ?? flags.feed ?? join(root, 'www/feeds/sample.json'));
+const out = resolve(flags.out ?? join(root, 'target/snapshots'));
+const ALL_SKINS = ['generic', 'samsung-oneui', 'xiaomi-hyperos', 'vivo-originos', 'oppo-coloros'];
+// The device presets of the layout engine (core::layout::DEVICE_PRESETS), in CSS px.
+const ALL_PRESETS = [
+  ['16:9 budget', 360, 640],
+  ['19.5:9', 393, 852],
+  ['20:9', 412, 915],
+  ['22:9', 360, 880],
+  ['foldable', 673, 841],
+  ['tablet', 800, 1280],
+  ['landscape', 915, 412],
+];
+const pick = (all, list, name) => {
+  if (!list) return all;
+  const wanted = list.split(',').map((s) => s.trim());
+  const unknown = wanted.filter((w) => !all.some((a) => (Array.isArray(a) ? a[0] : a) === w));
+  if (unknown.length) {
+    console.error(`unknown ${name}: ${unknown.join(', ')}`);
+    process.exit(2);
+  }
+  return all.filter((a) => wanted.includes(Array.isArray(a) ? a[0] : a));
+};
+const SKINS = pick(ALL_SKINS, flags.skins, 'skin');
+const PRESETS = pick(ALL_PRESETS, flags.presets, 'preset');
+const progress = (text) => process.stderr.write(`\r${text}\x1b[K`);
 
 mkdirSync(out, { recursive: true });
 // The page loads the feed by URL: copy it next to the page's own feeds, under a private name.
@@ -29,71 +60,103 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-const report = { feed: feedPath, skins: {} };
+const report = { feed: feedPath, refused: null, rejections: [], warnings: 0, pageErrors: [], skins: {} };
 try {
   for (const skin of SKINS) {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+    page.on('pageerror', (e) => report.pageErrors.push(`${skin}: ${e.message}`));
     await page.goto(`${base}?feed=${encodeURIComponent(servedFeed)}&skin=${skin}&motion=reduce`);
     await page.waitForFunction(() => window.glance?.renderer && document.querySelector('#report-summary').dataset.state !== 'loading');
-    const count = await page.evaluate(() => window.glance.renderer.count);
-    const shots = [];
-    const cards = [];
-    for (let i = 0; i < count; i++) {
-      process.stdout.write(`\r${skin}: card ${i + 1} of ${count}   `);
-      await page.evaluate((index) => window.glance.renderer.goTo(index), i);
-      // Wait for the card's pictures (and their contrast sample) before the screenshot.
-      await page.waitForFunction(async (index) => {
-        const id = window.glance.renderer.currentId;
-        const card = document.querySelector(`[data-card-id="${CSS.escape(id)}"]`);
-        if (!card || card.inert) return false;
-        await Promise.all([...card.querySelectorAll('img')].map((img) => img.decode().catch(() => {})));
-        return window.glance.renderer.index === index;
-      }, i);
-      // Reduced motion: the cards cross-fade (200 ms) and nothing else moves; the shot waits
-      // for the fade to end, or two cards would show at once.
-      await page.waitForFunction(() => document.getAnimations().every((an) => an.playState !== 'running'));
-      shots.push((await page.locator('#lock-screen').screenshot()).toString('base64'));
-      cards.push(await page.evaluate((index) => {
-        const l = window.glance.renderer.layoutOf(index);
-        return { id: l.cardId, warnings: l.warnings, scrim: l.scrim };
-      }, i));
+    const state = await page.evaluate(() => ({
+      count: window.glance.renderer.count,
+      summary: document.querySelector('#report-summary').textContent,
+      failed: document.querySelector('#report-summary').dataset.state === 'error',
+      rejections: [...document.querySelectorAll('#report-table tbody tr')].map((tr) => {
+        const [index, id, field, reason] = [...tr.cells].map((c) => c.textContent);
+        return { index: Number(index), id: id === '—' ? null : id, field, reason };
+      }),
+    }));
+    report.rejections = state.rejections;
+    if (state.failed || state.count === 0) {
+      report.refused = state.summary;
+      await page.close();
+      break;
     }
-    const summary = await page.textContent('#report-summary');
-    const rejections = await page.$$eval('#report-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-    report.skins[skin] = { summary, rejections, cards, errors };
+    const sections = [];
+    report.skins[skin] = { summary: state.summary, presets: {} };
+    for (const [preset, width, height] of PRESETS) {
+      // The phone's screen at the preset's size; the renderer lays out again on the resize.
+      await page.evaluate(([w, h]) => {
+        const screen = document.getElementById('lock-screen');
+        screen.style.width = `${w}px`;
+        screen.style.height = `${h}px`;
+        screen.style.maxHeight = 'none';
+      }, [width, height]);
+      const shots = [];
+      const cards = [];
+      for (let i = 0; i < state.count; i++) {
+        progress(`${skin} · ${preset}: card ${i + 1} of ${state.count}`);
+        await page.evaluate((index) => window.glance.renderer.goTo(index), i);
+        // The card in view, its pictures decoded (and their contrast sampled), laid out for
+        // this size.
+        await page.waitForFunction(async ([index, w]) => {
+          const id = window.glance.renderer.currentId;
+          const card = document.querySelector(`[data-card-id="${CSS.escape(id)}"]`);
+          if (!card || card.inert || Math.abs(card.getBoundingClientRect().width - w) > 1) return false;
+          await Promise.all([...card.querySelectorAll('img')].map((img) => img.decode().catch(() => {})));
+          return window.glance.renderer.index === index;
+        }, [i, width]);
+        // Reduced motion: the cards cross-fade (200 ms) and nothing else moves; the shot waits
+        // for the fade to end, or two cards would show at once.
+        await page.waitForFunction(() => document.getAnimations().every((an) => an.playState !== 'running'));
+        shots.push((await page.locator('#lock-screen').screenshot()).toString('base64'));
+        const layout = await page.evaluate((index) => {
+          const l = window.glance.renderer.layoutOf(index);
+          return { id: l.cardId, warnings: l.warnings, scrim: l.scrim };
+        }, i);
+        report.warnings += layout.warnings.length;
+        cards.push(layout);
+      }
+      report.skins[skin].presets[preset] = { width, height, cards };
+      sections.push({ preset, width, height, shots, cards });
+    }
     await page.close();
-    // The contact sheet: every screenshot in a grid, labelled, composed in the same browser on
-    // a blank page (the preview's Content-Security-Policy would refuse its inline styles).
-    // Built with the DOM, not an HTML string: card ids come from the feed and are only text.
+    // The contact sheet: a section per preset, every screenshot labelled, composed on a blank
+    // page (the preview's Content-Security-Policy would refuse its inline styles). Built with
+    // the DOM, not an HTML string: card ids come from the feed and are only text.
     const sheet = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await sheet.evaluate(({ skin, count, shots, cards }) => {
+    await sheet.evaluate(({ skin, sections }) => {
       document.body.style.cssText = 'margin:0;background:#202124;font:14px system-ui;color:#eee';
-      const title = document.createElement('h1');
-      title.style.cssText = 'margin:16px;font-size:20px';
-      title.textContent = `${skin} · ${count} cards`;
-      const grid = document.createElement('div');
-      grid.style.cssText = 'display:grid;grid-template-columns:repeat(7, 206px);gap:12px;padding:0 16px 16px';
-      shots.forEach((shot, i) => {
-        const figure = document.createElement('figure');
-        figure.style.margin = '0';
-        const img = document.createElement('img');
-        img.src = `data:image/png;base64,${shot}`;
-        img.style.cssText = 'width:206px;border-radius:8px;display:block';
-        const caption = document.createElement('figcaption');
-        caption.style.cssText = 'margin-top:4px;font-size:11px;word-break:break-all';
-        const warnings = cards[i].warnings.map((w) => w.code).join(', ');
-        caption.textContent = `${i + 1}. ${cards[i].id}${warnings ? ` ⚠ ${warnings}` : ''}`;
-        figure.append(img, caption);
-        grid.append(figure);
-      });
-      document.body.replaceChildren(title, grid);
-    }, { skin, count, shots, cards });
+      const parts = [];
+      for (const section of sections) {
+        const title = document.createElement('h1');
+        title.style.cssText = 'margin:16px;font-size:20px';
+        title.textContent = `${skin} · ${section.preset} (${section.width} × ${section.height}) · ${section.cards.length} cards`;
+        const grid = document.createElement('div');
+        const landscape = section.width > section.height;
+        grid.style.cssText = `display:grid;grid-template-columns:repeat(${landscape ? 4 : 7}, ${landscape ? 360 : 206}px);gap:12px;padding:0 16px 16px`;
+        section.shots.forEach((shot, i) => {
+          const figure = document.createElement('figure');
+          figure.style.margin = '0';
+          const img = document.createElement('img');
+          img.src = `data:image/png;base64,${shot}`;
+          img.style.cssText = 'width:100%;border-radius:8px;display:block';
+          const caption = document.createElement('figcaption');
+          caption.style.cssText = 'margin-top:4px;font-size:11px;word-break:break-all';
+          const card = section.cards[i];
+          const warnings = card.warnings.map((w) => w.code).join(', ');
+          caption.textContent = `${i + 1}. ${card.id}${warnings ? ` ⚠ ${warnings}` : ''}`;
+          figure.append(img, caption);
+          grid.append(figure);
+        });
+        parts.push(title, grid);
+      }
+      document.body.replaceChildren(...parts);
+    }, { skin, sections });
     await sheet.evaluate(() => Promise.all([...document.images].map((img) => img.decode())));
     await sheet.screenshot({ path: join(out, `${skin}.png`), fullPage: true });
     await sheet.close();
-    process.stdout.write(`\r${skin}: ${count} cards → ${join(out, `${skin}.png`)}\n`);
+    progress(`${skin}: ${PRESETS.length} presets → ${join(out, `${skin}.png`)}\n`);
   }
 } finally {
   await browser.close();
@@ -101,9 +164,11 @@ try {
   rmSync(join(root, 'www', servedFeed), { force: true });
 }
 writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
-const warned = Object.values(report.skins).flatMap((s) => s.cards).filter((c) => c.warnings.length).length;
-console.log(`report: ${join(out, 'report.json')} (${warned} card layouts with warnings)`);
-if (Object.values(report.skins).some((s) => s.errors.length)) {
-  console.error('script errors on the page: see report.json');
-  process.exit(1);
-}
+
+const problems = [];
+if (report.refused) problems.push(`the feed is refused: ${report.refused}`);
+if (report.rejections.length) problems.push(`${report.rejections.length} rejection(s)`);
+if (report.pageErrors.length) problems.push(`${report.pageErrors.length} page error(s)`);
+const warned = report.warnings ? `${report.warnings} layout warning(s)` : 'no layout warnings';
+console.log(`report: ${join(out, 'report.json')} (${problems.length ? problems.join(', ') : 'no errors'}; ${warned})`);
+if (problems.length || (flags.strict && report.warnings > 0)) process.exit(1);
