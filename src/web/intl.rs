@@ -15,10 +15,8 @@ use crate::core::locale::{Localize, TimeUnit};
 
 #[wasm_bindgen(inline_js = "
 const numbers = new Map(), times = new Map();
-let warm = false, asked = false;
+let warm = false;
 export function intl_warm_when_idle() {
-  if (asked) return;
-  asked = true;
   const run = () => {
     try { new Intl.NumberFormat('en').format(1); } catch (_) { /* no Intl: the table stays */ }
     warm = true;
@@ -53,8 +51,13 @@ extern "C" {
 /// Loads `Intl` (its ICU data) in the next idle moment, so that cards built after it use
 /// it. Later calls cost nothing.
 pub fn warm_when_idle() {
-    intl_warm_when_idle();
+    // Called at every settle: after the first, nothing crosses into JS.
+    if !ASKED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        intl_warm_when_idle();
+    }
 }
+
+static ASKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Formats with the page's `Intl`.
 #[derive(Debug, Default, Clone, Copy)]

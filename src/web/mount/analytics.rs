@@ -95,8 +95,13 @@ impl State {
     /// Sends what is due, stores the outbox if it changed, and sets its timer. Called after
     /// every handler that may have recorded something (cheap when nothing changed).
     pub(super) fn sync_outbox(&mut self, now: f64) {
-        let wall = self.wall(now);
-        if let Some(batch) = self.outbox.poll(now, wall) {
+        // Per pointer event this is arithmetic only: the wall clock (two calls into JS) is read
+        // when a batch is due.
+        let due = self.outbox.deadline().is_some_and(|t| now >= t);
+        if let Some(batch) = due
+            .then(|| self.wall(now))
+            .and_then(|wall| self.outbox.poll(now, wall))
+        {
             let mut events = String::from("[");
             for (i, event) in batch.events.iter().enumerate() {
                 if i > 0 {
