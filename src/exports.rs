@@ -1,7 +1,7 @@
 //! The `#[wasm_bindgen]` API. JS values are converted here and nowhere else; errors from core
 //! become `JsError`s with their message.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -164,11 +164,6 @@ struct FeedReport<'a> {
 }
 
 impl Renderer {
-    fn set_savers(&self, savers: Savers) {
-        self.savers.set(savers);
-        self.mount.set_savers(savers);
-    }
-
     /// Validates and shows a feed; returns the report and whether the cards were replaced.
     fn apply_feed(&self, json: &str) -> Result<(JsValue, bool), JsError> {
         let feed = parse_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
@@ -204,8 +199,6 @@ pub struct Renderer {
     /// The last feed applied, so that a skin change can check it against the new skin's
     /// deep-link allow-list.
     feed: RefCell<Option<String>>,
-    /// The savers as last set (each setter changes one).
-    savers: Cell<Savers>,
 }
 
 fn skin_limits(skin: &Skin) -> Limits {
@@ -258,7 +251,7 @@ impl Renderer {
         if let Some(allowed) = options.auto_advance {
             mount.set_auto_advance(allowed);
         }
-        mount.set_savers(options.savers);
+        mount.update_savers(|s| *s = options.savers);
         if let Some(direction) = options.direction {
             mount.set_direction(direction);
         }
@@ -269,7 +262,6 @@ impl Renderer {
             mount,
             limits,
             feed: RefCell::new(None),
-            savers: Cell::new(options.savers),
         })
     }
 
@@ -429,19 +421,13 @@ impl Renderer {
     /// The phone's data saver: clips show their poster and are not fetched ahead.
     #[wasm_bindgen(setter, js_name = dataSaver)]
     pub fn set_data_saver(&self, on: bool) {
-        self.set_savers(Savers {
-            data: on,
-            ..self.savers.get()
-        });
+        self.mount.update_savers(|s| s.data = on);
     }
 
     /// The phone's battery saver: clips show their poster and pictures do not drift.
     #[wasm_bindgen(setter, js_name = batterySaver)]
     pub fn set_battery_saver(&self, on: bool) {
-        self.set_savers(Savers {
-            battery: on,
-            ..self.savers.get()
-        });
+        self.mount.update_savers(|s| s.battery = on);
     }
 
     /// The host stored the events whose `seq`s are in `acked`, in reply to the `track` notice
@@ -464,8 +450,8 @@ impl Renderer {
 
     /// Takes over the analytics outbox a renderer stored before (the text of the `store`
     /// notice for `outbox`, from the host's storage): its events are sent again and
-    /// numbering goes on after them. Call it before the first feed. Throws when the text is
-    /// not an outbox, keeping the empty one.
+    /// numbering goes on after them; events this renderer recorded already follow them. Throws
+    /// when the text is not an outbox, keeping the outbox it had.
     #[wasm_bindgen(js_name = restoreOutbox)]
     pub fn restore_outbox(&self, text: &str) -> Result<(), JsError> {
         self.mount

@@ -389,8 +389,10 @@ impl Mount {
 
     /// The phone's data and battery savers: the cards are built again (clips that no longer
     /// play show their poster, drifting pictures stand still).
-    pub fn set_savers(&self, savers: Savers) {
+    pub fn update_savers(&self, change: impl FnOnce(&mut Savers)) {
         with_state(&self.state, |s| {
+            let mut savers = s.savers;
+            change(&mut savers);
             if s.savers != savers {
                 s.savers = savers;
                 s.relayout();
