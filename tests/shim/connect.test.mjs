@@ -80,7 +80,7 @@ test("analytics: batches reach the host's track() and its acknowledgement comes 
   });
   host.stored.set('outbox', '{"next":7,"events":[]}');
   await link.attach(renderer);
-  assert.deepEqual(calls, [['restore', '{"next":7,"events":[]}']], 'restored before the feed');
+  assert.deepEqual(calls, [['restore', '{"next":7,"events":[]}']], 'restored at attach');
   assert.equal(renderer.seen.length, 1);
 
   const events = [{ seq: 7, type: 'like', card_id: 'a', at: 1 }, { seq: 8, type: 'impression', card_id: 'a', at: 2 }];

@@ -157,7 +157,24 @@ export function connect({ host, onFeed, onNotice }) {
       } catch (error) {
         console.warn('glance: no device info from the host; the browser guesses stay', error);
       }
-      // Events an earlier renderer (before a reload or a crash) had not delivered.
+      // The kept feed first, so a wake without a network shows cards at once (its expired
+      // cards are not shown); the host's feed replaces it, keeping the card in view.
+      let kept = false;
+      if (latest === null) {
+        try {
+          const stored = await host.storageGet(FEED_KEY);
+          if (stored !== null && latest === null) {
+            apply(stored, { stored: true });
+            kept = true;
+          }
+        } catch (error) {
+          console.warn('glance: the kept feed could not be read', error);
+        }
+      }
+      // A feed that came already (pushed, or the last one before a crash).
+      if (latest !== null) apply(latest);
+      // Once cards are on screen: the events an earlier renderer (before a reload or a crash)
+      // had not delivered.
       try {
         const stored = await host.storageGet(OUTBOX_KEY);
         if (stored !== null) sink.restoreOutbox?.(stored);
@@ -165,26 +182,7 @@ export function connect({ host, onFeed, onNotice }) {
         if (isTrap(error)) throw error;
         console.warn('glance: the stored analytics outbox could not be read; starting a new one', error);
       }
-      if (latest !== null) {
-        apply(latest);
-        return;
-      }
-      // The kept feed first, so a wake without a network shows cards at once (its expired
-      // cards are not shown); the host's feed replaces it, keeping the card in view.
-      let kept = false;
-      try {
-        const stored = await host.storageGet(FEED_KEY);
-        if (stored !== null && latest === null) {
-          apply(stored, { stored: true });
-          kept = true;
-        }
-      } catch (error) {
-        console.warn('glance: the kept feed could not be read', error);
-      }
-      if (latest !== null) {
-        apply(latest);
-        return;
-      }
+      if (latest !== null) return;
       try {
         apply(await host.feed());
       } catch (error) {
