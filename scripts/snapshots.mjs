@@ -9,7 +9,7 @@
 // same browser, so nothing else needs installing.
 
 import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { serve } from './serve.mjs';
 
@@ -24,7 +24,11 @@ for (let i = 0; i < argv.length; i++) {
 const root = resolve(new URL('..', import.meta.url).pathname);
 const feedPath = resolve(positional[0] ?? flags.feed ?? join(root, 'www/feeds/sample.json'));
 const out = resolve(flags.out ?? join(root, 'target/snapshots'));
-const ALL_SKINS = ['generic', 'samsung-oneui', 'xiaomi-hyperos', 'vivo-originos', 'oppo-coloros'];
+// The built-in skins are the profiles in www/skins/.
+const ALL_SKINS = readdirSync(join(root, 'www/skins'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length))
+  .sort((a, b) => (a === 'generic' ? -1 : b === 'generic' ? 1 : a.localeCompare(b)));
 // The device presets of the layout engine (core::layout::DEVICE_PRESETS), in CSS px.
 const ALL_PRESETS = [
   ['16:9 budget', 360, 640],
