@@ -191,6 +191,27 @@ impl Renderer {
     }
 }
 
+/// Checks a Feed v1 JSON text as a renderer with the built-in skin `skin` would, without
+/// showing it: the report [`Renderer::set_feed`] returns (`applied` says whether any card would
+/// be shown). Throws for an unknown skin, and for a feed that is not JSON, has the wrong version
+/// or no cards, with the reason (and the line and column of a JSON error). Content tools and
+/// pipelines validate with it.
+#[wasm_bindgen(js_name = validateFeed)]
+pub fn validate_feed(json: &str, skin: &str) -> Result<JsValue, JsError> {
+    let skin = Skin::builtin(skin).map_err(|e| JsError::new(&e.to_string()))?;
+    let feed = parse_feed(json, &skin_limits(&skin)).map_err(|e| JsError::new(&e.to_string()))?;
+    let now = js_sys::Date::now() as i64;
+    let live = feed.cards.iter().filter(|c| c.is_live_at(now)).count();
+    FeedReport {
+        applied: !feed.cards.is_empty(),
+        shown: live,
+        out_of_window: feed.cards.len() - live,
+        rejections: &feed.rejections,
+    }
+    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The lock-screen renderer, mounted in a host element.
 #[wasm_bindgen]
 pub struct Renderer {
@@ -478,6 +499,34 @@ impl Renderer {
     #[wasm_bindgen(getter, js_name = currentId)]
     pub fn current_id(&self) -> Option<String> {
         self.mount.current().map(|(_, id)| id)
+    }
+
+    /// Position of the shown card with this id, or -1 when it is not shown (refused, out of
+    /// its window, or not in the feed). Tools keep several renderers on the same card with it.
+    #[wasm_bindgen(js_name = indexOf)]
+    pub fn index_of(&self, id: &str) -> i32 {
+        self.mount
+            .index_of(id)
+            .map_or(-1, |i| i32::try_from(i).unwrap_or(i32::MAX))
+    }
+
+    /// The system's colour scheme as the host knows it: `"dark"`, `"light"`, or `""` to follow
+    /// the page's `prefers-color-scheme`. In dark mode pictures and clips are dimmed, as the
+    /// skins dim the wallpaper. Throws for any other value.
+    #[wasm_bindgen(setter, js_name = colorScheme)]
+    pub fn set_color_scheme(&self, scheme: &str) -> Result<(), JsError> {
+        let dark = match scheme {
+            "dark" => Some(true),
+            "light" => Some(false),
+            "" => None,
+            _ => {
+                return Err(JsError::new(
+                    "invalid colorScheme: expected \"dark\", \"light\" or \"\"",
+                ))
+            }
+        };
+        self.mount.set_dark(dark);
+        Ok(())
     }
 
     /// Number of cards shown.

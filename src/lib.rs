@@ -26,4 +26,4 @@ mod web;
 mod exports;
 
 #[cfg(target_arch = "wasm32")]
-pub use exports::Renderer;
+pub use exports::{validate_feed, Renderer};

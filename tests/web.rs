@@ -1322,3 +1322,95 @@ async fn a_skin_may_wake_on_the_next_unseen_card() {
     drop(r);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn index_of_finds_shown_cards_by_id_only() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    assert_eq!(r.index_of("ipl-2026-final-live"), 0);
+    assert_eq!(r.index_of("durga-puja-bn"), 13);
+    assert_eq!(
+        r.index_of("diwali-sale-ended"),
+        -1,
+        "a card out of its window is not shown"
+    );
+    assert_eq!(r.index_of("no-such-card"), -1);
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn dark_mode_dims_pictures_and_can_be_handed_back_to_the_page() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let viewport = viewport_of(&root);
+    let media: Element = card(&root, "ipl-2026-final-live")
+        .query_selector(".glance-media")
+        .expect("q")
+        .expect("a picture layer");
+    let opacity = || {
+        web_sys::window()
+            .expect("window")
+            .get_computed_style(&media)
+            .expect("style")
+            .expect("a style")
+            .get_property_value("opacity")
+            .expect("opacity")
+    };
+    let light = opacity();
+    r.set_color_scheme("dark").expect("dark is a scheme");
+    assert_eq!(
+        viewport.get_attribute("data-scheme").as_deref(),
+        Some("dark")
+    );
+    assert_eq!(opacity(), "0.8");
+    r.set_color_scheme("light").expect("light is a scheme");
+    assert_eq!(opacity(), "1");
+    r.set_color_scheme("").expect("empty follows the page");
+    assert_eq!(viewport.get_attribute("data-scheme"), None);
+    assert_eq!(opacity(), light, "the page's prefers-color-scheme again");
+    assert!(r.set_color_scheme("sepia").is_err());
+    drop(r);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn validate_feed_reports_per_skin_without_showing_anything() {
+    let with_deep_link = r#"{"version":1,"cards":[
+        {"id":"a","kind":"news","lang":"en","title":"A","source":{"name":"Desk"},
+         "cta":{"label":"Open","url":"samsungapps://detail/x"}},
+        {"id":"b","kind":"news","lang":"en","title":"","source":{"name":"Desk"}}]}"#;
+    let report = glance_renderer::validate_feed(with_deep_link, "samsung-oneui")
+        .map_err(JsValue::from)
+        .expect("a report");
+    let rejections = js_sys::Array::from(&get(&report, "rejections"));
+    assert_eq!(rejections.length(), 1, "only the empty title on Samsung");
+    assert_eq!(
+        get(&rejections.get(0), "field").as_string().as_deref(),
+        Some("title")
+    );
+    let report = glance_renderer::validate_feed(with_deep_link, "generic")
+        .map_err(JsValue::from)
+        .expect("a report");
+    let fields: Vec<String> = js_sys::Array::from(&get(&report, "rejections"))
+        .iter()
+        .filter_map(|r| get(&r, "field").as_string())
+        .collect();
+    assert_eq!(
+        fields,
+        ["cta.url", "title"],
+        "the deep link is Samsung's only"
+    );
+    let refused = glance_renderer::validate_feed("{\"version\":1,\n\"cards\":[}", "generic")
+        .map(|_| ())
+        .map_err(JsValue::from)
+        .expect_err("not JSON");
+    let message = js_sys::Error::from(refused).message();
+    assert!(
+        String::from(message).contains("line 2"),
+        "the line is named"
+    );
+    assert!(glance_renderer::validate_feed(SAMPLE, "no-such-skin").is_err());
+}

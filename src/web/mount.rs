@@ -445,6 +445,28 @@ impl Mount {
         s.cards.get(index).map(|c| (index, c.id.clone()))
     }
 
+    /// Position of the shown card with this `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        let s = self.state.try_borrow().ok()?;
+        s.cards.iter().position(|c| c.id == id)
+    }
+
+    /// The system's colour scheme when the host knows it (`Some(true)` dark): written as
+    /// `data-scheme` on the viewport, where the stylesheet dims pictures in dark mode. `None`
+    /// leaves it to the page's `prefers-color-scheme`.
+    pub fn set_dark(&self, dark: Option<bool>) {
+        with_state(&self.state, |s| match dark {
+            Some(dark) => attr(
+                &s.viewport,
+                "data-scheme",
+                if dark { "dark" } else { "light" },
+            ),
+            None => {
+                let _ = s.viewport.remove_attribute("data-scheme");
+            }
+        });
+    }
+
     /// Number of cards shown.
     pub fn count(&self) -> usize {
         self.state.try_borrow().map(|s| s.cards.len()).unwrap_or(0)
