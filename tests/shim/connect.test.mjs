@@ -177,6 +177,22 @@ test("the host's device settings reach the renderer at attach and whenever they 
     'a refused value is skipped, the others apply');
 });
 
+test('font scale and colour scheme reach the renderer only from hosts that send them', async () => {
+  const host = fakeHost({ device: { reducedMotion: false, safeArea: null, locale: 'en' } });
+  const link = connect({ host });
+  const renderer = fakeRenderer();
+  const set = [];
+  for (const key of ['fontScale', 'colorScheme']) {
+    Object.defineProperty(renderer, key, { set: (v) => set.push([key, v]) });
+  }
+  await link.attach(renderer);
+  assert.deepEqual(set, [], 'a host without them leaves the renderer\'s own');
+  host.pushDevice({ reducedMotion: false, safeArea: null, locale: 'en', fontScale: 1.5, colorScheme: 'dark' });
+  host.pushDevice({ reducedMotion: false, safeArea: null, locale: 'en', fontScale: 1.5, colorScheme: null });
+  assert.deepEqual(set, [['fontScale', 1.5], ['colorScheme', 'dark'], ['fontScale', 1.5], ['colorScheme', '']],
+    'null hands the theme back to the page');
+});
+
 test('device info the page already has is not asked for again at attach', async () => {
   const host = fakeHost({ device: { reducedMotion: false, safeArea: null, locale: 'en' } });
   const link = connect({ host });

@@ -61,6 +61,8 @@ test('device info comes from the window; ?motion=reduce and ?saver= force those 
     reducedMotion: false,
     dataSaver: true,
     batterySaver: false,
+    fontScale: 1,
+    colorScheme: null,
   });
   const reduced = await createPreviewHost(fakeEnv('http://x/?motion=reduce')).deviceInfo();
   assert.equal(reduced.reducedMotion, true);
@@ -70,6 +72,33 @@ test('device info comes from the window; ?motion=reduce and ?saver= force those 
   assert.equal(battery.batterySaver, true);
   const both = await createPreviewHost(fakeEnv('http://x/?saver=data,battery')).deviceInfo();
   assert.deepEqual([both.dataSaver, both.batterySaver], [true, true]);
+});
+
+test('?scale= and ?scheme= set the font scale and theme; updateDevice changes settings live', async () => {
+  const host = createPreviewHost(fakeEnv('http://x/?scale=1.3&scheme=dark'));
+  const info = await host.deviceInfo();
+  assert.deepEqual([info.fontScale, info.colorScheme], [1.3, 'dark']);
+  const odd = await createPreviewHost(fakeEnv('http://x/?scale=-2&scheme=blue')).deviceInfo();
+  assert.deepEqual([odd.fontScale, odd.colorScheme], [1, null], 'nonsense falls back to the defaults');
+
+  const heard = [];
+  const off = host.onDeviceInfo((i) => heard.push(i));
+  host.updateDevice({ batterySaver: true, colorScheme: 'light' });
+  assert.equal(heard.length, 1);
+  assert.deepEqual([heard[0].batterySaver, heard[0].colorScheme, heard[0].fontScale], [true, 'light', 1.3]);
+  assert.equal((await host.deviceInfo()).batterySaver, true, 'later reads see the change');
+  off();
+  host.updateDevice({ dataSaver: false });
+  assert.equal(heard.length, 1, 'an unsubscribed listener hears nothing');
+});
+
+test('a gallery frame keeps its storage apart and takes its feed from the page', async () => {
+  const env = fakeEnv();
+  const frame = createPreviewHost(env, { store: 'frame-oppo', feed: async () => '{"version":1}' });
+  await frame.storageSet('outbox', 'x');
+  assert.equal(env.store.get('glance:frame-oppo:outbox'), 'x');
+  assert.equal(await createPreviewHost(env).storageGet('outbox'), null, 'the page\'s own phone does not see it');
+  assert.equal(await frame.feed(), '{"version":1}');
 });
 
 test('storage round-trips through localStorage under a prefix', async () => {

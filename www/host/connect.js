@@ -26,6 +26,8 @@ import { isTrap } from './supervise.js';
  *   safeArea?: import('./host').SafeArea | null,
  *   viewport?: { width: number, height: number } | null,
  *   locale?: string,
+ *   fontScale?: number,
+ *   colorScheme?: string,
  * }} FeedSink
  */
 
@@ -125,6 +127,9 @@ export function connect({ host, onFeed, onNotice }) {
       ['safeArea', () => { sink.safeArea = info.safeArea; }],
       ['viewport', () => { sink.viewport = info.viewport; }],
       ['locale', () => { sink.locale = info.locale; }],
+      // Optional: only hosts that know them send them.
+      ['fontScale', () => { if (info.fontScale !== undefined) sink.fontScale = info.fontScale; }],
+      ['colorScheme', () => { if (info.colorScheme !== undefined) sink.colorScheme = info.colorScheme ?? ''; }],
     ])) {
       try {
         set();

@@ -22,6 +22,10 @@ export interface DeviceInfo {
   reducedMotion: boolean;
   dataSaver: boolean;
   batterySaver: boolean;
+  /** The system font scale (1 = default), when the host knows it. */
+  fontScale?: number;
+  /** The system's dark or light theme, when the host knows it; else the page's media query. */
+  colorScheme?: 'dark' | 'light' | null;
 }
 
 /** Analytics event (contracts §4). */
@@ -84,6 +88,8 @@ export interface Host {
 /** The browser-preview transport also lets the page push feeds and watch what the host did. */
 export interface PreviewHost extends Host {
   pushFeed(json: string): void;
+  /** Changes settings as a phone's would change (the gallery's toggles): onDeviceInfo hears it. */
+  updateDevice(change: Partial<DeviceInfo>): void;
   onAction(listener: (action: HostAction) => void): Unsubscribe;
   /** Events received through track(), in order. */
   readonly tracked: readonly AnalyticsEvent[];

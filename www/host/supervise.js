@@ -131,8 +131,12 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     renderer = next;
     added = [...screen.children].filter((child) => !before.has(child));
     startedAt = now();
+    // The settings the page read serve the first renderer; a later one asks the host again,
+    // as they may have changed since.
+    const known = device;
+    device = undefined;
     try {
-      await link.attach(next, device);
+      await link.attach(next, known);
     } catch (error) {
       if (!isTrap(error)) throw error;
       onError(error);
