@@ -680,15 +680,23 @@ impl State {
         Some(layout)
     }
 
+    /// Takes every card out of the DOM, noting whether focus was in one (it then moves to the
+    /// card in view once that is built again).
+    fn unmount_all(&mut self) {
+        let active = self.doc.active_element();
+        for view in self.views.drain(..) {
+            self.refocus |= active.as_ref().is_some_and(|a| view.root.contains(Some(a)));
+            view.root.remove();
+        }
+        self.mounted = None;
+    }
+
     /// Size, skin or font scale changed: every mounted card is built again with its new layout
     /// (once per change, never per frame).
     fn relayout(&mut self) {
         self.rebuild_pending = false;
         self.frame.cancel();
-        for view in self.views.drain(..) {
-            view.root.remove();
-        }
-        self.mounted = None;
+        self.unmount_all();
         self.remount_at_rest();
     }
 
@@ -768,14 +776,25 @@ impl State {
         self.frame.cancel();
         self.cancel_handoff();
         self.tidy.cancel();
-        for view in self.views.drain(..) {
-            view.root.remove();
-        }
-        self.mounted = None;
+        self.unmount_all();
         let position = self.deck.rest_position();
         self.remount(position, now);
         self.place_all(position);
         self.settled();
+    }
+
+    /// Asks the browser to decode the card in view's picture, if its Ken Burns move waits for
+    /// that (a picture that cannot be decoded keeps its card still and reports its error).
+    pub(super) fn decode_current_picture(&self) {
+        let current = self.deck.current();
+        if let Some(img) = self
+            .views
+            .iter()
+            .find(|v| v.index == current)
+            .and_then(CardView::undecoded_picture)
+        {
+            let _ = img.decode().then2(&self.on_decoded, &self.ignore);
+        }
     }
 
     fn place_all(&mut self, position: f32) {
@@ -806,15 +825,7 @@ impl State {
         if let Some(root) = &current_root {
             self.keep_focus(root);
         }
-        if let Some(img) = self
-            .views
-            .iter()
-            .find(|v| v.index == current)
-            .and_then(CardView::undecoded_picture)
-        {
-            // A picture that cannot be decoded keeps its card still (and reports its error).
-            let _ = img.decode().then2(&self.on_decoded, &self.ignore);
-        }
+        self.decode_current_picture();
         let now = self.now();
         let rest = self.deck.rest_position();
         self.observe_view(now, rest);

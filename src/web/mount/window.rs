@@ -176,5 +176,17 @@ impl State {
         for view in &mut self.views {
             view.set_in_view(view.index == current, allowed, &self.ignore);
         }
+        // Views built again (a relayout) have pictures not yet decoded: the Ken Burns move of
+        // the card in view starts again once its picture is. Focus that was in a card removed
+        // goes to the card in view.
+        self.decode_current_picture();
+        if let Some(root) = self
+            .views
+            .iter()
+            .find(|v| v.index == current)
+            .map(|v| v.root.clone())
+        {
+            self.keep_focus(&root);
+        }
     }
 }
