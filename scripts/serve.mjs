@@ -64,4 +64,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await serve();
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   console.log(`glance-renderer preview: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+  console.log(`  every skin at once, with the feed editor: http://127.0.0.1:${port}/gallery.html`);
 }

@@ -9,7 +9,7 @@
 // same browser, so nothing else needs installing.
 
 import { chromium } from 'playwright-core';
-import { mkdirSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { serve } from './serve.mjs';
 
@@ -29,16 +29,8 @@ const ALL_SKINS = readdirSync(join(root, 'www/skins'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.slice(0, -'.json'.length))
   .sort((a, b) => (a === 'generic' ? -1 : b === 'generic' ? 1 : a.localeCompare(b)));
-// The device presets of the layout engine (core::layout::DEVICE_PRESETS), in CSS px.
-const ALL_PRESETS = [
-  ['16:9 budget', 360, 640],
-  ['19.5:9', 393, 852],
-  ['20:9', 412, 915],
-  ['22:9', 360, 880],
-  ['foldable', 673, 841],
-  ['tablet', 800, 1280],
-  ['landscape', 915, 412],
-];
+// The device presets (the layout engine's, checked equal by tests/layout_golden.rs), in CSS px.
+const ALL_PRESETS = JSON.parse(readFileSync(join(root, 'www/devices.json'), 'utf8')).map((d) => [d.name, d.width, d.height]);
 const pick = (all, list, name) => {
   if (!list) return all;
   const wanted = list.split(',').map((s) => s.trim());

@@ -82,3 +82,40 @@ fn layouts_match_the_golden_file() {
         "number of layouts"
     );
 }
+
+/// The preview's gallery and `npm run snapshots` read the device presets from
+/// `www/devices.json`; the layout engine checks the same list.
+#[test]
+fn the_page_offers_the_device_presets_the_layout_is_checked_on() {
+    let page: Vec<Value> =
+        serde_json::from_str(include_str!("../www/devices.json")).expect("devices.json is JSON");
+    let listed: Vec<(String, f64, f64)> = page
+        .iter()
+        .map(|d| {
+            (
+                d["name"].as_str().expect("a name").to_string(),
+                d["width"].as_f64().expect("a width"),
+                d["height"].as_f64().expect("a height"),
+            )
+        })
+        .collect();
+    let engine: Vec<(String, f64, f64)> = DEVICE_PRESETS
+        .iter()
+        .map(|&(name, w, h)| (name.to_string(), f64::from(w), f64::from(h)))
+        .collect();
+    assert_eq!(listed, engine);
+}
+
+/// The gallery shows the skins listed in `www/skins.json`: every built-in one, in the
+/// renderer's order.
+#[test]
+fn the_gallery_lists_every_builtin_skin() {
+    let page: Vec<Value> =
+        serde_json::from_str(include_str!("../www/skins.json")).expect("skins.json is JSON");
+    let listed: Vec<&str> = page
+        .iter()
+        .map(|s| s["name"].as_str().expect("a name"))
+        .collect();
+    let builtin: Vec<&str> = BUILTIN.iter().map(|(name, _)| *name).collect();
+    assert_eq!(listed, builtin);
+}

@@ -1,7 +1,9 @@
 // The preview page: the lock screen in a phone frame, with the feed's report beside it.
 // Query: ?feed=<url>&skin=<name>&motion=reduce&dir=rtl
 
-import { createHost, connect, supervise, moduleLoader } from './pkg/glance_host.js';
+import { createHost } from './pkg/glance_host.js';
+import { startClock, startPhone } from './phone.js';
+import { describeWarning } from './warnings.js';
 
 const params = new URLSearchParams(location.search);
 let skin = params.get('skin') ?? 'generic';
@@ -32,27 +34,12 @@ function addLog(action, detail) {
   while (log.children.length > 50) log.lastElementChild?.remove();
 }
 
-const WARNINGS = {
-  headline_ellipsised: 'Headline cut with an ellipsis: it does not fit at the smallest size',
-  summary_shortened: 'Summary shortened',
-  summary_dropped: 'No room for the summary',
-  source_dropped: 'No room for the source line',
-  score_dropped: 'No room for the score block',
-  cta_dropped: 'No room for the call to action',
-  actions_dropped: 'No room for the like and share buttons',
-  text_zone_too_small: 'No room for the headline on this screen',
-  focus_covered: 'The focus point is under the text or the clock',
-  media_size_unknown: 'The picture has no width and height: its focus point cannot be kept',
-  scrim_needed: 'Bright picture behind the text: scrim at',
-};
-
 /** Lists what the layout had to compromise on for the card in view. */
 function showLayout(/** @type {any} */ layout) {
   const list = $('layout-warnings');
   const items = (layout?.warnings ?? []).map((/** @type {{code: string, alpha?: number}} */ w) => {
     const item = document.createElement('li');
-    const text = WARNINGS[/** @type {keyof typeof WARNINGS} */ (w.code)] ?? w.code;
-    item.textContent = w.code === 'scrim_needed' ? `${text} ${w.alpha} %` : text;
+    item.textContent = describeWarning(w).long;
     return item;
   });
   if (!items.length) {
@@ -96,46 +83,29 @@ function showReport(outcome) {
   setSummary(parts.join(' · '), rejected || !report.applied ? 'warn' : 'ok');
 }
 
-function tickClock() {
-  const now = new Date();
-  const time = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  $('status-time').textContent = time;
-  $('clock-time').textContent = time;
-  $('clock-date').textContent = now.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' });
-  // Once a minute, on the minute: the page's clock is the only timer.
-  setTimeout(tickClock, 60_000 - (now.getTime() % 60_000));
-}
-
 async function main() {
-  tickClock();
+  startClock(document);
   const host = createHost();
   // Only the browser-preview transport logs its actions; a native host acts for real.
   host.onAction?.((a) => addLog(a.action, a.detail));
   host.onProblem((p) => addLog('problem', `${p.method}: ${p.message}`));
-  const link = connect({
+  const direction = params.get('dir') === 'rtl' ? 'rtl' : 'ltr';
+  /** @type {Awaited<ReturnType<typeof startPhone>>['supervisor'] | undefined} */
+  let supervisor;
+  const started = await startPhone({
+    screen,
     host,
+    options: () => ({ skin, direction }),
     onFeed: showReport,
     onNotice(notice) {
       if (notice.type === 'card_change') {
         position.textContent = `${notice.index + 1} / ${notice.count}`;
         // After the frame, so the picture's contrast sample (taken when it loads) can count.
-        requestAnimationFrame(() => showLayout(supervisor.renderer?.layoutOf(notice.index)));
+        requestAnimationFrame(() => showLayout(supervisor?.renderer?.layoutOf(notice.index)));
       } else if (notice.type === 'media_error') {
         addLog('media error', `${notice.card_id}: ${notice.src}`);
       }
     },
-  });
-  const device = await host.deviceInfo();
-  if (device.reducedMotion) $('motion-note').hidden = false;
-  const direction = params.get('dir') === 'rtl' ? 'rtl' : 'ltr';
-  const supervisor = supervise({
-    screen,
-    link,
-    host,
-    device,
-    load: moduleLoader(new URL('pkg/glance_renderer.js', import.meta.url), new URL('pkg/glance_renderer_bg.wasm', import.meta.url)),
-    create: ({ Renderer }, { resumeAt, notice }) =>
-      new Renderer(screen, { skin, reducedMotion: device.reducedMotion, direction, resumeAt }, notice),
     onFault({ kind, error, retryInMs }) {
       const message = error instanceof Error ? error.message : String(error);
       const next = retryInMs === null ? '' : `; trying again in ${retryInMs / 1000} s`;
@@ -144,17 +114,20 @@ async function main() {
       addLog(kind === 'trap' ? 'renderer crashed' : `renderer ${kind} failed`, `${message}${next}`);
     },
   });
+  supervisor = started.supervisor;
+  if (started.device.reducedMotion) $('motion-note').hidden = false;
+  const running = supervisor;
   // For automation and the console (and the layout panel, from the first card on).
   Object.assign(window, {
     glance: {
       host,
       get renderer() {
-        return supervisor.renderer;
+        return running.renderer;
       },
     },
   });
   skinSelect.addEventListener('change', () => {
-    const renderer = supervisor.renderer;
+    const renderer = running.renderer;
     try {
       const report = renderer?.setSkin(skinSelect.value);
       if (report) showReport({ ok: true, report });
@@ -166,9 +139,9 @@ async function main() {
       setSummary(`${error instanceof Error ? error.message : error}`, 'error');
     }
   });
-  $('prev').addEventListener('click', () => supervisor.renderer?.prev());
-  $('next').addEventListener('click', () => supervisor.renderer?.next());
-  await supervisor.ready;
+  $('prev').addEventListener('click', () => running.renderer?.prev());
+  $('next').addEventListener('click', () => running.renderer?.next());
+  await running.ready;
   screen.querySelector('.glance-viewport')?.focus({ preventScroll: true });
 }
 

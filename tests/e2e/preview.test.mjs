@@ -3,25 +3,14 @@
 // report of a broken feed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { startBrowser, openPage, touchDrag, waitInView } from './support.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 let server;
 let browser;
 let base;
 
 before(async () => {
-  server = await serve({ port: 0, quiet: true });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  // Playwright gives every launch a fresh, temporary profile.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-    ],
-  });
+  ({ server, browser, base } = await startBrowser());
 });
 
 after(async () => {
@@ -29,44 +18,9 @@ after(async () => {
   server?.close();
 });
 
-/**
- * A phone-sized page that fails the test on any script error or console error, but those
- * whose text or source matches `allow`. `setUp` runs on the context before the page loads.
- */
-async function open(path = '', { allow = /does-not-exist/, setUp = async (_context) => {} } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 1100, height: 1000 },
-    hasTouch: true,
-  });
-  await setUp(context);
-  // Any Content-Security-Policy violation is a problem too.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-    });
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // The broken feed names a picture that does not exist on purpose.
-    const expected = allow.test(m.location()?.url ?? '') || allow.test(m.text());
-    if (m.type() === 'error' && !expected) problems.push(`console: ${m.text()} (${m.location()?.url})`);
-  });
-  await page.goto(base + path);
-  return { page, context, problems };
-}
-
-/** Waits until the card is the one in view: not inert, not hidden, lined up with the screen. */
-async function waitInView(page, id, timeout = 5000) {
-  await page.waitForFunction((cardId) => {
-    const card = document.querySelector(`[data-card-id="${cardId}"]`);
-    const screen = document.getElementById('lock-screen');
-    if (!card || !screen || card.inert || card.getAttribute('aria-hidden')) return false;
-    const a = card.getBoundingClientRect();
-    const b = screen.getBoundingClientRect();
-    return Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1;
-  }, id, { timeout });
+/** The preview page at `path` (see openPage). */
+async function open(path = '', options = {}) {
+  return openPage(browser, base + path, options);
 }
 
 /** The preview's log of host actions, oldest first, without the time of day. */
@@ -77,18 +31,6 @@ async function hostLog(page) {
 
 async function inViewIds(page) {
   return page.$$eval('[data-card-id]', (cards) => cards.filter((c) => !c.inert).map((c) => c.dataset.cardId));
-}
-
-/** A real touch drag through the DevTools protocol, as a finger would do it. */
-async function touchDrag(page, from, to, steps = 12) {
-  const cdp = await page.context().newCDPSession(page);
-  const point = (t) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(0) });
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(i / steps) });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
 }
 
 test('the first sample card is on screen with its title, and a finger swipe brings the next', async () => {
@@ -302,6 +244,10 @@ test('Ken Burns runs on the compositor while a picture card is in view, and a ho
   assert.deepEqual(await kenBurns(), [{ state: 'running', properties: ['transform'] }]);
   assert.deepEqual(await inViewIds(page), ['ipl-2026-final-live'], 'a hold is not a tap');
   // Another card in view: the move stops on the card that left.
+  // A new layout (here the font scale) builds the card again: its move starts again.
+  await page.evaluate(() => { window.glance.renderer.fontScale = 1.3; });
+  await page.waitForFunction(() => document.querySelector('[data-card-id="ipl-2026-final-live"] img.glance-media__item').getAnimations().length === 1);
+  assert.deepEqual(await kenBurns(), [{ state: 'running', properties: ['transform'] }]);
   await page.keyboard.press('ArrowRight');
   await waitInView(page, 'monsoon-mumbai-en');
   assert.deepEqual(await kenBurns(), []);

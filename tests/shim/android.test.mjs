@@ -147,6 +147,21 @@ test('garbage answers are refused field by field, and a feed that is not text is
   assert.match(problems[2].message, /expected \{ acked/);
 });
 
+test('a host may add the font scale and theme; nonsense in them is refused like the rest', async () => {
+  const info = (answer) => createHost(env({ GlanceAndroid: jsInterface({ deviceInfo: () => JSON.stringify(answer) }) })).deviceInfo();
+  const given = await info({ locale: 'ta-IN', fontScale: 1.3, colorScheme: 'dark' });
+  assert.deepEqual([given.fontScale, given.colorScheme], [1.3, 'dark']);
+  assert.equal((await info({ colorScheme: null })).colorScheme, null, 'null: the page decides');
+  const absent = await info({ locale: 'ta-IN' });
+  assert.equal('fontScale' in absent || 'colorScheme' in absent, false, 'not sent: no guess');
+  const host = createHost(env({ GlanceAndroid: jsInterface({ deviceInfo: () => JSON.stringify({ fontScale: 0, colorScheme: 'sepia' }) }) }));
+  const problems = await problemsOf(host, async () => {
+    const bad = await host.deviceInfo();
+    assert.equal('fontScale' in bad || 'colorScheme' in bad, false);
+  });
+  assert.equal(problems[0].message, "refused fontScale, colorScheme: the browser's guesses are used for them");
+});
+
 test('an unlock that is never answered times out as refused', async () => {
   const saved = TIMEOUT_MS.requestUnlock;
   TIMEOUT_MS.requestUnlock = 30;

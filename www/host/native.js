@@ -140,8 +140,15 @@ export function nativeHost(env, link) {
       dataSaver: take('dataSaver', given.dataSaver, (v) => typeof v === 'boolean', guess.dataSaver),
       batterySaver: take('batterySaver', given.batterySaver, (v) => typeof v === 'boolean', guess.batterySaver),
     };
+    // Optional: a host that knows the system font scale or theme sends them; no guess else.
+    const scale = take('fontScale', given.fontScale, (v) => num(v) && Number(v) > 0, undefined);
+    const scheme = take('colorScheme', given.colorScheme, (v) => v === 'dark' || v === 'light' || v === null, undefined);
     if (refused.length) problem('deviceInfo', new Error(`refused ${refused.join(', ')}: the browser's guesses are used for them`));
-    return info;
+    return {
+      ...info,
+      ...(scale === undefined ? {} : { fontScale: scale }),
+      ...(scheme === undefined ? {} : { colorScheme: scheme }),
+    };
   }
 
   /** A message from the native side: a pushed feed, the screen state, or (for requests) a reply. */

@@ -1,0 +1,87 @@
+// One phone of the gallery: a renderer with the skin of `?skin=`, its own storage, the feed the
+// gallery's editor gives it, and settings the gallery changes live. Opened alone (no gallery
+// around it) it shows the built-in sample like the preview page.
+
+import { createPreviewHost } from '../pkg/glance_host.js';
+import { startClock, startPhone } from '../phone.js';
+import { installMeter } from './meter.js';
+
+/**
+ * What the gallery (the parent page, same origin) offers its frames.
+ * @typedef {{
+ *   feedFor(skin: string): Promise<string>,
+ *   options(): Record<string, unknown>,
+ *   frameEvent(skin: string, event: FrameEvent): void,
+ * }} Gallery
+ * @typedef {{ type: 'ready', api: object }
+ *   | { type: 'feed', outcome: import('../host/connect.js').FeedOutcome }
+ *   | { type: 'card', index: number, count: number, id: string }
+ *   | { type: 'perf', reading: import('./meter.js').Reading }
+ *   | { type: 'log', text: string }} FrameEvent
+ */
+
+const params = new URLSearchParams(location.search);
+const skin = params.get('skin') ?? 'generic';
+/** @type {Gallery | undefined} */
+const gallery = window.parent !== window ? /** @type {any} */ (window.parent).glanceGallery : undefined;
+const tell = (/** @type {FrameEvent} */ event) => gallery?.frameEvent(skin, event);
+
+// Before the renderer is loaded, so that its frames and listeners are timed.
+installMeter(window, (reading) => tell({ type: 'perf', reading }));
+startClock(document);
+
+const host = createPreviewHost(window, {
+  store: `gallery-${skin}`,
+  feed: gallery ? () => gallery.feedFor(skin) : undefined,
+});
+host.onAction((a) => tell({ type: 'log', text: `${a.action}: ${a.detail}` }));
+host.onProblem((p) => tell({ type: 'log', text: `problem: ${p.method}: ${p.message}` }));
+
+const screen = /** @type {HTMLElement} */ (document.getElementById('lock-screen'));
+const { supervisor } = await startPhone({
+  screen,
+  host,
+  options: () => ({ skin, ...gallery?.options() }),
+  onFeed: (outcome) => tell({ type: 'feed', outcome }),
+  onNotice(notice) {
+    if (notice.type === 'card_change') tell({ type: 'card', index: notice.index, count: notice.count, id: notice.card_id });
+    else if (notice.type === 'media_error') tell({ type: 'log', text: `media error: ${notice.card_id}: ${notice.src}` });
+  },
+  onFault: ({ kind, error }) => tell({ type: 'log', text: `renderer ${kind}: ${error instanceof Error ? error.message : error}` }),
+});
+
+/** What the gallery calls. */
+const api = {
+  host,
+  skin,
+  get renderer() {
+    return supervisor.renderer;
+  },
+  /** Shows the card with this id, if this phone shows it; false otherwise. */
+  goToId(/** @type {string} */ id) {
+    const renderer = supervisor.renderer;
+    const index = renderer?.indexOf(id) ?? -1;
+    if (!renderer || index < 0) return false;
+    if (renderer.index !== index) renderer.goTo(index);
+    return true;
+  },
+  /** The layout of every card shown: `{ cardId, warnings }[]`. */
+  layouts() {
+    const renderer = supervisor.renderer;
+    if (!renderer) return [];
+    const out = [];
+    for (let i = 0; i < renderer.count; i++) {
+      const layout = renderer.layoutOf(i);
+      if (layout) out.push({ cardId: layout.cardId, warnings: layout.warnings });
+    }
+    return out;
+  },
+  /** Auto-advance on or off (the gallery turns it off while the phones follow each other). */
+  set autoAdvance(/** @type {boolean} */ on) {
+    const renderer = supervisor.renderer;
+    if (renderer) renderer.autoAdvance = on;
+  },
+};
+Object.assign(window, { glanceFrame: api });
+await supervisor.ready;
+tell({ type: 'ready', api });

@@ -1,0 +1,52 @@
+// One phone, as the preview page and each frame of the gallery show it: the keyguard's clock
+// over the lock screen, and a renderer supervised (restarted after a crash) and connected to
+// the page's host.
+
+import { connect, supervise, moduleLoader } from './pkg/glance_host.js';
+
+/** Keeps the keyguard's clock (#status-time, #clock-time, #clock-date) on the minute. */
+export function startClock(/** @type {Document} */ doc) {
+  const set = (/** @type {string} */ id, /** @type {string} */ text) => {
+    const el = doc.getElementById(id);
+    if (el) el.textContent = text;
+  };
+  const tick = () => {
+    const now = new Date();
+    const time = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    set('status-time', time);
+    set('clock-time', time);
+    set('clock-date', now.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' }));
+    // Once a minute, on the minute: the page's clock is its only timer.
+    setTimeout(tick, 60_000 - (now.getTime() % 60_000));
+  };
+  tick();
+}
+
+/**
+ * Connects a host to a renderer in `screen` and keeps one running. The link listens for feeds
+ * before the host is asked for its settings, so a feed pushed meanwhile is not missed.
+ * @param {{
+ *   screen: HTMLElement,
+ *   host: import('./host/host').Host,
+ *   options: (device: import('./host/host').DeviceInfo) => Record<string, unknown>,
+ *   onFeed?: (outcome: import('./host/connect.js').FeedOutcome) => void,
+ *   onNotice?: (notice: import('./host/connect.js').Notice) => void,
+ *   onFault?: Parameters<typeof supervise>[0]['onFault'],
+ * }} phone  `options` gives the renderer's options each time one starts (the first, and after
+ *   a crash), so they follow the page's choices
+ */
+export async function startPhone({ screen, host, options, onFeed, onNotice, onFault }) {
+  const link = connect({ host, onFeed, onNotice });
+  const device = await host.deviceInfo();
+  const supervisor = supervise({
+    screen,
+    link,
+    host,
+    device,
+    load: moduleLoader(new URL('pkg/glance_renderer.js', import.meta.url), new URL('pkg/glance_renderer_bg.wasm', import.meta.url)),
+    create: ({ Renderer }, { resumeAt, notice }) =>
+      new Renderer(screen, { reducedMotion: device.reducedMotion, ...options(device), resumeAt }, notice),
+    onFault,
+  });
+  return { supervisor, device };
+}
