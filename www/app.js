@@ -2,7 +2,7 @@
 // Query: ?feed=<url>&skin=<name>&motion=reduce&dir=rtl
 
 import { createHost } from './pkg/glance_host.js';
-import { startClock, startPhone } from './phone.js';
+import { lockChrome, startPhone } from './phone.js';
 import { describeWarning } from './warnings.js';
 
 const params = new URLSearchParams(location.search);
@@ -84,7 +84,7 @@ function showReport(outcome) {
 }
 
 async function main() {
-  startClock(document);
+  lockChrome(screen);
   const host = createHost();
   // Only the browser-preview transport logs its actions; a native host acts for real.
   host.onAction?.((a) => addLog(a.action, a.detail));

@@ -1,21 +1,37 @@
-// One phone, as the preview page and each frame of the gallery show it: the keyguard's clock
+// One phone, as the preview page and each frame of the gallery show it: the keyguard's chrome
 // over the lock screen, and a renderer supervised (restarted after a crash) and connected to
 // the page's host.
 
 import { connect, supervise, moduleLoader } from './pkg/glance_host.js';
 
-/** Keeps the keyguard's clock (#status-time, #clock-time, #clock-date) on the minute. */
-export function startClock(/** @type {Document} */ doc) {
-  const set = (/** @type {string} */ id, /** @type {string} */ text) => {
-    const el = doc.getElementById(id);
-    if (el) el.textContent = text;
+/**
+ * Draws the keyguard's stand-in over `screen`: status bar, clock and date, unlock hint and
+ * shortcuts, placed by the skin's reserved areas (lock-chrome.css), and keeps the clock on
+ * the minute.
+ */
+export function lockChrome(/** @type {HTMLElement} */ screen) {
+  const doc = screen.ownerDocument;
+  const part = (/** @type {string} */ tag, /** @type {string} */ name, /** @type {(Node | string)[]} */ ...children) => {
+    const el = doc.createElement(tag);
+    el.className = `lock-chrome${name}`;
+    el.append(...children);
+    return el;
   };
+  const statusTime = part('span', '__status-time', '--:--');
+  const time = part('span', '__time', '--:--');
+  const date = part('span', '__date');
+  const chrome = part('div', '',
+    part('div', '__status', statusTime, part('span', '__icons', '▴ ◢ ▮')),
+    part('div', '__clock', time, date),
+    part('div', '__bottom', part('span', '__shortcut', '☏'), part('span', '__hint', 'Swipe up to unlock'), part('span', '__shortcut', '◉')));
+  chrome.setAttribute('aria-hidden', 'true');
+  screen.prepend(chrome);
   const tick = () => {
     const now = new Date();
-    const time = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    set('status-time', time);
-    set('clock-time', time);
-    set('clock-date', now.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' }));
+    const hhmm = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    statusTime.textContent = hhmm;
+    time.textContent = hhmm;
+    date.textContent = now.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' });
     // Once a minute, on the minute: the page's clock is its only timer.
     setTimeout(tick, 60_000 - (now.getTime() % 60_000));
   };

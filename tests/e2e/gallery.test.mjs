@@ -1,10 +1,10 @@
 // End to end: the gallery (gallery.html) as content and QA people use it: the feed on every
 // skin at once, edited as text, with the bar's device, settings and language applied to every
 // phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startBrowser, openPage, touchDrag, waitInView } from './support.mjs';
+import { useBrowser, openPage, touchDrag, waitInView } from './support.mjs';
 
 const SKINS = JSON.parse(readFileSync(new URL('../../www/skins.json', import.meta.url), 'utf8'));
 const SAMPLE = readFileSync(new URL('../../www/feeds/sample.json', import.meta.url), 'utf8');
@@ -12,22 +12,11 @@ const BROKEN = readFileSync(new URL('../../www/feeds/broken.json', import.meta.u
 const FIRST = 'ipl-2026-final-live';
 const FIRST_TITLE = JSON.parse(SAMPLE).cards[0].title;
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  ({ server, browser, base } = await startBrowser());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 /** The gallery, wide enough for the phones side by side, once every phone shows its first card. */
 async function openGallery(query = '') {
-  const opened = await openPage(browser, `${base}gallery.html${query}`, { viewport: { width: 1600, height: 1000 } });
+  const opened = await openPage(env.browser, `${env.base}gallery.html${query}`, { viewport: { width: 1600, height: 1000 } });
   const phones = await framesOf(opened.page);
   for (const frame of Object.values(phones)) await waitInView(frame, FIRST, 15000);
   return { ...opened, phones };

@@ -1,26 +1,15 @@
 // End to end: the preview page served as `npm start` serves it, in Debian's headless Chromium,
 // driven like a person would: look at the first card, swipe with a finger and a mouse, read the
 // report of a broken feed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser, openPage, touchDrag, waitInView } from './support.mjs';
+import { useBrowser, openPage, touchDrag, waitInView } from './support.mjs';
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  ({ server, browser, base } = await startBrowser());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 /** The preview page at `path` (see openPage). */
 async function open(path = '', options = {}) {
-  return openPage(browser, base + path, options);
+  return openPage(env.browser, env.base + path, options);
 }
 
 /** The preview's log of host actions, oldest first, without the time of day. */
@@ -318,7 +307,7 @@ test('a clip that ends moves the deck on (the skin auto-advances)', async () => 
 async function openWithNative(grant) {
   const { readFile } = await import('node:fs/promises');
   const sample = await readFile(new URL('../../www/feeds/sample.json', import.meta.url), 'utf8');
-  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 }, hasTouch: true });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 1000 }, hasTouch: true });
   await context.addInitScript(({ feed, grant }) => {
     const calls = [];
     window.__native = calls;
@@ -345,7 +334,7 @@ async function openWithNative(grant) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(base);
+  await page.goto(env.base);
   return { page, context, problems };
 }
 

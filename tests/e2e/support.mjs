@@ -1,5 +1,6 @@
 // What the end-to-end tests share: the page served as `npm start` serves it, Debian's headless
 // Chromium, and pages that fail the test on any script error, console error or CSP violation.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -18,6 +19,22 @@ export async function startBrowser() {
     ],
   });
   return { server, browser, base };
+}
+
+/**
+ * Starts the server and the browser before the file's tests and stops them after: the object
+ * returned has `browser` and `base` (the page's address, ending in /) once they run.
+ */
+export function useBrowser() {
+  const env = /** @type {{ server?: any, browser?: any, base?: string }} */ ({});
+  before(async () => {
+    Object.assign(env, await startBrowser());
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 /**

@@ -3,7 +3,7 @@
 // around it) it shows the built-in sample like the preview page.
 
 import { createPreviewHost } from '../pkg/glance_host.js';
-import { startClock, startPhone } from '../phone.js';
+import { lockChrome, startPhone } from '../phone.js';
 import { installMeter } from './meter.js';
 
 /**
@@ -28,7 +28,6 @@ const tell = (/** @type {FrameEvent} */ event) => gallery?.frameEvent(skin, even
 
 // Before the renderer is loaded, so that its frames and listeners are timed.
 installMeter(window, (reading) => tell({ type: 'perf', reading }));
-startClock(document);
 
 const host = createPreviewHost(window, {
   store: `gallery-${skin}`,
@@ -38,6 +37,7 @@ host.onAction((a) => tell({ type: 'log', text: `${a.action}: ${a.detail}` }));
 host.onProblem((p) => tell({ type: 'log', text: `problem: ${p.method}: ${p.message}` }));
 
 const screen = /** @type {HTMLElement} */ (document.getElementById('lock-screen'));
+lockChrome(screen);
 const { supervisor } = await startPhone({
   screen,
   host,
