@@ -1,6 +1,7 @@
 // What the end-to-end tests share: the page served as `npm start` serves it, Debian's headless
 // Chromium, and pages that fail the test on any script error, console error or CSP violation.
 import { before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -87,4 +88,24 @@ export async function waitInView(page, id, timeout = 5000) {
     const b = screen.getBoundingClientRect();
     return Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1;
   }, id, { timeout });
+}
+
+/**
+ * Runs axe-core in the page (on `context`, an axe context object, else the whole document);
+ * returns how many rules applied and the serious and critical violations, one line each. It
+ * goes in through DevTools, so the page's CSP (no eval) does not apply to the checker itself.
+ */
+export async function axeCheck(page, context = null) {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8'));
+  }
+  return page.evaluate(async (where) => {
+    const result = await window.axe.run(where ?? document, { resultTypes: ['violations'] });
+    return {
+      rules: result.passes.length + result.violations.length,
+      violations: result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`),
+    };
+  }, context);
 }

@@ -22,8 +22,15 @@ import { installMeter } from './meter.js';
 
 const params = new URLSearchParams(location.search);
 const skin = params.get('skin') ?? 'generic';
-/** @type {Gallery | undefined} */
-const gallery = window.parent !== window ? /** @type {any} */ (window.parent).glanceGallery : undefined;
+/** The gallery around this frame, if any (a page of another origin around it is not one). */
+function galleryAround() {
+  try {
+    return window.parent !== window ? /** @type {Gallery | undefined} */ (/** @type {any} */ (window.parent).glanceGallery) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const gallery = galleryAround();
 const tell = (/** @type {FrameEvent} */ event) => gallery?.frameEvent(skin, event);
 
 // Before the renderer is loaded, so that its frames and listeners are timed.
