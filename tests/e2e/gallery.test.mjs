@@ -188,6 +188,7 @@ test('each setting in the bar changes what it says on every phone, and stays in 
   const tamil = JSON.parse(SAMPLE).cards.filter((c) => c.lang.startsWith('ta')).map((c) => c.id);
   await page.selectOption('#lang', 'ta');
   await untilEvery(phones, (n) => window.glanceFrame.renderer.count === n, tamil.length);
+  assert.match(await page.textContent('#status'), /the phones show Tamil only$/);
   assert.deepEqual(await page.$$eval('#matrix tbody th code', (c) => c.map((e) => e.textContent.replace(/^\d+\. /, ''))), tamil);
 
   // The address keeps it all: a reload comes back with the same settings.

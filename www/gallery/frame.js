@@ -72,12 +72,12 @@ const api = {
     if (renderer.index !== index) renderer.goTo(index);
     return true;
   },
-  /** The layout of every card shown: `{ cardId, warnings }[]`. */
-  layouts() {
+  /** The layout of the first `limit` cards shown: `{ cardId, warnings }[]`. */
+  layouts(/** @type {number} */ limit) {
     const renderer = supervisor.renderer;
     if (!renderer) return [];
     const out = [];
-    for (let i = 0; i < renderer.count; i++) {
+    for (let i = 0; i < Math.min(renderer.count, limit); i++) {
       const layout = renderer.layoutOf(i);
       if (layout) out.push({ cardId: layout.cardId, warnings: layout.warnings });
     }

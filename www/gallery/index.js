@@ -118,6 +118,9 @@ function updateDevices(change) {
 }
 
 // ---- Layout warnings ------------------------------------------------------------------------
+/** Rows of the warnings table at most (and layouts read per phone): a feed may have 10,000. */
+const MATRIX_ROWS = 300;
+
 /** @type {number | undefined} */
 let layoutTimer;
 /** Reads every phone's layouts a moment after things settle (a picture's scrim comes late). */
@@ -126,7 +129,7 @@ function refreshLayouts() {
   layoutTimer = window.setTimeout(() => {
     for (const phone of phones) {
       if (!phone.api) continue;
-      phone.layouts = new Map(phone.api.layouts().map((/** @type {any} */ l) => [l.cardId, l.warnings]));
+      phone.layouts = new Map(phone.api.layouts(MATRIX_ROWS).map((/** @type {any} */ l) => [l.cardId, l.warnings]));
       showCard(phone);
     }
     showMatrix();
@@ -148,7 +151,7 @@ function showMatrix() {
     th.textContent = phone.label;
     head.append(th);
   }
-  const rows = cardsInOrder.map((card, i) => {
+  const rows = cardsInOrder.slice(0, MATRIX_ROWS).map((card, i) => {
     const row = document.createElement('tr');
     const th = document.createElement('th');
     th.scope = 'row';
@@ -190,6 +193,15 @@ function showMatrix() {
   thead.append(head);
   const tbody = document.createElement('tbody');
   tbody.append(...rows);
+  if (cardsInOrder.length > MATRIX_ROWS) {
+    const more = document.createElement('tr');
+    const cell = document.createElement('td');
+    cell.colSpan = phones.length + 1;
+    cell.className = 'matrix__none';
+    cell.textContent = `and ${cardsInOrder.length - MATRIX_ROWS} more cards (npm run snapshots reports them all)`;
+    more.append(cell);
+    tbody.append(more);
+  }
   table.replaceChildren(thead, tbody);
 }
 
@@ -246,6 +258,8 @@ function validate(text) {
     }
   }
 
+  const language = languages(cards);
+
   // A card whose id another card of this text has too is refused for that: nothing stands in.
   const ids = new Map();
   for (const c of cards) if (typeof c?.id === 'string') ids.set(c.id, (ids.get(c.id) ?? 0) + 1);
@@ -282,17 +296,20 @@ function validate(text) {
   const parts = [`${cards.length} card${cards.length === 1 ? '' : 's'}`];
   if (first.outOfWindow) parts.push(`${first.outOfWindow} outside their start/expiry window`);
   parts.push(broken ? `${list.length} problem${list.length === 1 ? '' : 's'} in ${broken} card${broken === 1 ? '' : 's'}` : 'no problems');
+  if (language) parts.push(`the phones show ${language.name.replace(/ \(\d+\)$/, '')} only`);
   editor.setStatus(parts.join(' · '), broken ? 'warn' : 'ok');
 
   cardsInOrder = cards
     .filter((c) => typeof c?.id === 'string' && (!settings.lang || primary(c.lang) === settings.lang))
     .map((c) => ({ id: c.id, title: typeof c.title === 'string' ? c.title : '', lang: typeof c.lang === 'string' ? c.lang : '' }));
-  languages(cards);
   showMatrix();
   validated();
 }
 
-/** The language filter offers the languages of the feed, by name. @param {any[]} cards */
+/**
+ * The language filter offers the languages of the feed, by name; returns the one chosen.
+ * @param {any[]} cards
+ */
 function languages(cards) {
   const counts = new Map();
   for (const c of cards) {
@@ -317,7 +334,13 @@ function languages(cards) {
   all.value = '';
   all.textContent = `All languages (${cards.length})`;
   lang.replaceChildren(all, ...options);
-  lang.value = counts.has(settings.lang) ? settings.lang : '';
+  // A filter for a language this feed has no card in would leave the phones empty: all again.
+  if (settings.lang && !counts.has(settings.lang)) {
+    settings.lang = '';
+    remember();
+  }
+  lang.value = settings.lang;
+  return settings.lang ? { name: lang.selectedOptions[0]?.textContent ?? settings.lang, count: counts.get(settings.lang) } : null;
 }
 
 // ---- Start ------------------------------------------------------------------------------------
