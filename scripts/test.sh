@@ -56,7 +56,7 @@ tier "build: release wasm + size budget" scripts/build.sh
 tier "host: cargo test" cargo test --quiet
 tier "browser: wasm-bindgen-test (headless Chromium)" cargo test --target wasm32-unknown-unknown --test web
 tier "shim: node --test" node --test tests/shim/
-tier "end-to-end: preview page (Playwright, headless Chromium)" node --test tests/e2e/
+tier "end-to-end: preview page and gallery (Playwright, headless Chromium)" node --test tests/e2e/
 
 printf '\n== summary ==\n'
 for i in "${!names[@]}"; do
