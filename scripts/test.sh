@@ -55,7 +55,7 @@ tier "lint" lint
 tier "build: release wasm + size budget" scripts/build.sh
 tier "host: cargo test" cargo test --quiet
 tier "browser: wasm-bindgen-test (headless Chromium)" cargo test --target wasm32-unknown-unknown --test web
-tier "shim: node --test" node --test tests/shim/
+tier "node: host shim and gallery logic" node --test tests/shim/ tests/gallery/
 tier "end-to-end: preview page and gallery (Playwright, headless Chromium)" node --test tests/e2e/
 
 printf '\n== summary ==\n'

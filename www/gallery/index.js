@@ -6,6 +6,7 @@
 import init, { validateFeed } from '../pkg/glance_renderer.js';
 import { createEditor } from './editor.js';
 import { createPhones, sizePhones, showCard, showPerf, chip } from './phones.js';
+import { LastGood } from './last-good.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const select = (/** @type {string} */ id) => /** @type {HTMLSelectElement} */ ($(id));
@@ -210,8 +211,8 @@ function showEverywhere(/** @type {string} */ id) {
 }
 
 // ---- The feed: validation per skin, last good cards, language filter -----------------------
-/** Per skin, the last version of each card that this skin accepted, by id and by position. */
-const good = new Map(skins.map((/** @type {any} */ s) => [s.name, { byId: new Map(), byIndex: new Map() }]));
+/** Per skin, the last version of each card that this skin accepted. */
+const good = new Map(skins.map((/** @type {any} */ s) => [s.name, new LastGood()]));
 
 const primary = (/** @type {unknown} */ tag) => (typeof tag === 'string' ? tag.split(/[-_]/)[0].toLowerCase() : '');
 
@@ -260,27 +261,11 @@ function validate(text) {
 
   const language = languages(cards);
 
-  // A card whose id another card of this text has too is refused for that: nothing stands in.
-  const ids = new Map();
-  for (const c of cards) if (typeof c?.id === 'string') ids.set(c.id, (ids.get(c.id) ?? 0) + 1);
-
   for (const phone of phones) {
-    const rejected = new Set(reports.get(phone.skin).rejections.map((/** @type {any} */ r) => r.index));
-    phone.refused = new Set([...rejected].map((i) => cards[i]?.id));
-    const kept = /** @type {{ byId: Map<unknown, any>, byIndex: Map<number, any> }} */ (good.get(phone.skin));
-    const shown = cards.map((card, i) => {
-      if (!rejected.has(i)) {
-        kept.byIndex.set(i, card);
-        if (typeof card?.id === 'string') kept.byId.set(card.id, card);
-        return card;
-      }
-      // The same card by its id; by its place only while its id is what is being edited.
-      const named = typeof card?.id === 'string' && card.id.trim() !== '';
-      const last = !named ? kept.byIndex.get(i) : ids.get(card.id) === 1 ? kept.byId.get(card.id) : undefined;
-      if (!last) return card;
-      for (const p of problems.values()) if (p.index === i && p.skins.includes(phone.skin)) p.lastGood = true;
-      return last;
-    });
+    const refused = new Set(reports.get(phone.skin).rejections.map((/** @type {any} */ r) => r.index));
+    phone.refused = new Set([...refused].map((i) => cards[i]?.id));
+    const { shown, standIns } = /** @type {LastGood} */ (good.get(phone.skin)).apply(cards, refused);
+    for (const p of problems.values()) if (standIns.has(p.index) && p.skins.includes(phone.skin)) p.lastGood = true;
     const filtered = settings.lang ? shown.filter((c) => primary(c?.lang) === settings.lang) : shown;
     phone.text = JSON.stringify({ ...parsed, cards: filtered });
     push(phone);
@@ -357,10 +342,7 @@ const editor = createEditor({
   onChange: validate,
   // Another feed altogether: no card of the old one stands in for a broken card of the new.
   onReplace: () => {
-    for (const kept of good.values()) {
-      kept.byId.clear();
-      kept.byIndex.clear();
-    }
+    for (const kept of good.values()) kept.clear();
   },
   onJump: (id) => id && showEverywhere(id),
 });
