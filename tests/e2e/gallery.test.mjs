@@ -216,7 +216,6 @@ test('sync keeps every phone on the card the user moves to; the meter shows fps 
   // A finger swipe on another phone: everyone follows that one.
   const box = await page.locator('.phone[data-skin="oppo-coloros"] iframe').boundingBox();
   const y = box.y + box.height * 0.5;
-  await phones['oppo-coloros'].focus('.glance-viewport');
   await touchDrag(page, { x: box.x + box.width * 0.85, y }, { x: box.x + box.width * 0.2, y });
   for (const frame of Object.values(phones)) await waitInView(frame, 'trailer-ta-video');
   // The meter counted the frames of that swipe.

@@ -17,7 +17,8 @@ import { installMeter } from './meter.js';
  *   | { type: 'feed', outcome: import('../host/connect.js').FeedOutcome }
  *   | { type: 'card', index: number, count: number, id: string }
  *   | { type: 'perf', reading: import('./meter.js').Reading }
- *   | { type: 'log', text: string }} FrameEvent
+ *   | { type: 'log', text: string }
+ *   | { type: 'input' }} FrameEvent
  */
 
 const params = new URLSearchParams(location.search);
@@ -35,6 +36,10 @@ const tell = (/** @type {FrameEvent} */ event) => gallery?.frameEvent(skin, even
 
 // Before the renderer is loaded, so that its frames and listeners are timed.
 installMeter(window, (reading) => tell({ type: 'perf', reading }));
+// The user works this phone (a finger, the mouse or a key): the others follow it when synced.
+for (const type of ['pointerdown', 'keydown']) {
+  addEventListener(type, () => tell({ type: 'input' }), { capture: true, passive: true });
+}
 
 const host = createPreviewHost(window, {
   store: `gallery-${skin}`,

@@ -86,12 +86,11 @@ function frameEvent(skin, event) {
   } else if (event.type === 'card') {
     Object.assign(phone, { id: event.id, index: event.index, count: event.count });
     showCard(phone);
-    // A card the user brought into view (their focus is in this phone) leads the others.
-    if (document.activeElement === phone.frame) {
-      leader = phone;
-      if (settings.sync) follow(phone);
-    }
+    // The phone the user works leads the others.
+    if (settings.sync && phone === leader) follow(phone);
     refreshLayouts();
+  } else if (event.type === 'input') {
+    leader = phone;
   } else if (event.type === 'feed') {
     refreshLayouts();
   } else if (event.type === 'perf') {

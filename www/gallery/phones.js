@@ -66,10 +66,14 @@ export function createPhones(container, skins, query) {
 export function sizePhones(phones, preset, zoom, container) {
   let z = Number(zoom);
   if (!(z > 0)) {
+    // All phones in one row (20 px apart, as in gallery.css) and, below the bar, a whole
+    // phone with its caption above and a row of warning chips below (about 90 px) in the
+    // window's height.
     const gap = 20;
+    const captionAndChips = 90;
     const across = (container.clientWidth - gap * (phones.length - 1)) / (phones.length * preset.width);
-    const top = container.getBoundingClientRect().top + window.scrollY;
-    const down = (window.innerHeight - Math.min(top, 160) - 90) / preset.height;
+    const bar = Math.min(container.getBoundingClientRect().top + window.scrollY, 160);
+    const down = (window.innerHeight - bar - captionAndChips) / preset.height;
     z = Math.max(0.3, Math.min(1, across, down));
   }
   for (const phone of phones) {
