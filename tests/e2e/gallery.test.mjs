@@ -230,7 +230,7 @@ test('sync keeps every phone on the card the user moves to; the meter shows fps 
   await context.close();
 });
 
-test('a feed file opened or dropped on the editor replaces the text; the schema says what a field is', async () => {
+test('a feed file opened or dropped on the editor replaces the text and saves back; the schema says what a field is', async () => {
   const { page, context, problems, phones } = await openGallery();
   await page.setInputFiles('#file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(BROKEN) });
   await page.waitForFunction((t) => document.getElementById('source').value === t, BROKEN);
@@ -252,6 +252,12 @@ test('a feed file opened or dropped on the editor replaces the text; the schema 
   await page.dispatchEvent('.editor', 'drop', { dataTransfer: drop });
   await page.waitForFunction((t) => document.getElementById('source').value === t, SAMPLE);
   await page.waitForFunction(() => document.getElementById('status').dataset.state === 'ok');
+
+  // Save: the text as a file, under the name of the file opened last.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  assert.equal(download.suggestedFilename(), 'sample.json');
+  const { readFile } = await import('node:fs/promises');
+  assert.equal(await readFile(await download.path(), 'utf8'), SAMPLE);
 
   // The caret in a card's "kind": the hint names the field and its allowed values.
   const at = SAMPLE.indexOf('"sports"') + 2;

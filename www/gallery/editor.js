@@ -1,5 +1,5 @@
-// The gallery's feed editor: a plain text area that keeps what is typed (across reloads), opens
-// and takes dropped files, lists the problems of the text by card and field, selects the field
+// The gallery's feed editor: a plain text area that keeps what is typed (across reloads), opens,
+// saves and takes dropped files, lists the problems of the text by card and field, selects the field
 // a problem names, and says what the field under the caret is for (from the JSON Schema).
 
 import { mapJson, nodeAt, pathAt, lineColumn, offsetOf } from './json-map.js';
@@ -18,13 +18,13 @@ const SAVED = 'glance-gallery:feed';
 /**
  * @param {{
  *   text: HTMLTextAreaElement, status: HTMLElement, hint: HTMLElement, list: HTMLOListElement,
- *   listTitle: HTMLElement, open: HTMLButtonElement, file: HTMLInputElement,
+ *   listTitle: HTMLElement, open: HTMLButtonElement, file: HTMLInputElement, save: HTMLButtonElement,
  *   example: HTMLSelectElement, schema: Promise<import('./schema-hints.js').Schema | null>,
  *   onChange: (text: string) => void, onReplace: () => void,
  *   onJump: (cardId: string | undefined) => void, storage?: Storage | null,
  * }} parts  `onReplace` is told when a file or an example replaces the whole text
  */
-export function createEditor({ text, status, hint, list, listTitle, open, file, example, schema, onChange, onReplace, onJump, storage = safeStorage() }) {
+export function createEditor({ text, status, hint, list, listTitle, open, file, save, example, schema, onChange, onReplace, onJump, storage = safeStorage() }) {
   /** @type {{ text: string, map: import('./json-map.js').JsonNode } | null} */
   let mapped = null;
   const map = () => {
@@ -70,15 +70,35 @@ export function createEditor({ text, status, hint, list, listTitle, open, file, 
     changed();
   }
 
+  /** The name of the file opened last: what Save suggests. */
+  let name = 'feed.json';
+
   async function readFile(/** @type {File} */ f) {
     try {
       load(await f.text());
+      name = f.name;
     } catch (error) {
       setStatus(`Could not read ${f.name}: ${error instanceof Error ? error.message : error}`, 'error');
     }
   }
 
+  /** Downloads the text as a file (the browser asks where, or saves to its downloads). */
+  function download() {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text.value], { type: 'application/json' }));
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }
+
   text.addEventListener('input', changed);
+  save.addEventListener('click', download);
+  text.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      download();
+    }
+  });
   open.addEventListener('click', () => file.click());
   file.addEventListener('change', () => {
     const f = file.files?.[0];

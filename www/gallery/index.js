@@ -336,6 +336,7 @@ const editor = createEditor({
   listTitle: $('problems-title'),
   open: /** @type {HTMLButtonElement} */ ($('open')),
   file: /** @type {HTMLInputElement} */ ($('file')),
+  save: /** @type {HTMLButtonElement} */ ($('save')),
   example: select('example'),
   schema: fetch('feed.schema.json').then((r) => r.json()).catch(() => null),
   onChange: validate,
