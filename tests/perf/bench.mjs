@@ -152,6 +152,19 @@ async function traced(p, action) {
   return JSON.parse((await browser.stopTracing()).toString()).traceEvents;
 }
 
+/** Microseconds covered by the events' [ts, ts + dur] intervals, overlaps counted once. */
+function union(/** @type {{ ts: number, dur: number }[]} */ events) {
+  let covered = 0;
+  let end = -Infinity;
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const stop = e.ts + e.dur;
+    if (stop <= end) continue;
+    covered += stop - Math.max(e.ts, end);
+    end = stop;
+  }
+  return covered;
+}
+
 /**
  * Main-thread figures of the page's renderer process from a trace, counting only events that
  * start within [from, to] (trace clock, µs) when a window is given.
@@ -165,7 +178,9 @@ function analyse(all, pagePath, from = -Infinity, to = Infinity) {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
   const onMain = events.filter((e) => e.pid === pid && e.tid === main?.tid);
   const complete = onMain.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
-  const taskMs = complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').reduce((s, e) => s + e.dur, 0) / 1000;
+  // Chromium nests ThreadControllerImpl::RunTask inside RunTask (and sometimes sends only one
+  // of them): the time the main thread was busy is the union of both, not their sum.
+  const taskMs = union(complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')) / 1000;
   const intervals = complete.filter((e) => SCRIPT_EVENTS.has(e.name)).map((e) => [e.ts, e.ts + e.dur]).sort((a, b) => a[0] - b[0]);
   let scriptUs = 0;
   let end = -Infinity;
