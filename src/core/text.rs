@@ -20,13 +20,6 @@ pub struct Font {
 pub trait TextMeasure {
     /// Width of `text` set in `font` (of the skin's family).
     fn width(&mut self, text: &str, font: Font) -> f32;
-
-    /// Width of `text` in `font`, close enough to decide a line that is not near its limit
-    /// (see [`break_lines`]): a measurer may measure once and scale across sizes. The exact
-    /// [`TextMeasure::width`] by default.
-    fn estimate(&mut self, text: &str, font: Font) -> f32 {
-        self.width(text, font)
-    }
 }
 
 /// A deterministic measurer for tests and snapshots: every grapheme cluster advances by
@@ -113,68 +106,32 @@ pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// How far from the limit a line's width estimated word by word decides alone: within it, the
-/// whole line is measured. Kerning against a space is the only difference between the sum of
-/// a line's words and the line (a space ends a shaping run), well under this margin.
-const NEAR: f32 = 0.03;
-
 /// Breaks `text` into lines no wider than `max_width`. Returns the lines (trimmed of spaces
 /// at the break) in order.
-///
-/// Each word is estimated once ([`TextMeasure::estimate`], which a measurer may cache across
-/// cards and sizes); a line's width is the sum of its words and spaces, and only a line that
-/// comes within [`NEAR`] of the limit is measured whole, so that every break is still decided
-/// on the real width.
 pub fn break_lines(
     text: &str,
     max_width: f32,
     font: Font,
     measure: &mut dyn TextMeasure,
 ) -> Vec<String> {
-    // Whether `text` (estimated at `estimate`) fits: the estimate decides far from the limit,
-    // a whole measure near it.
-    let fits = |measure: &mut dyn TextMeasure, text: &str, estimate: f32| {
-        if estimate <= max_width * (1.0 - NEAR) {
-            true
-        } else if estimate > max_width * (1.0 + NEAR) {
-            false
-        } else {
-            measure.width(text, font) <= max_width
-        }
-    };
     let mut lines = Vec::new();
     let mut line = String::new();
-    // The width of `line` with its trailing spaces, as the sum of its parts.
-    let mut line_width = 0.0;
-    let space = measure.estimate(" ", font);
-    let spaces = |s: &str| (s.len() - s.trim_end().len()) as f32;
     for word in words(text) {
-        let piece = if line.is_empty() {
-            word.trim_start()
+        let candidate = if line.is_empty() {
+            word.trim_start().to_string()
         } else {
-            word
+            format!("{line}{word}")
         };
-        let bare = piece.trim_end();
-        let estimate = line_width + measure.estimate(bare, font);
-        if fits(measure, &format!("{line}{bare}"), estimate) {
-            line.push_str(piece);
-            line_width = estimate + space * spaces(piece);
+        if measure.width(candidate.trim_end(), font) <= max_width {
+            line = candidate;
             continue;
         }
         if !line.trim().is_empty() {
             lines.push(line.trim_end().to_string());
         }
         line = String::new();
-        let word = word.trim_start();
-        let bare = word.trim_end();
-        let alone = measure.estimate(bare, font);
-        if fits(measure, bare, alone) {
-            line.push_str(word);
-            line_width = alone + space * spaces(word);
-            continue;
-        }
-        // The word alone is too wide: break it between clusters.
-        for cluster in clusters(word) {
+        // The word alone: if it is still too wide, break it between clusters.
+        for cluster in clusters(word.trim_start()) {
             let candidate = format!("{line}{cluster}");
             if line.is_empty() || measure.width(candidate.trim_end(), font) <= max_width {
                 line = candidate;
@@ -183,7 +140,6 @@ pub fn break_lines(
                 line = cluster.to_string();
             }
         }
-        line_width = measure.estimate(line.trim_end(), font) + space * spaces(&line);
     }
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
@@ -340,8 +296,7 @@ mod tests {
     }
 
     /// Widths as a browser gives them: clusters add up, but some pairs kern (here a capital
-    /// followed by a space or a lower-case letter tightens by 0.6 px), so a line is not quite
-    /// the sum of its words.
+    /// followed by a space or a lower-case letter tightens by 0.6 px).
     struct Kerned(FixedAdvance, u32);
 
     impl TextMeasure for Kerned {
@@ -354,106 +309,6 @@ mod tests {
                 .count();
             self.0.width(text, font) - 0.6 * pairs as f32
         }
-    }
-
-    /// The breaker before it estimated: every candidate line measured whole.
-    fn break_lines_measuring_every_line(
-        text: &str,
-        max_width: f32,
-        font: Font,
-        measure: &mut dyn TextMeasure,
-    ) -> Vec<String> {
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        for word in words(text) {
-            let candidate = if line.is_empty() {
-                word.trim_start().to_string()
-            } else {
-                format!("{line}{word}")
-            };
-            if measure.width(candidate.trim_end(), font) <= max_width {
-                line = candidate;
-                continue;
-            }
-            if !line.trim().is_empty() {
-                lines.push(line.trim_end().to_string());
-            }
-            line = String::new();
-            for cluster in clusters(word.trim_start()) {
-                let candidate = format!("{line}{cluster}");
-                if line.is_empty() || measure.width(candidate.trim_end(), font) <= max_width {
-                    line = candidate;
-                } else {
-                    lines.push(line.trim_end().to_string());
-                    line = cluster.to_string();
-                }
-            }
-        }
-        if !line.trim().is_empty() {
-            lines.push(line.trim_end().to_string());
-        }
-        lines
-    }
-
-    /// [`Kerned`] with estimates as a caching measurer gives them: measured once per text
-    /// at 100 px, scaled to the size asked for.
-    struct Scaled(Kerned, std::collections::HashMap<(u16, String), f32>);
-
-    impl TextMeasure for Scaled {
-        fn width(&mut self, text: &str, font: Font) -> f32 {
-            self.0.width(text, font)
-        }
-        fn estimate(&mut self, text: &str, font: Font) -> f32 {
-            let key = (font.weight, text.to_string());
-            if let Some(w) = self.1.get(&key) {
-                return w * font.size / 100.0;
-            }
-            let w = self.0.width(
-                text,
-                Font {
-                    size: 100.0,
-                    ..font
-                },
-            );
-            self.1.insert(key, w);
-            w * font.size / 100.0
-        }
-    }
-
-    #[test]
-    fn estimated_breaks_are_the_measured_ones_with_far_fewer_measures() {
-        let texts = [
-            "Monsoon Returns To Mumbai With A Week Of Heavy Showers Forecast By The Met Office",
-            "फाइनल: मुंबई को जीत के लिए 12 गेंदों में 18 रन चाहिए और विकेट हाथ में हैं",
-            "புதிய திரைப்படத்தின் முன்னோட்டம் இன்று வெளியானது  ரசிகர்கள் உற்சாகம்",
-            "Diskon 50% untuk ponsel pilihan, hanya hari ini di TokoKita  Sampai Jumpa",
-            "A https://example.com/a/very/long/link/that/has/no/spaces/in/it/at/all ends it",
-        ];
-        let (mut new_calls, mut old_calls) = (0, 0);
-        for text in texts {
-            for width in (40..=400).step_by(7) {
-                // A headline tries its sizes in turn, as the layout does, with one measurer.
-                let mut a = Scaled(Kerned(FixedAdvance::default(), 0), Default::default());
-                let mut b = Kerned(FixedAdvance::default(), 0);
-                for size in [32.0, 28.0, 24.0, 20.0] {
-                    let font = Font { size, weight: 700 };
-                    let got = break_lines(text, width as f32, font, &mut a);
-                    let want = break_lines_measuring_every_line(text, width as f32, font, &mut b);
-                    assert_eq!(got, want, "{text} in {width} px at {size}");
-                }
-                // Counted on text zones of phones, for text with spaces (a run wider than the
-                // line is broken cluster by cluster, measured whole either way).
-                if width >= 280 && !text.contains("://") {
-                    new_calls += a.0 .1;
-                    old_calls += b.1;
-                }
-            }
-        }
-        // Words are measured once for all sizes, lines only near the limit.
-        assert!(
-            new_calls * 3 < old_calls,
-            "{new_calls} measures against {old_calls}"
-        );
     }
 
     #[test]

@@ -150,18 +150,4 @@ impl TextMeasure for CanvasMeasure {
         self.cache.insert(key, width);
         width
     }
-
-    /// Measured once at 100 px and scaled: canvas advances are unhinted, so a word's width is
-    /// proportional to the size, and one measure serves every headline size the layout tries.
-    fn estimate(&mut self, text: &str, font: Font) -> f32 {
-        const REFERENCE: f32 = 100.0;
-        self.width(
-            text,
-            Font {
-                size: REFERENCE,
-                ..font
-            },
-        ) * font.size
-            / REFERENCE
-    }
 }
