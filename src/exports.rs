@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::core::feed::{parse_feed, Limits, Rejection};
+use crate::core::feed::{parse_feed, Feed, Limits, Rejection};
 use crate::core::geometry::{Insets, Size};
 use crate::core::lang::{Direction, LangTag};
 use crate::core::notice::Notice;
@@ -163,31 +163,37 @@ struct FeedReport<'a> {
     rejections: &'a [Rejection],
 }
 
+impl<'a> FeedReport<'a> {
+    /// The report on `feed`, `live` of whose cards are in their window now; when none is
+    /// valid, the `kept` cards already on screen stay.
+    fn new(feed: &'a Feed, live: usize, kept: usize) -> Self {
+        let applied = !feed.cards.is_empty();
+        Self {
+            applied,
+            shown: if applied { live } else { kept },
+            out_of_window: feed.cards.len() - live,
+            rejections: &feed.rejections,
+        }
+    }
+
+    fn to_js(&self) -> Result<JsValue, JsError> {
+        self.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
 impl Renderer {
     /// Validates and shows a feed; returns the report and whether the cards were replaced.
     fn apply_feed(&self, json: &str) -> Result<(JsValue, bool), JsError> {
         let feed = parse_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
         let now = js_sys::Date::now() as i64;
         let live = feed.live_at(now);
-        let applied = !feed.cards.is_empty();
-        let report = FeedReport {
-            applied,
-            shown: if applied {
-                live.len()
-            } else {
-                self.mount.count()
-            },
-            out_of_window: feed.cards.len() - live.len(),
-            rejections: &feed.rejections,
-        };
-        if applied {
+        let report = FeedReport::new(&feed, live.len(), self.mount.count());
+        if report.applied {
             self.mount.set_cards(live, now);
             self.feed.replace(Some(json.to_string()));
         }
-        let report = report
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        Ok((report, applied))
+        Ok((report.to_js()?, report.applied))
     }
 }
 
@@ -202,14 +208,7 @@ pub fn validate_feed(json: &str, skin: &str) -> Result<JsValue, JsError> {
     let feed = parse_feed(json, &skin_limits(&skin)).map_err(|e| JsError::new(&e.to_string()))?;
     let now = js_sys::Date::now() as i64;
     let live = feed.cards.iter().filter(|c| c.is_live_at(now)).count();
-    FeedReport {
-        applied: !feed.cards.is_empty(),
-        shown: live,
-        out_of_window: feed.cards.len() - live,
-        rejections: &feed.rejections,
-    }
-    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-    .map_err(|e| JsError::new(&e.to_string()))
+    FeedReport::new(&feed, live, 0).to_js()
 }
 
 /// The lock-screen renderer, mounted in a host element.
