@@ -9,7 +9,7 @@
 // same browser, so nothing else needs installing.
 
 import { chromium } from 'playwright-core';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { serve } from './serve.mjs';
 
@@ -24,11 +24,8 @@ for (let i = 0; i < argv.length; i++) {
 const root = resolve(new URL('..', import.meta.url).pathname);
 const feedPath = resolve(positional[0] ?? flags.feed ?? join(root, 'www/feeds/sample.json'));
 const out = resolve(flags.out ?? join(root, 'target/snapshots'));
-// The built-in skins are the profiles in www/skins/.
-const ALL_SKINS = readdirSync(join(root, 'www/skins'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => f.slice(0, -'.json'.length))
-  .sort((a, b) => (a === 'generic' ? -1 : b === 'generic' ? 1 : a.localeCompare(b)));
+// The built-in skins (www/skins.json, checked equal to the renderer's list by tests).
+const ALL_SKINS = JSON.parse(readFileSync(join(root, 'www/skins.json'), 'utf8')).map((s) => s.name);
 // The device presets (the layout engine's, checked equal by tests/layout_golden.rs), in CSS px.
 const ALL_PRESETS = JSON.parse(readFileSync(join(root, 'www/devices.json'), 'utf8')).map((d) => [d.name, d.width, d.height]);
 const pick = (all, list, name) => {
