@@ -116,18 +116,17 @@ async function main() {
   });
   supervisor = started.supervisor;
   if (started.device.reducedMotion) $('motion-note').hidden = false;
-  const running = supervisor;
   // For automation and the console (and the layout panel, from the first card on).
   Object.assign(window, {
     glance: {
       host,
       get renderer() {
-        return running.renderer;
+        return supervisor?.renderer;
       },
     },
   });
   skinSelect.addEventListener('change', () => {
-    const renderer = running.renderer;
+    const renderer = supervisor?.renderer;
     try {
       const report = renderer?.setSkin(skinSelect.value);
       if (report) showReport({ ok: true, report });
@@ -139,9 +138,9 @@ async function main() {
       setSummary(`${error instanceof Error ? error.message : error}`, 'error');
     }
   });
-  $('prev').addEventListener('click', () => running.renderer?.prev());
-  $('next').addEventListener('click', () => running.renderer?.next());
-  await running.ready;
+  $('prev').addEventListener('click', () => supervisor?.renderer?.prev());
+  $('next').addEventListener('click', () => supervisor?.renderer?.next());
+  await supervisor.ready;
   screen.querySelector('.glance-viewport')?.focus({ preventScroll: true });
 }
 

@@ -280,7 +280,7 @@ function validate(text) {
   const parts = [`${cards.length} card${cards.length === 1 ? '' : 's'}`];
   if (first.outOfWindow) parts.push(`${first.outOfWindow} outside their start/expiry window`);
   parts.push(broken ? `${list.length} problem${list.length === 1 ? '' : 's'} in ${broken} card${broken === 1 ? '' : 's'}` : 'no problems');
-  if (language) parts.push(`the phones show ${language.name.replace(/ \(\d+\)$/, '')} only`);
+  if (language) parts.push(`the phones show ${language} only`);
   editor.setStatus(parts.join(' · '), broken ? 'warn' : 'ok');
 
   cardsInOrder = cards
@@ -302,29 +302,22 @@ function languages(cards) {
   }
   const names = new Intl.DisplayNames(['en'], { type: 'language' });
   const lang = select('lang');
-  const options = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => {
-    const option = document.createElement('option');
-    option.value = code;
-    let name = code;
+  const nameOf = (/** @type {string} */ code) => {
     try {
-      name = names.of(code) ?? code;
+      return names.of(code) ?? code;
     } catch {
-      // Not a language tag Intl knows: its code.
+      return code; // not a language tag Intl knows
     }
-    option.textContent = `${name} (${n})`;
-    return option;
-  });
-  const all = document.createElement('option');
-  all.value = '';
-  all.textContent = `All languages (${cards.length})`;
-  lang.replaceChildren(all, ...options);
+  };
+  const options = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => new Option(`${nameOf(code)} (${n})`, code));
+  lang.replaceChildren(new Option(`All languages (${cards.length})`, ''), ...options);
   // A filter for a language this feed has no card in would leave the phones empty: all again.
   if (settings.lang && !counts.has(settings.lang)) {
     settings.lang = '';
     remember();
   }
   lang.value = settings.lang;
-  return settings.lang ? { name: lang.selectedOptions[0]?.textContent ?? settings.lang, count: counts.get(settings.lang) } : null;
+  return settings.lang ? nameOf(settings.lang) : null;
 }
 
 // ---- Start ------------------------------------------------------------------------------------
