@@ -683,7 +683,12 @@ impl State {
     /// Takes every card out of the DOM, noting whether focus was in one (it then moves to the
     /// card in view once that is built again).
     fn unmount_all(&mut self) {
-        let active = self.doc.active_element();
+        // No call into the page when there is nothing to take out (the first feed).
+        let active = if self.views.is_empty() {
+            None
+        } else {
+            self.doc.active_element()
+        };
         for view in self.views.drain(..) {
             self.refocus |= active.as_ref().is_some_and(|a| view.root.contains(Some(a)));
             view.root.remove();
