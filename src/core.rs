@@ -27,3 +27,8 @@ pub mod time;
 pub mod url;
 pub mod velocity;
 pub mod views;
+
+/// The host's ICU stand-in for the platform's segmentation, shared with the integration tests.
+#[cfg(test)]
+#[path = "../tests/support/icu.rs"]
+pub(crate) mod test_icu;

@@ -19,6 +19,11 @@
 
 pub mod core;
 
+// The host test doubles in tests/support/ name the crate as integration tests do; unit tests
+// include some of them.
+#[cfg(test)]
+extern crate self as glance_renderer;
+
 #[cfg(target_arch = "wasm32")]
 mod web;
 

@@ -9,6 +9,7 @@ mod measure;
 mod mount;
 mod paint;
 mod schedule;
+mod segment;
 mod video_pool;
 
 pub use mount::Mount;

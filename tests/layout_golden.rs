@@ -12,6 +12,11 @@ use glance_renderer::core::skin::{Skin, BUILTIN};
 use glance_renderer::core::text::FixedAdvance;
 use serde_json::Value;
 
+mod support {
+    pub mod icu;
+}
+use support::icu::Icu;
+
 /// Numbers to 0.1, so the file reads well and does not churn on the last bit of a float.
 fn rounded(v: Value) -> Value {
     match v {
@@ -40,7 +45,7 @@ fn render() -> String {
         let skin = Skin::builtin(skin_name).expect("built-in");
         for (device_name, w, h) in DEVICE_PRESETS {
             for card in &cards {
-                let layout = layout_card(card, &skin, &Device::new(w, h), &mut measure);
+                let layout = layout_card(card, &skin, &Device::new(w, h), &mut measure, &mut Icu);
                 let mut line = serde_json::Map::new();
                 line.insert("skin".into(), skin_name.into());
                 line.insert("device".into(), device_name.into());

@@ -15,7 +15,7 @@ use crate::core::feed::{Card, Kind, Rgb};
 use crate::core::geometry::{clamp, Insets, Rect, Size};
 use crate::core::lang::Direction;
 use crate::core::skin::{ClockPosition, Skin};
-use crate::core::text::{break_lines, ellipsize, Font, TextMeasure};
+use crate::core::text::{break_lines, ellipsize, Font, Segmenter, Segments, TextMeasure};
 
 /// The device a card is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -245,12 +245,28 @@ pub fn pixel_luminance(r: u8, g: u8, b: u8) -> f32 {
         | u32::from(b)))
 }
 
-/// Lays out `card` for `device` on `skin`.
+/// The byte offset in `text` where the `index`th of its `lines` (as [`break_lines`] made
+/// them: consecutive pieces of it, spaces at the breaks dropped) starts.
+fn line_start(text: &str, lines: &[String], index: usize) -> usize {
+    let mut at = 0;
+    for (i, line) in lines.iter().enumerate() {
+        at += text[at..].find(line.as_str()).unwrap_or(0);
+        if i == index {
+            return at;
+        }
+        at += line.len();
+    }
+    at
+}
+
+/// Lays out `card` for `device` on `skin`, measuring text with `measure` and finding where
+/// it may break with `segmenter`.
 pub fn layout_card(
     card: &Card,
     skin: &Skin,
     device: &Device,
     measure: &mut dyn TextMeasure,
+    segmenter: &mut dyn Segmenter,
 ) -> CardLayout {
     let Size {
         width: vw,
@@ -363,7 +379,10 @@ pub fn layout_card(
     let [show_header, show_score, show_cta, show_actions] = show;
     let room = zone.height - fixed(&show);
 
-    // The headline: the largest size whose lines fit their count and the room.
+    // The headline: the largest size whose lines fit their count and the room. The text is
+    // segmented once for every size.
+    let lang = card.lang.as_str();
+    let title_segments = Segments::of(&card.title, lang, segmenter);
     let mut title: Option<(Font, f32, Vec<String>)> = None;
     for &size in &skin.headline_sizes {
         let font = Font {
@@ -371,7 +390,7 @@ pub fn layout_card(
             weight: 700,
         };
         let lh = font.size * title_leading;
-        let lines = break_lines(&card.title, zone.width, font, measure);
+        let lines = break_lines(&card.title, &title_segments, zone.width, font, measure);
         if lines.len() <= max_title_lines && lines.len() as f32 * lh <= room + 0.01 {
             title = Some((font, lh, lines));
             break;
@@ -388,10 +407,11 @@ pub fn layout_card(
             warnings.push(Warning::TextZoneTooSmall);
             return None;
         }
-        let mut lines = break_lines(&card.title, zone.width, font, measure);
+        let mut lines = break_lines(&card.title, &title_segments, zone.width, font, measure);
         lines.truncate(keep);
+        let offset = line_start(&card.title, &lines, keep - 1);
         if let Some(last) = lines.last_mut() {
-            *last = ellipsize(last, zone.width, font, measure);
+            *last = ellipsize(last, offset, &title_segments, zone.width, font, measure);
         }
         warnings.push(Warning::HeadlineEllipsised);
         Some((font, smallest_lh, lines))
@@ -403,7 +423,8 @@ pub fn layout_card(
         .map_or(0.0, |(_, lh, lines)| lh * lines.len() as f32 + gap);
     let mut summary_lines = Vec::new();
     if let Some(summary) = &card.summary {
-        let lines = break_lines(summary, zone.width, summary_font, measure);
+        let segments = Segments::of(summary, lang, segmenter);
+        let lines = break_lines(summary, &segments, zone.width, summary_font, measure);
         let fit = ((room - title_h + 0.01) / summary_lh).floor().max(0.0) as usize;
         let keep = fit.min(3).min(lines.len());
         if keep == 0 {
@@ -412,8 +433,9 @@ pub fn layout_card(
             summary_lines = lines[..keep].to_vec();
             if keep < lines.len() {
                 warnings.push(Warning::SummaryShortened);
+                let offset = line_start(summary, &summary_lines, keep - 1);
                 if let Some(last) = summary_lines.last_mut() {
-                    *last = ellipsize(last, zone.width, summary_font, measure);
+                    *last = ellipsize(last, offset, &segments, zone.width, summary_font, measure);
                 }
             }
         }
@@ -582,6 +604,8 @@ mod tests {
     use crate::core::skin::BUILTIN;
     use crate::core::text::FixedAdvance;
 
+    use crate::core::test_icu::Icu;
+
     const SAMPLE: &str = include_str!("../../www/feeds/sample.json");
 
     fn sample(id: &str) -> Card {
@@ -609,7 +633,7 @@ mod tests {
                 for scale in [1.0, 1.3, 2.0] {
                     let device = Device::new(w, h).with_font_scale(scale);
                     for card in cards() {
-                        let l = layout_card(&card, &skin, &device, &mut m);
+                        let l = layout_card(&card, &skin, &device, &mut m, &mut Icu);
                         let what = format!("{} on {name}, {device_name}, ×{scale}", card.id);
                         for b in &l.blocks {
                             assert!(
@@ -693,11 +717,11 @@ mod tests {
         let mut m = FixedAdvance::default();
         let mut card = sample("monsoon-mumbai-en");
         card.title = "Short".into();
-        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
+        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m, &mut Icu);
         let title = l.block(BlockKind::Title).expect("title");
         assert_eq!((title.font_size, title.lines.len()), (30.0, 1));
         card.title = "word ".repeat(60);
-        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
+        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m, &mut Icu);
         let title = l.block(BlockKind::Title).expect("title");
         assert_eq!((title.font_size, title.lines.len()), (19.0, 4));
         assert!(title.lines[3].ends_with('…'));
@@ -711,7 +735,7 @@ mod tests {
         let urdu = sample("karachi-rain-ur");
         let mut device = Device::new(412.0, 915.0);
         device.safe_area = Insets::new(0.0, 0.0, 0.0, 30.0);
-        let l = layout_card(&urdu, &skin, &device, &mut m);
+        let l = layout_card(&urdu, &skin, &device, &mut m, &mut Icu);
         assert_eq!(l.text_zone.right(), 412.0 - MARGIN);
         assert_eq!(l.text_zone.x, 30.0 + MARGIN);
     }
@@ -722,7 +746,7 @@ mod tests {
         let mut m = FixedAdvance::default();
         let device = Device::new(412.0, 915.0);
         let row = |card: &Card, m: &mut FixedAdvance| {
-            let l = layout_card(card, &skin, &device, m);
+            let l = layout_card(card, &skin, &device, m, &mut Icu);
             (
                 l.block(BlockKind::Cta).map(|b| b.rect),
                 l.block(BlockKind::Actions).map(|b| b.rect),
@@ -765,7 +789,7 @@ mod tests {
         let mut m = FixedAdvance::default();
         let card = sample("ipl-2026-final-live");
         for (name, w, h) in DEVICE_PRESETS {
-            let l = layout_card(&card, &skin, &Device::new(w, h), &mut m);
+            let l = layout_card(&card, &skin, &Device::new(w, h), &mut m, &mut Icu);
             let fit = l.media.expect("has media");
             assert!(
                 (0.0..=1.0).contains(&fit.x) && (0.0..=1.0).contains(&fit.y),
@@ -773,7 +797,7 @@ mod tests {
             );
         }
         // Portrait 20:9: the 9:16 picture overflows sideways only; the focus is centred.
-        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m);
+        let l = layout_card(&card, &skin, &Device::new(412.0, 915.0), &mut m, &mut Icu);
         assert!(
             !l.warnings.contains(&Warning::FocusCovered),
             "{:?}",

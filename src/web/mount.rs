@@ -668,7 +668,13 @@ impl State {
     fn layout_of(&mut self, index: usize) -> Option<CardLayout> {
         let device = self.device();
         let card = self.cards.get(index)?;
-        let mut layout = layout_card(card, &self.skin, &device, &mut self.measure);
+        let mut layout = layout_card(
+            card,
+            &self.skin,
+            &device,
+            &mut self.measure,
+            &mut super::segment::Platform,
+        );
         if let Some(&alpha) = self.sampled_scrims.get(&card.id) {
             layout.scrim = alpha;
             if alpha >= 0.5 {

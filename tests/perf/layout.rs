@@ -9,6 +9,10 @@ use glance_renderer::core::layout::{layout_card, Device};
 use glance_renderer::core::skin::{Skin, BUILTIN};
 use glance_renderer::core::text::FixedAdvance;
 
+#[path = "../support/icu.rs"]
+mod icu;
+use icu::Icu;
+
 fn main() {
     let sample = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -35,6 +39,7 @@ fn main() {
                 &skins[i % skins.len()],
                 &device,
                 &mut measure,
+                &mut Icu,
             );
             black_box(layout);
         }

@@ -1,0 +1,89 @@
+//! Segmentation from the platform (core's [`Segmenter`]): grapheme clusters from
+//! `Intl.Segmenter` and line-break opportunities from `Intl.v8BreakIterator`, the ICU that
+//! Chromium lays the DOM out with (dictionary words in Thai, Khmer, Burmese and Japanese
+//! included), at no cost in Wasm bytes. One call across the boundary per text; the JS side
+//! keeps one iterator per language. Where `Intl.v8BreakIterator` is missing (Safari serving
+//! the preview), the word segmenter's boundaries stand in for the line breaker's; without
+//! `Intl.Segmenter` at all, core's [`SpacesOnly`] does.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::core::text::segment::SpacesOnly;
+use crate::core::text::Segmenter;
+
+#[wasm_bindgen(inline_js = "
+const lines = new Map();
+let clusters, words = new Map();
+function made(cache, key, make) {
+  if (!cache.has(key)) {
+    let value = null;
+    try { value = make(key); } catch (_) { value = null; }
+    cache.set(key, value);
+  }
+  return cache.get(key);
+}
+function boundaries(segments, length) {
+  const out = [];
+  for (const s of segments) if (s.index > 0) out.push(s.index);
+  out.push(length);
+  return Uint32Array.from(out);
+}
+export function segment_graphemes(text) {
+  if (clusters === undefined) {
+    try { clusters = new Intl.Segmenter(undefined, { granularity: 'grapheme' }); } catch (_) { clusters = null; }
+  }
+  return clusters ? boundaries(clusters.segment(text), text.length) : undefined;
+}
+export function segment_lines(text, lang) {
+  const it = made(lines, lang, (l) => (Intl.v8BreakIterator ? new Intl.v8BreakIterator([l], { type: 'line' }) : null));
+  if (it) {
+    it.adoptText(text);
+    const out = [];
+    for (let b = it.next(); b !== -1; b = it.next()) out.push(b);
+    return Uint32Array.from(out);
+  }
+  const w = made(words, lang, (l) => new Intl.Segmenter(l, { granularity: 'word' }));
+  return w ? boundaries(w.segment(text), text.length) : undefined;
+}
+")]
+extern "C" {
+    fn segment_graphemes(text: &str) -> Option<Vec<u32>>;
+    fn segment_lines(text: &str, lang: &str) -> Option<Vec<u32>>;
+}
+
+/// Turns UTF-16 offsets (ascending) into byte offsets of the same text.
+fn to_bytes(text: &str, utf16: &[u32], out: &mut Vec<usize>) {
+    let mut wanted = utf16.iter().copied().peekable();
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        while let Some(w) = wanted.next_if(|&w| w <= units) {
+            if w == units && i > 0 {
+                out.push(i);
+            }
+        }
+        units += c.len_utf16() as u32;
+    }
+    if wanted.peek().is_some() {
+        out.push(text.len());
+    }
+}
+
+/// The platform's segmentation.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Platform;
+
+impl Segmenter for Platform {
+    fn graphemes(&mut self, text: &str, out: &mut Vec<usize>) {
+        match segment_graphemes(text) {
+            Some(utf16) => to_bytes(text, &utf16, out),
+            None => SpacesOnly.graphemes(text, out),
+        }
+    }
+
+    fn line_breaks(&mut self, text: &str, lang: &str, out: &mut Vec<usize>) {
+        match segment_lines(text, lang) {
+            Some(utf16) => to_bytes(text, &utf16, out),
+            None => SpacesOnly.line_breaks(text, lang, out),
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! The host's stand-in for the browser's segmentation: ICU4X's grapheme and line segmenters
+//! (dictionaries for Thai, Lao, Khmer and Burmese, and for Chinese and Japanese), with the CSS
+//! `line-break: normal` tailoring for Japanese and Chinese as the browser's ICU applies it for
+//! those languages. A dev-dependency only: the Wasm build asks the platform's `Intl`.
+
+use glance_renderer::core::text::Segmenter;
+use icu_locale_core::{langid, LanguageIdentifier};
+use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness};
+use icu_segmenter::{GraphemeClusterSegmenter, LineSegmenter};
+
+/// Segments with ICU4X's compiled data.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Icu;
+
+impl Segmenter for Icu {
+    fn graphemes(&mut self, text: &str, out: &mut Vec<usize>) {
+        out.extend(
+            GraphemeClusterSegmenter::new()
+                .segment_str(text)
+                .filter(|&b| b > 0),
+        );
+    }
+
+    fn line_breaks(&mut self, text: &str, lang: &str, out: &mut Vec<usize>) {
+        let cj = matches!(lang.split('-').next(), Some("ja" | "zh"));
+        let mut options = LineBreakOptions::default();
+        if cj {
+            options.strictness = Some(LineBreakStrictness::Normal);
+            options.content_locale = Some(&JA);
+        }
+        out.extend(
+            LineSegmenter::new_dictionary(options)
+                .segment_str(text)
+                .filter(|&b| b > 0),
+        );
+    }
+}
+
+/// Japanese and Chinese get the same tailoring; the language is all ICU4X looks at.
+static JA: LanguageIdentifier = langid!("ja");
