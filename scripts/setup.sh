@@ -37,13 +37,15 @@ if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
   cp package-lock.json node_modules/.installed-lock.json
 fi
 
-# The browser tiers need Debian's Chromium and its driver; Noto fonts make the Indic and Urdu
-# sample cards legible in screenshots (phones have these fonts built in).
+# The browser tiers need Debian's Chromium and its driver; Noto fonts make the Indic, Urdu,
+# Thai, Khmer, Burmese and Japanese text legible and measurable (phones have such fonts built in).
 if [ "${1:-}" = "--browser" ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
+  # Japanese headlines in the line-breaking oracle (tests/e2e/text.test.mjs) need a CJK font.
+  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       say "installing Debian packages: ${missing[*]}"

@@ -268,6 +268,7 @@ pub fn layout_card(
     measure: &mut dyn TextMeasure,
     segmenter: &mut dyn Segmenter,
 ) -> CardLayout {
+    measure.set_language(card.lang.as_str());
     let Size {
         width: vw,
         height: vh,

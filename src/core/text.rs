@@ -26,6 +26,11 @@ pub struct Font {
 pub trait TextMeasure {
     /// Width of `text` set in `font` (of the skin's family).
     fn width(&mut self, text: &str, font: Font) -> f32;
+
+    /// The language of the text measured next (a BCP 47 tag): fonts shape some letters per
+    /// language (Marathi's ल and श, Japanese and Chinese forms of the same ideograph), and the
+    /// browser picks fallback fonts by it. A measurer that ignores it may keep the default.
+    fn set_language(&mut self, _lang: &str) {}
 }
 
 /// A deterministic measurer for tests and snapshots: every code point advances by `em × size`

@@ -16,12 +16,17 @@ const SAMPLE: u32 = 16;
 /// Entries kept before the cache starts over (a few cards' worth of words).
 const CACHE_LIMIT: usize = 8192;
 
-/// Measures with the skin's font stack in an offscreen canvas.
+/// Measures with the skin's font stack in an offscreen canvas, in the card's language (the
+/// context's `lang`, so that the canvas shapes and picks fallback fonts as the DOM does for an
+/// element with that `lang`).
 pub struct CanvasMeasure {
     context: Option<CanvasRenderingContext2d>,
     family: String,
     font: Option<(u32, u16)>,
-    cache: HashMap<(u32, u16, String), f32>,
+    /// The languages measured in, by the index the cache keys use; the current one.
+    languages: Vec<String>,
+    language: u8,
+    cache: HashMap<(u8, u32, u16, String), f32>,
 }
 
 impl CanvasMeasure {
@@ -37,6 +42,8 @@ impl CanvasMeasure {
             context,
             family: family.to_string(),
             font: None,
+            languages: Vec::new(),
+            language: 0,
             cache: HashMap::new(),
         }
     }
@@ -98,8 +105,9 @@ impl CanvasMeasure {
         let canvas = context.canvas()?;
         canvas.set_width(SAMPLE);
         canvas.set_height(SAMPLE);
-        // Resizing the canvas resets its state, including the font.
+        // Resizing the canvas resets its state, including the font and the language.
         self.font = None;
+        self.language = u8::MAX;
         let side = f64::from(SAMPLE);
         context
             .draw_image_with_html_image_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
@@ -126,7 +134,7 @@ impl CanvasMeasure {
 impl TextMeasure for CanvasMeasure {
     fn width(&mut self, text: &str, font: Font) -> f32 {
         let size = (font.size * 10.0).round() as u32;
-        let key = (size, font.weight, text.to_string());
+        let key = (self.language, size, font.weight, text.to_string());
         if let Some(w) = self.cache.get(&key) {
             return *w;
         }
@@ -149,5 +157,38 @@ impl TextMeasure for CanvasMeasure {
         }
         self.cache.insert(key, width);
         width
+    }
+
+    fn set_language(&mut self, lang: &str) {
+        if self
+            .languages
+            .get(usize::from(self.language))
+            .map(String::as_str)
+            == Some(lang)
+        {
+            return;
+        }
+        let index = match self.languages.iter().position(|l| l == lang) {
+            Some(i) => i,
+            None => {
+                if self.languages.len() >= usize::from(u8::MAX) {
+                    // A feed of more languages than a lock screen shows: start over.
+                    self.languages.clear();
+                    self.cache.clear();
+                }
+                self.languages.push(lang.to_string());
+                self.languages.len() - 1
+            }
+        };
+        self.language = u8::try_from(index).unwrap_or(0);
+        if let Some(context) = &self.context {
+            // `lang` on the 2D context (Chromium 135+); older WebViews ignore it.
+            let _ = js_sys::Reflect::set(context, &"lang".into(), &lang.into());
+            // CJK headlines are set without pair kerning (glance.css): measure them so.
+            let solid = matches!(lang.get(..2), Some("ja" | "zh" | "ko"))
+                && lang.as_bytes().get(2).is_none_or(|&b| b == b'-');
+            let kerning = if solid { "none" } else { "auto" };
+            let _ = js_sys::Reflect::set(context, &"fontKerning".into(), &kerning.into());
+        }
     }
 }

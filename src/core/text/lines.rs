@@ -15,6 +15,13 @@ use super::{Font, TextMeasure};
 /// measured: more than kerning between two segments ever adds.
 const SHAPING_SLACK: f32 = 1.0;
 
+/// Whether a line of `width` fits in `max_width` as Chromium decides it: in its layout unit of
+/// 1/64 px, the width rounded to the nearest unit (a run of ten 32 px ideographs, measured
+/// 320.0006 px, fits a 320 px line).
+pub fn fits_in(width: f32, max_width: f32) -> bool {
+    (width * 64.0).round() <= (max_width * 64.0).round()
+}
+
 /// The widths of a text's segments in one font, measured on first use.
 struct Widths<'a> {
     text: &'a str,
@@ -93,7 +100,7 @@ fn fits(
         }
     }
     let line = widths.text[start..widths.segments.breaks[last]].trim_end();
-    measure.width(line, widths.font) <= max_width
+    fits_in(measure.width(line, widths.font), max_width)
 }
 
 /// Breaks `text` (segmented as `segments`) into lines no wider than `max_width`. Returns the
@@ -131,7 +138,7 @@ pub fn break_lines(
         let from = clusters.partition_point(|&g| g <= start);
         let mut cut = clusters.get(from).copied().unwrap_or(end).min(end);
         for &g in clusters[from..].iter().take_while(|&&g| g < end).skip(1) {
-            if measure.width(text[start..g].trim_end(), font) <= max_width {
+            if fits_in(measure.width(text[start..g].trim_end(), font), max_width) {
                 cut = g;
             } else {
                 break;
@@ -203,7 +210,10 @@ pub fn ellipsize(
         let (mut low, mut high) = (0, cuts.len());
         while low < high {
             let mid = (low + high).div_ceil(2);
-            if measure.width(&with_ellipsis(cuts[mid - 1]), font) <= max_width {
+            if fits_in(
+                measure.width(&with_ellipsis(cuts[mid - 1]), font),
+                max_width,
+            ) {
                 low = mid;
             } else {
                 high = mid - 1;
