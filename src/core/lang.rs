@@ -23,14 +23,15 @@ impl Direction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LangTag(String);
 
-/// Languages whose default script is written right to left.
+/// Languages whose default script is written right to left (bare `ku`, Kurmanji, is written in
+/// Latin; Sorani is `ckb`).
 const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi",
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "pnb", "ps", "sd", "skr", "syr", "ug", "ur",
+    "yi",
 ];
-/// Scripts written right to left.
+/// Scripts written right to left; any other script subtag runs left to right (`sd-Deva`,
+/// `ks-Deva`, `ku-Latn`).
 const RTL_SCRIPTS: &[&str] = &["adlm", "arab", "hebr", "nkoo", "rohg", "syrc", "thaa"];
-/// Scripts that force left to right even for a language listed above (e.g. `ku-Latn`).
-const LTR_SCRIPTS: &[&str] = &["cyrl", "latn"];
 
 impl LangTag {
     /// Checks the syntax of a tag: a primary language of 2–3 or 5–8 letters, then subtags of
@@ -63,20 +64,22 @@ impl LangTag {
             .to_ascii_lowercase()
     }
 
-    /// The writing direction implied by the script subtag, or else by the language.
+    /// The writing direction implied by the script subtag, or else by the language. Only the
+    /// subtag right after the language (or after its extended-language subtags) is a script:
+    /// four letters after a singleton (`x-…`, `u-…`) are private use or an extension.
     pub fn direction(&self) -> Direction {
         let lower = self.0.to_ascii_lowercase();
         let script = lower
             .split('-')
             .skip(1)
+            .take_while(|p| p.len() != 1)
             .find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
         if let Some(script) = script {
-            if RTL_SCRIPTS.contains(&script) {
-                return Direction::Rtl;
-            }
-            if LTR_SCRIPTS.contains(&script) {
-                return Direction::Ltr;
-            }
+            return if RTL_SCRIPTS.contains(&script) {
+                Direction::Rtl
+            } else {
+                Direction::Ltr
+            };
         }
         let language = self.language();
         if RTL_LANGUAGES.contains(&language.as_str()) {
@@ -107,6 +110,20 @@ mod tests {
             ("zh-Hant-TW", Direction::Ltr),
             ("x-glance", Direction::Ltr),
             ("sr-Latn-RS-u-nu-latn", Direction::Ltr),
+            // A script subtag decides, whatever the language's usual script.
+            ("sd-Deva", Direction::Ltr),
+            ("ks-Deva-IN", Direction::Ltr),
+            ("sd", Direction::Rtl),
+            ("sd-Arab", Direction::Rtl),
+            // Bare Kurdish is Kurmanji, in Latin; Sorani is ckb.
+            ("ku", Direction::Ltr),
+            ("ckb", Direction::Rtl),
+            // Punjabi in Shahmukhi and Saraiki run right to left.
+            ("pnb", Direction::Rtl),
+            ("skr-PK", Direction::Rtl),
+            // Four letters after a singleton are no script.
+            ("ur-x-abcd", Direction::Rtl),
+            ("en-x-arab", Direction::Ltr),
         ];
         for (tag, dir) in cases {
             let parsed = LangTag::parse(tag).unwrap_or_else(|| panic!("{tag} should parse"));
