@@ -71,59 +71,32 @@ fn is_space(c: char) -> bool {
 /// Chromium's table for two printable ASCII characters in a row: whether a line may break
 /// between `last` and `next`. Letters and digits never break from what follows them.
 fn ascii_pair_breaks(last: u8, next: u8) -> bool {
+    // After `-` and after `?`: before letters and most symbols alike.
+    let after_hyphen_or_question = next.is_ascii_alphabetic()
+        || matches!(
+            next,
+            b'#' | b'%'
+                | b'&'
+                | b'('
+                | b'*'
+                | b'+'
+                | b'-'
+                | b'<'
+                | b'='
+                | b'>'
+                | b'@'
+                | b'['
+                | b'\\'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'~'
+        );
     match last {
-        b'-' => {
-            next.is_ascii_alphabetic()
-                || matches!(
-                    next,
-                    b'"' | b'#'
-                        | b'%'
-                        | b'&'
-                        | b'\''
-                        | b'('
-                        | b'*'
-                        | b'+'
-                        | b'-'
-                        | b'<'
-                        | b'='
-                        | b'>'
-                        | b'@'
-                        | b'['
-                        | b'\\'
-                        | b'^'
-                        | b'_'
-                        | b'`'
-                        | b'{'
-                        | b'|'
-                        | b'~'
-                        | 0x7f
-                )
-        }
-        b'?' => {
-            next.is_ascii_alphanumeric()
-                || matches!(
-                    next,
-                    b'#' | b'$'
-                        | b'%'
-                        | b'&'
-                        | b'('
-                        | b'*'
-                        | b'+'
-                        | b'-'
-                        | b'<'
-                        | b'='
-                        | b'>'
-                        | b'@'
-                        | b'['
-                        | b'\\'
-                        | b'^'
-                        | b'_'
-                        | b'`'
-                        | b'{'
-                        | b'|'
-                        | b'~'
-                )
-        }
+        b'-' => after_hyphen_or_question || matches!(next, b'"' | b'\'' | 0x7f),
+        b'?' => after_hyphen_or_question || next == b'$' || next.is_ascii_digit(),
         b'!' | b'"' | b'#' | b'%' | b'&' | b')' | b'*' | b'+' | b',' | b'.' | b':' | b';'
         | b'=' | b'>' | b'\\' | b']' | b'|' | b'}' | b'~' => {
             matches!(next, b'(' | b'<' | b'[' | b'{')
