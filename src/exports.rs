@@ -388,7 +388,8 @@ impl Renderer {
 
     /// The layout of card `index` on this device and skin: `{ cardId, textZone, blocks: [{ kind,
     /// rect: { x, y, width, height }, font_size, line_height, lines }], media, scrim, warnings:
-    /// [{ code, … }] }`, or `null` past the end. Content tools show the warnings.
+    /// [{ code, … }], direction, font_family }`, or `null` past the end. Content tools show the
+    /// warnings.
     #[wasm_bindgen(js_name = layoutOf)]
     pub fn layout_of(&self, index: usize) -> Result<JsValue, JsError> {
         let Some((card_id, layout)) = self.mount.layout_of(index) else {

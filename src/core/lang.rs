@@ -1,7 +1,8 @@
-//! BCP 47 language tags: well-formedness and writing direction.
+//! BCP 47 language tags: well-formedness, script and writing direction.
 
 /// Text direction of a card, written to its `dir` attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// Left to right (Latin, Devanagari, Tamil, Thai, …).
     Ltr,
@@ -32,6 +33,53 @@ const RTL_LANGUAGES: &[&str] = &[
 /// Scripts written right to left; any other script subtag runs left to right (`sd-Deva`,
 /// `ks-Deva`, `ku-Latn`).
 const RTL_SCRIPTS: &[&str] = &["adlm", "arab", "hebr", "nkoo", "rohg", "syrc", "thaa"];
+
+/// The script a language is usually written in (ISO 15924), for the languages whose script is
+/// not Latin. `Aran` is Arabic in its Nastaliq style: Urdu, Shahmukhi Punjabi, Saraiki and
+/// Kashmiri are set in Nastaliq, Arabic, Persian, Pashto and Sindhi in Naskh.
+const USUAL_SCRIPTS: &[(&str, &str)] = &[
+    ("ar", "Arab"),
+    ("as", "Beng"),
+    ("bho", "Deva"),
+    ("bn", "Beng"),
+    ("ckb", "Arab"),
+    ("fa", "Arab"),
+    ("gu", "Gujr"),
+    ("he", "Hebr"),
+    ("hi", "Deva"),
+    ("iw", "Hebr"),
+    ("ja", "Jpan"),
+    ("km", "Khmr"),
+    ("kn", "Knda"),
+    ("ko", "Kore"),
+    ("kok", "Deva"),
+    ("ks", "Aran"),
+    ("lo", "Laoo"),
+    ("mai", "Deva"),
+    ("ml", "Mlym"),
+    ("mr", "Deva"),
+    ("my", "Mymr"),
+    ("ne", "Deva"),
+    ("or", "Orya"),
+    ("pa", "Guru"),
+    ("pnb", "Aran"),
+    ("ps", "Arab"),
+    ("sa", "Deva"),
+    ("sd", "Arab"),
+    ("si", "Sinh"),
+    ("skr", "Aran"),
+    ("ta", "Taml"),
+    ("te", "Telu"),
+    ("th", "Thai"),
+    ("ug", "Arab"),
+    ("ur", "Aran"),
+    ("yi", "Hebr"),
+    ("zh", "Hans"),
+];
+/// Languages whose Arabic script is set in Nastaliq (`ur-Arab` is `Aran`).
+const NASTALIQ_LANGUAGES: &[&str] = &["ks", "pnb", "skr", "ur"];
+/// Regions where Chinese is written in Traditional characters.
+const HANT_REGIONS: &[&str] = &["hk", "mo", "tw"];
 
 impl LangTag {
     /// Checks the syntax of a tag: a primary language of 2–3 or 5–8 letters, then subtags of
@@ -64,17 +112,50 @@ impl LangTag {
             .to_ascii_lowercase()
     }
 
-    /// The writing direction implied by the script subtag, or else by the language. Only the
-    /// subtag right after the language (or after its extended-language subtags) is a script:
-    /// four letters after a singleton (`x-…`, `u-…`) are private use or an extension.
+    /// The subtags after the language, lower-cased, up to the first singleton (`x-…`, `u-…`:
+    /// what follows is private use or an extension).
+    fn subtags(lower: &str) -> impl Iterator<Item = &str> {
+        lower.split('-').skip(1).take_while(|p| p.len() != 1)
+    }
+
+    /// The script subtag, lower-cased: four letters right after the language (or after its
+    /// extended-language subtags), never after a singleton.
+    fn script_subtag(lower: &str) -> Option<&str> {
+        Self::subtags(lower).find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()))
+    }
+
+    /// The script the text is written in, as an ISO 15924 code (`"Deva"`, `"Thai"`, `"Jpan"`):
+    /// the script subtag when the tag has one, else the language's usual script; `Aran` for
+    /// Arabic script in a language set in Nastaliq (`ur`, `pnb`), `Hant` for Chinese in Taiwan,
+    /// Hong Kong and Macau. `None` for Latin-script languages and scripts the renderer has no
+    /// family for.
+    pub fn script(&self) -> Option<&'static str> {
+        let lower = self.0.to_ascii_lowercase();
+        let language = self.language();
+        let nastaliq = NASTALIQ_LANGUAGES.contains(&language.as_str());
+        if let Some(subtag) = Self::script_subtag(&lower) {
+            if subtag == "arab" && nastaliq {
+                return Some("Aran");
+            }
+            return USUAL_SCRIPTS
+                .iter()
+                .map(|(_, script)| *script)
+                .chain(["Hant", "Aran"])
+                .find(|script| script.eq_ignore_ascii_case(subtag));
+        }
+        if language == "zh" && Self::subtags(&lower).any(|p| HANT_REGIONS.contains(&p)) {
+            return Some("Hant");
+        }
+        USUAL_SCRIPTS
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, script)| *script)
+    }
+
+    /// The writing direction implied by the script subtag, or else by the language.
     pub fn direction(&self) -> Direction {
         let lower = self.0.to_ascii_lowercase();
-        let script = lower
-            .split('-')
-            .skip(1)
-            .take_while(|p| p.len() != 1)
-            .find(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
-        if let Some(script) = script {
+        if let Some(script) = Self::script_subtag(&lower) {
             return if RTL_SCRIPTS.contains(&script) {
                 Direction::Rtl
             } else {
@@ -128,6 +209,46 @@ mod tests {
         for (tag, dir) in cases {
             let parsed = LangTag::parse(tag).unwrap_or_else(|| panic!("{tag} should parse"));
             assert_eq!(parsed.direction(), dir, "{tag}");
+        }
+    }
+
+    #[test]
+    fn script_from_subtag_or_language() {
+        let cases = [
+            ("hi-IN", Some("Deva")),
+            ("mr", Some("Deva")),
+            ("ta", Some("Taml")),
+            ("ur", Some("Aran")),
+            ("ur-Arab-PK", Some("Aran")),
+            ("pnb", Some("Aran")),
+            ("ar-EG", Some("Arab")),
+            ("fa", Some("Arab")),
+            ("sd", Some("Arab")),
+            ("sd-Deva", Some("Deva")),
+            ("pa", Some("Guru")),
+            ("pa-Arab", Some("Arab")),
+            ("th", Some("Thai")),
+            ("km-KH", Some("Khmr")),
+            ("my", Some("Mymr")),
+            ("ja", Some("Jpan")),
+            ("ko-KR", Some("Kore")),
+            ("zh", Some("Hans")),
+            ("zh-CN", Some("Hans")),
+            ("zh-TW", Some("Hant")),
+            ("zh-Hant", Some("Hant")),
+            ("zh-Hans-HK", Some("Hans")),
+            ("zh-HK", Some("Hant")),
+            ("en", None),
+            ("id", None),
+            ("vi", None),
+            ("sr-Cyrl", None),
+            // Four letters after a singleton are no script; a region after one is no region.
+            ("en-x-thai", None),
+            ("zh-x-tw", Some("Hans")),
+        ];
+        for (tag, script) in cases {
+            let parsed = LangTag::parse(tag).unwrap_or_else(|| panic!("{tag} should parse"));
+            assert_eq!(parsed.script(), script, "{tag}");
         }
     }
 

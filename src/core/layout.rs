@@ -150,6 +150,11 @@ pub struct CardLayout {
     pub scrim: f32,
     /// Every compromise made.
     pub warnings: Vec<Warning>,
+    /// The writing direction of the card's text (its `dir`).
+    pub direction: Direction,
+    /// The CSS font-family list the text is set and measured in (its script's family in the
+    /// skin's stack).
+    pub font_family: String,
 }
 
 /// Device sizes the layout is checked on (CSS px): phones from 16:9 to 22:9, a foldable's inner
@@ -188,12 +193,16 @@ pub const TOUCH_TARGET: f32 = 44.0;
 /// Width of the like and share buttons with the gap between them.
 const ACTIONS_WIDTH: f32 = 2.0 * TOUCH_TARGET + GAP;
 
-/// Line-height factor for a script: taller for Indic scripts and far taller for Nastaliq Urdu.
+/// Line-height factor for a script: taller for the Indic and South-East Asian scripts (marks
+/// above and below, Khmer's subscript consonants) and far taller for Arabic script (Nastaliq's
+/// descending words).
 fn leading(card: &Card, base: f32) -> f32 {
-    match card.lang.language().as_str() {
-        "ur" | "fa" | "ar" | "ps" | "sd" | "ks" => 1.9,
-        "hi" | "mr" | "ne" | "bn" | "as" | "ta" | "te" | "kn" | "ml" | "gu" | "pa" | "or"
-        | "si" | "th" => base.max(1.5),
+    match card.lang.script() {
+        Some("Arab" | "Aran") => 1.9,
+        Some(
+            "Deva" | "Beng" | "Taml" | "Telu" | "Knda" | "Mlym" | "Gujr" | "Guru" | "Orya" | "Sinh"
+            | "Thai" | "Laoo" | "Khmr" | "Mymr",
+        ) => base.max(1.5),
         _ => base,
     }
 }
@@ -268,7 +277,8 @@ pub fn layout_card(
     measure: &mut dyn TextMeasure,
     segmenter: &mut dyn Segmenter,
 ) -> CardLayout {
-    measure.set_language(card.lang.as_str());
+    let font_family = skin.font_family(&card.lang);
+    measure.set_text(card.lang.as_str(), &font_family);
     let Size {
         width: vw,
         height: vh,
@@ -595,6 +605,8 @@ pub fn layout_card(
         media,
         scrim,
         warnings,
+        direction: card.lang.direction(),
+        font_family,
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::core::feed::{Motion, Rgb};
 use crate::core::geometry::{clamp, Axis};
 use crate::core::json::Json;
+use crate::core::lang::LangTag;
 
 /// Why a skin profile was refused; the message names the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -91,8 +92,12 @@ pub struct Skin {
     pub reserved: Reserved,
     /// Corner radius of the card, CSS px.
     pub corner_radius: f32,
-    /// CSS `font-family` for card text.
+    /// CSS `font-family` for card text: the skin's own families and its generic fallbacks.
     pub font_stack: String,
+    /// The profile's own family per script (ISO 15924 code, CSS family list), over
+    /// [`DEFAULT_SCRIPT_FONTS`]; an empty list removes the default. A card's script's family goes
+    /// in the stack ahead of its generic fallbacks ([`Skin::font_family`]).
+    pub script_fonts: Vec<(String, String)>,
     /// Accent colour (buttons, badges).
     pub accent: Rgb,
     /// Tap navigation zones.
@@ -122,6 +127,49 @@ pub enum Wake {
     NextUnseen,
 }
 
+/// The family each script is set in unless a profile says otherwise: the Noto families Android
+/// ships (and the preview's set-up installs). Naskh for Arabic and Persian, Nastaliq for Urdu
+/// (`Aran`), the Japanese, Chinese and Korean cuts of Noto Sans CJK.
+pub const DEFAULT_SCRIPT_FONTS: [(&str, &str); 21] = [
+    ("Arab", "\"Noto Naskh Arabic\""),
+    ("Aran", "\"Noto Nastaliq Urdu\""),
+    ("Beng", "\"Noto Sans Bengali\""),
+    ("Deva", "\"Noto Sans Devanagari\""),
+    ("Gujr", "\"Noto Sans Gujarati\""),
+    ("Guru", "\"Noto Sans Gurmukhi\""),
+    ("Hans", "\"Noto Sans CJK SC\""),
+    ("Hant", "\"Noto Sans CJK TC\""),
+    ("Hebr", "\"Noto Sans Hebrew\""),
+    ("Jpan", "\"Noto Sans CJK JP\""),
+    ("Khmr", "\"Noto Sans Khmer\""),
+    ("Knda", "\"Noto Sans Kannada\""),
+    ("Kore", "\"Noto Sans CJK KR\""),
+    ("Laoo", "\"Noto Sans Lao\""),
+    ("Mlym", "\"Noto Sans Malayalam\""),
+    ("Mymr", "\"Noto Sans Myanmar\""),
+    ("Orya", "\"Noto Sans Oriya\""),
+    ("Sinh", "\"Noto Sans Sinhala\""),
+    ("Taml", "\"Noto Sans Tamil\""),
+    ("Telu", "\"Noto Sans Telugu\""),
+    ("Thai", "\"Noto Sans Thai\""),
+];
+
+/// CSS generic font families: a script's family goes in front of the first of them.
+const GENERIC_FAMILIES: [&str; 12] = [
+    "serif",
+    "sans-serif",
+    "monospace",
+    "cursive",
+    "fantasy",
+    "system-ui",
+    "ui-serif",
+    "ui-sans-serif",
+    "ui-monospace",
+    "ui-rounded",
+    "math",
+    "emoji",
+];
+
 /// The type scale of skins that do not give one.
 pub const DEFAULT_HEADLINE_SIZES: [f32; 4] = [30.0, 26.0, 22.0, 19.0];
 
@@ -135,6 +183,56 @@ impl Skin {
             ClockPosition::Center => (height + r.clock.height) / 2.0,
         };
         clamp(top, 0.0, height.max(0.0))
+    }
+
+    /// The CSS `font-family` for text in `lang`: the skin's stack with the family of the text's
+    /// script in front of the generic fallbacks (a named family the skin lists first still wins
+    /// for the characters it has: the brand font for Latin and digits). The DOM and the
+    /// measurer both use this list, so they pick the same face.
+    pub fn font_family(&self, lang: &LangTag) -> String {
+        let stack = &self.font_stack;
+        let family = lang
+            .script()
+            .and_then(|script| self.script_family(script))
+            .filter(|f| !f.is_empty() && !stack.contains(*f));
+        let Some(family) = family else {
+            return stack.clone();
+        };
+        // Generic families are keywords, never quoted ("serif" in quotes is a named family).
+        let mut at = stack.len();
+        let mut start = 0;
+        for item in stack.split(',') {
+            if GENERIC_FAMILIES
+                .iter()
+                .any(|g| item.trim().eq_ignore_ascii_case(g))
+            {
+                at = start;
+                break;
+            }
+            start += item.len() + 1;
+        }
+        let (named, generic) = stack.split_at(at);
+        let named = named.trim_end().trim_end_matches(',');
+        let mut out = String::with_capacity(stack.len() + family.len() + 4);
+        for part in [named, family, generic.trim_start()] {
+            if !part.is_empty() {
+                if !out.is_empty() {
+                    out.push_str(", ");
+                }
+                out.push_str(part);
+            }
+        }
+        out
+    }
+
+    /// The family list for `script`: the profile's own, else the default (empty: none).
+    fn script_family(&self, script: &str) -> Option<&str> {
+        self.script_fonts
+            .iter()
+            .map(|(s, f)| (s.as_str(), f.as_str()))
+            .chain(DEFAULT_SCRIPT_FONTS)
+            .find(|(s, _)| *s == script)
+            .map(|(_, f)| f)
     }
 
     /// Where the clock block starts, in CSS px from the top of a viewport `height` px tall.
@@ -267,6 +365,49 @@ impl Fields<'_> {
     }
 }
 
+/// Whether `text` can be a CSS `font-family` list in a style (nothing that ends a declaration
+/// or a rule, or opens markup).
+fn is_family_list(text: &str) -> bool {
+    !text.contains([';', '{', '}', '<', '>', '\\'])
+}
+
+/// A profile's `script_fonts`: script codes and family lists.
+fn script_fonts(value: Option<&Json>) -> Result<Vec<(String, String)>, SkinError> {
+    let members = match value {
+        None | Some(Json::Null) => return Ok(Vec::new()),
+        Some(Json::Object(members)) => members,
+        Some(other) => {
+            return Err(field_error(
+                "script_fonts",
+                format!(
+                    "must be an object of ISO 15924 script codes and font-family lists; found {}",
+                    other.describe()
+                ),
+            ))
+        }
+    };
+    members
+        .iter()
+        .map(|(script, family)| {
+            let code_ok = script.len() == 4
+                && script.starts_with(|c: char| c.is_ascii_uppercase())
+                && script[1..].bytes().all(|c| c.is_ascii_lowercase());
+            match family.as_str() {
+                Some(family) if code_ok && is_family_list(family) => {
+                    Ok((script.clone(), family.trim().to_string()))
+                }
+                _ => Err(field_error(
+                    "script_fonts",
+                    format!(
+                        "\"{script}\" must be an ISO 15924 script code (such as \"Thai\") with a CSS font-family list; found {}",
+                        family.describe()
+                    ),
+                )),
+            }
+        })
+        .collect()
+}
+
 impl Skin {
     /// A built-in skin by name.
     pub fn builtin(name: &str) -> Result<Self, SkinError> {
@@ -297,9 +438,11 @@ impl Skin {
             )
         })?;
         let font_stack = f.text("font_stack")?;
-        if font_stack.contains([';', '{', '}', '<', '>']) {
+        if !is_family_list(font_stack) {
             return Err(field_error("font_stack", "must be a CSS font-family list"));
         }
+        let script_fonts = script_fonts(root.get("script_fonts"))?;
+
         let motions: Vec<_> = Motion::ALL.iter().map(|m| (m.as_str(), *m)).collect();
         let deep_link_schemes = match root.get("deep_link_schemes") {
             None | Some(Json::Null) => Vec::new(),
@@ -390,6 +533,7 @@ impl Skin {
             },
             corner_radius: px("corner_radius")?,
             font_stack: font_stack.to_string(),
+            script_fonts,
             accent,
             tap_zones: TapZones {
                 back: f.number("tap_zones.back", 0.0, 0.5, "from 0 to 0.5")?,
@@ -447,6 +591,74 @@ mod tests {
     }
 
     #[test]
+    fn each_script_gets_its_family_ahead_of_the_generic_fallbacks() {
+        let skin = Skin::builtin("samsung-oneui").expect("valid");
+        let family = |tag: &str| skin.font_family(&LangTag::parse(tag).expect("a tag"));
+        let base = "SamsungOne, \"Noto Sans\", Roboto";
+        let cases = [
+            ("en", format!("{base}, system-ui, sans-serif")),
+            (
+                "ur",
+                format!("{base}, \"Noto Nastaliq Urdu\", system-ui, sans-serif"),
+            ),
+            (
+                "fa",
+                format!("{base}, \"Noto Naskh Arabic\", system-ui, sans-serif"),
+            ),
+            (
+                "th",
+                format!("{base}, \"Noto Sans Thai\", system-ui, sans-serif"),
+            ),
+            (
+                "ja-JP",
+                format!("{base}, \"Noto Sans CJK JP\", system-ui, sans-serif"),
+            ),
+            (
+                "zh-TW",
+                format!("{base}, \"Noto Sans CJK TC\", system-ui, sans-serif"),
+            ),
+            (
+                "sd-Deva",
+                format!("{base}, \"Noto Sans Devanagari\", system-ui, sans-serif"),
+            ),
+        ];
+        for (tag, expected) in cases {
+            assert_eq!(family(tag), expected, "{tag}");
+        }
+        let custom = |stack: &str, fonts: &str| {
+            let json = GENERIC
+                .replacen(
+                    "\"font_stack\"",
+                    &format!("\"script_fonts\": {fonts}, \"x\""),
+                    1,
+                )
+                .replacen(
+                    "\"accent\"",
+                    &format!("\"font_stack\": {stack}, \"accent\""),
+                    1,
+                );
+            Skin::from_json(&json).expect("valid")
+        };
+        let thai = LangTag::parse("th").expect("a tag");
+        // A profile's own family for a script; an empty one leaves the script to the system.
+        let skin = custom(
+            "\"Brand, serif\"",
+            r#"{ "Thai": "\"Sarabun\"", "Jpan": "" }"#,
+        );
+        assert_eq!(skin.font_family(&thai), "Brand, \"Sarabun\", serif");
+        let ja = LangTag::parse("ja").expect("a tag");
+        assert_eq!(skin.font_family(&ja), "Brand, serif");
+        // No generic family: the script's goes last; a stack that names it already is kept.
+        let skin = custom("\"Brand\"", "{}");
+        assert_eq!(skin.font_family(&thai), "Brand, \"Noto Sans Thai\"");
+        let skin = custom("\"\\\"Noto Sans Thai\\\", Brand\"", "null");
+        assert_eq!(skin.font_family(&thai), "\"Noto Sans Thai\", Brand");
+        // Only a generic family.
+        let skin = custom("\"sans-serif\"", "{}");
+        assert_eq!(skin.font_family(&thai), "\"Noto Sans Thai\", sans-serif");
+    }
+
+    #[test]
     fn bad_profiles_name_the_field() {
         let cases = [
             (
@@ -476,6 +688,18 @@ mod tests {
             (
                 GENERIC.replace("\"bottom\": 104", "\"bottom\": -1"),
                 "reserved.bottom",
+            ),
+            (
+                GENERIC.replace("\"loop\"", "\"script_fonts\": [\"Thai\"], \"loop\""),
+                "script_fonts",
+            ),
+            (
+                GENERIC.replace("\"loop\"", "\"script_fonts\": { \"thai\": \"A\" }, \"loop\""),
+                "\"thai\" must be an ISO 15924 script code",
+            ),
+            (
+                GENERIC.replace("\"loop\"", "\"script_fonts\": { \"Thai\": \"A; color: red\" }, \"loop\""),
+                "\"Thai\" must be an ISO 15924 script code (such as \"Thai\") with a CSS font-family list; found \"A; color: red\"",
             ),
         ];
         for (json, field) in cases {

@@ -13,7 +13,8 @@ pub mod segment;
 pub use lines::{break_lines, ellipsize, with_break_spaces};
 pub use segment::{Segmenter, Segments};
 
-/// A font to measure with: size in CSS px and weight; the family comes from the skin.
+/// A font to measure with: size in CSS px and weight; the family is the card's (set with
+/// [`TextMeasure::set_text`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Font {
     /// Size in CSS px.
@@ -24,13 +25,14 @@ pub struct Font {
 
 /// Measures the advance width of text, in CSS px.
 pub trait TextMeasure {
-    /// Width of `text` set in `font` (of the skin's family).
+    /// Width of `text` set in `font`, in the family and language last set.
     fn width(&mut self, text: &str, font: Font) -> f32;
 
-    /// The language of the text measured next (a BCP 47 tag): fonts shape some letters per
-    /// language (Marathi's ल and श, Japanese and Chinese forms of the same ideograph), and the
-    /// browser picks fallback fonts by it. A measurer that ignores it may keep the default.
-    fn set_language(&mut self, _lang: &str) {}
+    /// The language (a BCP 47 tag) and CSS font-family list of the text measured next: fonts
+    /// shape some letters per language (Marathi's ल and श, Japanese and Chinese forms of the
+    /// same ideograph), the browser picks fallback fonts by it, and each script has its family
+    /// ([`crate::core::skin::Skin::font_family`]). A measurer that ignores them may.
+    fn set_text(&mut self, _lang: &str, _family: &str) {}
 }
 
 /// A deterministic measurer for tests and snapshots: every code point advances by `em × size`

@@ -107,7 +107,10 @@ impl CardView {
         );
         attr(&root, "data-card-id", &card.id);
         attr(&root, "lang", card.lang.as_str());
-        attr(&root, "dir", card.lang.direction().as_attr());
+        attr(&root, "dir", layout.direction.as_attr());
+        // The family of the card's script in the skin's stack: the one its text was measured
+        // in (through the CSSOM, which the Content-Security-Policy allows).
+        set_style(&root, "font-family", &layout.font_family);
         attr(&root, "role", "group");
         // Focusable by script only: focus moves here when the card it was in leaves view.
         root.set_tab_index(-1);
@@ -412,6 +415,8 @@ impl CardView {
                 attr(&self.root, name, &value);
             }
         }
+        let family = fresh.root.style().get_property_value("font-family");
+        set_style(&self.root, "font-family", &family.unwrap_or_default());
         let children = js_sys::Array::new();
         while let Some(child) = fresh.root.first_child() {
             let _ = fresh.root.remove_child(&child);

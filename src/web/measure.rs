@@ -16,22 +16,22 @@ const SAMPLE: u32 = 16;
 /// Entries kept before the cache starts over (a few cards' worth of words).
 const CACHE_LIMIT: usize = 8192;
 
-/// Measures with the skin's font stack in an offscreen canvas, in the card's language (the
+/// Measures in an offscreen canvas with the card's font family and in its language (the
 /// context's `lang`, so that the canvas shapes and picks fallback fonts as the DOM does for an
 /// element with that `lang`).
 pub struct CanvasMeasure {
     context: Option<CanvasRenderingContext2d>,
-    family: String,
     font: Option<(u32, u16)>,
-    /// The languages measured in, by the index the cache keys use; the current one.
-    languages: Vec<String>,
-    language: u8,
+    /// The (language, family) pairs measured in, by the index the cache keys use; the current
+    /// one (`u8::MAX` when the context's state was reset).
+    texts: Vec<(String, String)>,
+    text: u8,
     cache: HashMap<(u8, u32, u16, String), f32>,
 }
 
 impl CanvasMeasure {
-    /// A measurer for `family` (a CSS font-family list).
-    pub fn new(doc: &Document, family: &str) -> Self {
+    /// A measurer in `doc`'s canvas.
+    pub fn new(doc: &Document) -> Self {
         let context = doc
             .create_element("canvas")
             .ok()
@@ -40,21 +40,18 @@ impl CanvasMeasure {
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
         Self {
             context,
-            family: family.to_string(),
             font: None,
-            languages: Vec::new(),
-            language: 0,
+            texts: Vec::new(),
+            text: u8::MAX,
             cache: HashMap::new(),
         }
     }
 
-    /// Another font family (a skin change): forgets every measure.
-    pub fn set_family(&mut self, family: &str) {
-        if family != self.family {
-            self.family = family.to_string();
-            self.font = None;
-            self.cache.clear();
-        }
+    /// The family of the text measured now.
+    fn family(&self) -> &str {
+        self.texts
+            .get(usize::from(self.text))
+            .map_or("sans-serif", |(_, family)| family.as_str())
     }
 }
 
@@ -107,7 +104,7 @@ impl CanvasMeasure {
         canvas.set_height(SAMPLE);
         // Resizing the canvas resets its state, including the font and the language.
         self.font = None;
-        self.language = u8::MAX;
+        self.text = u8::MAX;
         let side = f64::from(SAMPLE);
         context
             .draw_image_with_html_image_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
@@ -134,7 +131,7 @@ impl CanvasMeasure {
 impl TextMeasure for CanvasMeasure {
     fn width(&mut self, text: &str, font: Font) -> f32 {
         let size = (font.size * 10.0).round() as u32;
-        let key = (self.language, size, font.weight, text.to_string());
+        let key = (self.text, size, font.weight, text.to_string());
         if let Some(w) = self.cache.get(&key) {
             return *w;
         }
@@ -147,7 +144,7 @@ impl TextMeasure for CanvasMeasure {
                 "{} {} {}",
                 font.weight,
                 px(font.size),
-                self.family
+                self.family()
             ));
             self.font = Some((size, font.weight));
         }
@@ -159,28 +156,25 @@ impl TextMeasure for CanvasMeasure {
         width
     }
 
-    fn set_language(&mut self, lang: &str) {
-        if self
-            .languages
-            .get(usize::from(self.language))
-            .map(String::as_str)
-            == Some(lang)
-        {
+    fn set_text(&mut self, lang: &str, family: &str) {
+        let same = |(l, f): &(String, String)| l == lang && f == family;
+        if self.texts.get(usize::from(self.text)).is_some_and(same) {
             return;
         }
-        let index = match self.languages.iter().position(|l| l == lang) {
+        let index = match self.texts.iter().position(same) {
             Some(i) => i,
             None => {
-                if self.languages.len() >= usize::from(u8::MAX) {
-                    // A feed of more languages than a lock screen shows: start over.
-                    self.languages.clear();
+                if self.texts.len() >= usize::from(u8::MAX) {
+                    // More languages and skins than a lock screen shows: start over.
+                    self.texts.clear();
                     self.cache.clear();
                 }
-                self.languages.push(lang.to_string());
-                self.languages.len() - 1
+                self.texts.push((lang.to_string(), family.to_string()));
+                self.texts.len() - 1
             }
         };
-        self.language = u8::try_from(index).unwrap_or(0);
+        self.text = u8::try_from(index).unwrap_or(0);
+        self.font = None;
         if let Some(context) = &self.context {
             // `lang` on the 2D context (Chromium 135+); older WebViews ignore it.
             let _ = js_sys::Reflect::set(context, &"lang".into(), &lang.into());

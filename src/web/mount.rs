@@ -278,7 +278,7 @@ impl Mount {
                 safe_area: read_safe_area(&doc, &viewport),
                 host_safe_area: None,
                 host_viewport: None,
-                measure: CanvasMeasure::new(&doc, &skin.font_stack),
+                measure: CanvasMeasure::new(&doc),
                 failed_media: HashSet::new(),
                 sampled_scrims: HashMap::new(),
                 pending: Vec::new(),
@@ -742,7 +742,6 @@ impl State {
         );
         self.deck.set_skin(skin.axis, skin.tap_zones, skin.looping);
         self.rebuild_pending = true;
-        self.measure.set_family(&skin.font_stack);
         self.skin = skin;
     }
 

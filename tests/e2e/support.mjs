@@ -7,9 +7,12 @@ import { serve } from '../../scripts/serve.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** The server on a free port and the browser. */
-export async function startBrowser() {
-  const server = await serve({ port: 0, quiet: true });
+/**
+ * The server on a free port and the browser. `serving` goes to the server: by default the page
+ * as `npm start` serves it; a test may serve another `root` with only the `allow`ed prefixes.
+ */
+export async function startBrowser(serving = {}) {
+  const server = await serve({ port: 0, quiet: true, ...serving });
   const base = `http://127.0.0.1:${server.address().port}/`;
   // Playwright gives every launch a fresh, temporary profile.
   const browser = await chromium.launch({

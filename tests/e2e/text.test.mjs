@@ -8,8 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { startBrowser } from './support.mjs';
 
 const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 const dir = new URL('../text/headlines/', import.meta.url).pathname;
@@ -22,6 +21,69 @@ const corpus = readdirSync(dir)
   });
 
 const SKINS = ['generic', 'samsung-oneui'];
+const ALL_SKINS = ['generic', 'samsung-oneui', 'xiaomi-hyperos', 'vivo-originos', 'oppo-coloros'];
+
+/** The oracle page (tests/text/oracle.html) in a fresh browser, its script errors collected. */
+async function oraclePage() {
+  const { server, browser, base } = await startBrowser({ root, allow: ['/www/', '/tests/text/'] });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}tests/text/oracle.html`);
+  await page.waitForFunction(() => typeof window.compare === 'function', null, { polling: 100 });
+  await page.evaluate(() => window.oracleReady);
+  return { server, browser, errors, page };
+}
+
+// The face Chromium draws each language's headline with, as its font back end reports it
+// (CSS.getPlatformFontsForNode), with the Debian Noto packages the set-up installs: Naskh for
+// Arabic and Persian, Nastaliq for Urdu and Shahmukhi Punjabi, the Japanese, Simplified
+// Chinese and Korean cuts of Noto Sans CJK, and the plain (not looped) Thai face.
+const FACES = [
+  ['hi', 'Noto Sans Devanagari'], ['mr', 'Noto Sans Devanagari'], ['ta', 'Noto Sans Tamil'],
+  ['bn', 'Noto Sans Bengali'], ['te', 'Noto Sans Telugu'], ['ur', 'Noto Nastaliq Urdu'],
+  ['pnb', 'Noto Nastaliq Urdu'], ['ar', 'Noto Naskh Arabic'], ['fa', 'Noto Naskh Arabic'],
+  ['th', 'Noto Sans Thai'], ['km', 'Noto Sans Khmer'], ['my', 'Noto Sans Myanmar'],
+  ['ja', 'Noto Sans CJK JP'], ['zh', 'Noto Sans CJK SC'], ['zh-TW', 'Noto Sans CJK TC'],
+  ['ko', 'Noto Sans CJK KR'], ['en', 'Noto Sans'], ['vi', 'Noto Sans'],
+];
+// Headlines in the languages the corpus does not have (written for this test).
+const EXTRA = {
+  ar: 'الأرصاد تتوقع أمطارا غزيرة على السواحل الشمالية حتى نهاية الأسبوع',
+  fa: 'تیم ملی والیبال با پیروزی سه بر یک راهی نیمه‌نهایی شد',
+  pnb: 'لاہور وچ اج مینہ پین دا امکان، شہریاں نوں احتیاط دی ہدایت',
+  zh: '气象台发布暴雨蓝色预警，明天傍晚前后将有强降雨',
+  'zh-TW': '颱風外圍環流影響，北部山區今晚起防豪雨',
+  ko: '한국 대표팀, 연장 접전 끝에 결승 진출 확정',
+};
+
+test('each script is set in its own face, in the DOM the renderer builds, on every skin', async () => {
+  const { server, browser, errors, page } = await oraclePage();
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const wrong = [];
+    for (const skin of ALL_SKINS) {
+      for (const [lang, face] of FACES) {
+        const title = EXTRA[lang] ?? corpus.find((c) => c.lang === lang).title;
+        const probe = await page.evaluate((args) => window.probe(args), { skin, card: { id: 'probe', kind: 'news', lang, title, source: { name: 'Desk' } } });
+        const { root: doc } = await cdp.send('DOM.getDocument', { depth: -1 });
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: doc.nodeId, selector: '[data-probe] .glance-title' });
+        assert.ok(nodeId, `${skin} ${lang}: the headline is in the DOM`);
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        const main = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0]?.familyName;
+        if (main !== face) wrong.push(`${skin} ${lang}: drawn in ${main} (${fonts.map((f) => `${f.familyName} ×${f.glyphCount}`).join(', ')}), not ${face}; font-family ${probe.fontFamily}`);
+        await page.evaluate(() => window.unprobe());
+      }
+    }
+    assert.deepEqual(wrong, []);
+    assert.deepEqual(errors, [], 'no script error on the oracle page');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
 const PHONES = [{ width: 360, height: 800 }, { width: 412, height: 915 }];
 const SCALES = [1.0, 1.3, 2.0];
 
@@ -31,19 +93,8 @@ test('headlines break where Chromium breaks them, in every language, and never o
   for (const lang of languages) {
     assert.ok(corpus.filter((c) => c.lang === lang).length >= 40, `at least 40 headlines in ${lang}`);
   }
-  const server = await serve({ port: 0, quiet: true, root, allow: ['/www/', '/tests/text/'] });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const { server, browser, errors, page } = await oraclePage();
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/tests/text/oracle.html`);
-    await page.waitForFunction(() => typeof window.compare === 'function', null, { polling: 100 });
-    await page.evaluate(() => window.oracleReady);
     const stats = new Map();
     const misses = [];
     const overflows = [];

@@ -56,10 +56,8 @@ function realWidth(span, line, { lang, dir, font }) {
  */
 window.compare = async function compare({ skin, width, height, fontScale, cards }) {
   await ready;
-  const profile = await (await fetch(`/www/skins/${skin}.json`)).json();
-  const family = profile.font_stack;
   const root = document.createElement('div');
-  root.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px;--glance-font:${family}`;
+  root.style.cssText = `position:absolute;left:0;top:0;width:${width}px;height:${height}px`;
   document.body.append(root);
   const renderer = new Renderer(root, { skin, fontScale, autoAdvance: false, reducedMotion: true }, null);
   renderer.viewport = { width, height };
@@ -77,8 +75,9 @@ window.compare = async function compare({ skin, width, height, fontScale, cards 
       out.push({ id: card.id, lang: card.lang, missing: true });
       continue;
     }
-    const dir = root.querySelector(`[data-card-id="${CSS.escape(card.id)}"]`)?.dir || (/^(ur|ar|fa)/.test(card.lang) ? 'rtl' : 'ltr');
-    const style = { lang: card.lang, dir, width: title.rect.width, font: { size: title.font_size, family }, lineHeight: title.line_height };
+    // The family and direction the renderer sets the card's text in (the probe test checks
+    // that the DOM draws with that family).
+    const style = { lang: card.lang, dir: layout.direction, width: title.rect.width, font: { size: title.font_size, family: layout.font_family }, lineHeight: title.line_height };
     out.push({
       id: card.id,
       lang: card.lang,
@@ -96,4 +95,31 @@ window.compare = async function compare({ skin, width, height, fontScale, cards 
   span.remove();
   return out;
 };
+let probed = null;
+
+/**
+ * Mounts a renderer with `skin` showing `card` alone, in an element marked `data-probe` (for
+ * the test to find its headline), and returns what the renderer says of the card's text.
+ */
+window.probe = async function probe({ skin, card }) {
+  await ready;
+  const root = document.createElement('div');
+  root.dataset.probe = '';
+  root.style.cssText = 'position:absolute;left:0;top:0;width:360px;height:800px';
+  document.body.append(root);
+  const renderer = new Renderer(root, { skin, autoAdvance: false, reducedMotion: true }, null);
+  renderer.viewport = { width: 360, height: 800 };
+  renderer.setFeed(JSON.stringify({ version: 1, cards: [card] }));
+  await document.fonts.ready;
+  probed = { root, renderer };
+  const layout = renderer.layoutOf(0);
+  return { fontFamily: layout?.font_family, dir: layout?.direction };
+};
+
+window.unprobe = function unprobe() {
+  probed?.renderer.free();
+  probed?.root.remove();
+  probed = null;
+};
+
 window.oracleReady = ready.then(() => true);
