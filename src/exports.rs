@@ -429,7 +429,7 @@ impl Renderer {
             JsError::new("invalid locale: expected a BCP 47 language tag such as \"ur-PK\"")
         })?;
         self.mount.set_direction(tag.direction());
-        self.mount.set_ui_language(&tag.language());
+        self.mount.set_ui_language(tag.as_str());
         Ok(())
     }
 

@@ -4,7 +4,6 @@
 
 mod card_view;
 mod dom;
-mod intl;
 mod measure;
 mod mount;
 mod paint;

@@ -1414,3 +1414,107 @@ fn validate_feed_reports_per_skin_without_showing_anything() {
     );
     assert!(glance_renderer::validate_feed(SAMPLE, "no-such-skin").is_err());
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export function cldr_plural(tag, n) { return new Intl.PluralRules(tag).select(n); }
+export function cldr_number(tag, n) { return new Intl.NumberFormat(tag, { useGrouping: false }).format(n); }
+")]
+extern "C" {
+    fn cldr_plural(tag: &str, n: f64) -> String;
+    fn cldr_number(tag: &str, n: f64) -> String;
+}
+
+/// The locale table's plural rules and digits against the browser's CLDR (`Intl.PluralRules`,
+/// `Intl.NumberFormat`), for every entry, a regional tag and a `-u-nu-latn` one, at every
+/// count from 0 to 2,000: the table alone writes what `Intl` would, before `Intl` is loaded.
+#[wasm_bindgen_test]
+fn the_locale_tables_plurals_and_digits_are_cldrs() {
+    use glance_renderer::core::locale::{languages, strings, Plural};
+    let tags: Vec<String> = languages()
+        .map(str::to_string)
+        .chain(
+            [
+                "hi-IN",
+                "bn-BD",
+                "mr-IN",
+                "pt-BR",
+                "es-MX",
+                "bn-u-nu-latn",
+                "fil-PH",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    let mut wrong = Vec::new();
+    for tag in &tags {
+        let ui = strings(tag);
+        for n in 0..=2000u64 {
+            let cldr = cldr_plural(tag, n as f64);
+            let ours = match ui.plural.select(n) {
+                Plural::One => "one",
+                Plural::Other => "other",
+            };
+            // The table writes `many` (Spanish and Portuguese millions) as `other`.
+            let cldr = if cldr == "many" {
+                "other".to_string()
+            } else {
+                cldr
+            };
+            if cldr != ours {
+                wrong.push(format!("{tag} {n}: CLDR {cldr}, table {ours}"));
+            }
+            let number = ui.number(n, tag);
+            let want = cldr_number(tag, n as f64);
+            if number != want {
+                wrong.push(format!("{tag} {n}: CLDR writes {want}, table {number}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} differences: {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(12)]
+    );
+}
+
+/// A news card's "1 hour ago" in Marathi takes the singular and Marathi's digits, at the first
+/// build and after the page has been idle and the card was built again: the words never
+/// change under the viewer (they once became `Intl`'s once it had loaded).
+#[wasm_bindgen_test]
+async fn relative_times_read_the_same_at_wake_and_later() {
+    let root = host_element();
+    let mut r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    let iso = |minutes: f64| {
+        js_sys::Date::new(&JsValue::from(js_sys::Date::now() - minutes * 60_000.0))
+            .to_iso_string()
+            .as_string()
+            .expect("a string")
+    };
+    let feed = format!(
+        r#"{{ "version": 1, "cards": [
+          {{ "id": "mr-1", "kind": "news", "lang": "mr", "title": "पुण्यात मुसळधार पाऊस",
+             "source": {{ "name": "वृत्त" }}, "starts_at": "{}" }},
+          {{ "id": "pt-1", "kind": "news", "lang": "pt-PT", "title": "Chuva forte no Porto",
+             "source": {{ "name": "Jornal" }}, "starts_at": "{}" }} ] }}"#,
+        iso(61.0),
+        iso(121.0)
+    );
+    r.set_feed(&feed).expect("applies");
+    let time_of = |id: &str| {
+        card(&root, id)
+            .query_selector(".glance-source__time")
+            .expect("query")
+            .and_then(|e| e.text_content())
+    };
+    assert_eq!(time_of("mr-1").as_deref(), Some("१ तासापूर्वी"));
+    assert_eq!(time_of("pt-1").as_deref(), Some("há 2 h"));
+    // Idle moments pass (where `Intl` used to be loaded), and the cards are built again.
+    sleep(1_200).await;
+    r.set_skin("samsung-oneui").expect("a built-in");
+    next_frame().await;
+    assert_eq!(time_of("mr-1").as_deref(), Some("१ तासापूर्वी"));
+    assert_eq!(time_of("pt-1").as_deref(), Some("há 2 h"));
+    drop(r);
+    root.remove();
+}

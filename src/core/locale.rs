@@ -1,17 +1,82 @@
 //! The renderer's own words ("Sponsored", "Live", "3 of 12", "2 h ago", the controls' labels)
 //! per language, English when a language has no entry: en, hi, bn, ta, te, mr, id, ms, fil,
-//! th, vi, ur, es and pt. Numbers and relative times are better made by the platform (its
-//! digits and its grammar): a [`Localize`] gives them, and the table's templates are the
-//! fallback.
+//! th, vi, ur, es, pt and ja, with their own entries for `es-ES` and `pt-PT`.
+//!
+//! Counts are written in the language's own digits (CLDR's default numbering: Bengali digits
+//! for `bn`, Devanagari for `mr`, unless the tag asks for `-u-nu-latn`) and relative times
+//! take the form its plural rules pick ("1 तासापूर्वी", "2 तासांपूर्वी"). All of it is in the
+//! table, so a card reads the same at the first wake as an hour later: no `Intl` formatter
+//! (whose first use loads ICU data, and whose words differ from the table's) is involved.
 
 use crate::core::time::EpochMs;
+
+/// A CLDR plural category, of those the table's languages use for whole numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    /// `one`.
+    One,
+    /// `other` (and `many`, which the table writes as `other`).
+    Other,
+}
+
+/// How a language picks the plural category of a whole number `n` (CLDR's rules, for
+/// integers; `i` is `n`, `v` is 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralRule {
+    /// `one` for 1 only (English, Marathi, Tamil, Telugu, Urdu, Spanish, European Portuguese).
+    OneIsOne,
+    /// `one` for 0 and 1 (Hindi, Bengali: `i = 0 or n = 1`; Brazilian Portuguese: `i = 0..1`).
+    ZeroOrOne,
+    /// Filipino: `one` unless the last digit is 4, 6 or 9.
+    Filipino,
+    /// No plural forms (Indonesian, Malay, Thai, Vietnamese, Japanese).
+    None,
+}
+
+impl PluralRule {
+    /// The category of `n`.
+    pub fn select(self, n: u64) -> Plural {
+        let one = match self {
+            Self::OneIsOne => n == 1,
+            Self::ZeroOrOne => n <= 1,
+            Self::Filipino => !matches!(n % 10, 4 | 6 | 9),
+            Self::None => false,
+        };
+        if one {
+            Plural::One
+        } else {
+            Plural::Other
+        }
+    }
+}
+
+/// A phrase with a count, in the forms of a language's plural categories; `{n}` is the count.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Counted {
+    /// The `one` form.
+    pub one: &'static str,
+    /// The `other` form.
+    pub other: &'static str,
+}
+
+/// Both forms alike (a language, or an abbreviation, that does not inflect).
+const fn same(form: &'static str) -> Counted {
+    Counted {
+        one: form,
+        other: form,
+    }
+}
 
 /// UI strings of one language. `{n}` and `{total}` are filled in by [`UiStrings::position`],
 /// `{n}` in the relative times by [`UiStrings::ago`].
 #[derive(Debug, PartialEq, Eq)]
 pub struct UiStrings {
-    /// Primary language subtag this entry is for.
+    /// The language this entry is for: a primary subtag, or a language and region (`pt-PT`).
     pub lang: &'static str,
+    /// The language's digit zero: its digits are this and the nine after it.
+    pub zero: char,
+    /// How the language picks a plural form.
+    pub plural: PluralRule,
     /// Disclosure on sponsored cards.
     pub sponsored: &'static str,
     /// Badge on a match in play.
@@ -31,11 +96,11 @@ pub struct UiStrings {
     /// "just now".
     pub just_now: &'static str,
     /// "{n} min ago".
-    pub minutes_ago: &'static str,
+    pub minutes_ago: Counted,
     /// "{n} h ago".
-    pub hours_ago: &'static str,
+    pub hours_ago: Counted,
     /// "{n} d ago".
-    pub days_ago: &'static str,
+    pub days_ago: Counted,
     /// What a card is called (its role description for screen readers).
     pub card: &'static str,
     /// The label of the lock screen's region.
@@ -53,6 +118,8 @@ pub struct UiStrings {
 const TABLE: &[UiStrings] = &[
     UiStrings {
         lang: "en",
+        zero: '0',
+        plural: PluralRule::OneIsOne,
         sponsored: "Sponsored",
         live: "Live",
         final_score: "Final",
@@ -62,9 +129,9 @@ const TABLE: &[UiStrings] = &[
         share: "Share",
         position: "{n} of {total}",
         just_now: "just now",
-        minutes_ago: "{n} min ago",
-        hours_ago: "{n} h ago",
-        days_ago: "{n} d ago",
+        minutes_ago: same("{n} min ago"),
+        hours_ago: same("{n} h ago"),
+        days_ago: same("{n} d ago"),
         card: "card",
         lock_screen: "Lock screen",
         previous: "Previous card",
@@ -74,6 +141,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "hi",
+        zero: '0',
+        plural: PluralRule::ZeroOrOne,
         sponsored: "प्रायोजित",
         live: "लाइव",
         final_score: "समाप्त",
@@ -83,9 +152,9 @@ const TABLE: &[UiStrings] = &[
         share: "शेयर करें",
         position: "{total} में से {n}",
         just_now: "अभी",
-        minutes_ago: "{n} मिनट पहले",
-        hours_ago: "{n} घंटे पहले",
-        days_ago: "{n} दिन पहले",
+        minutes_ago: same("{n} मिनट पहले"),
+        hours_ago: same("{n} घंटे पहले"),
+        days_ago: same("{n} दिन पहले"),
         card: "कार्ड",
         lock_screen: "लॉक स्क्रीन",
         previous: "पिछला कार्ड",
@@ -95,6 +164,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "bn",
+        zero: '\u{9e6}',
+        plural: PluralRule::ZeroOrOne,
         sponsored: "স্পনসর করা",
         live: "লাইভ",
         final_score: "শেষ",
@@ -104,9 +175,9 @@ const TABLE: &[UiStrings] = &[
         share: "শেয়ার করুন",
         position: "{total}টির মধ্যে {n}",
         just_now: "এইমাত্র",
-        minutes_ago: "{n} মিনিট আগে",
-        hours_ago: "{n} ঘণ্টা আগে",
-        days_ago: "{n} দিন আগে",
+        minutes_ago: same("{n} মিনিট আগে"),
+        hours_ago: same("{n} ঘণ্টা আগে"),
+        days_ago: same("{n} দিন আগে"),
         card: "কার্ড",
         lock_screen: "লক স্ক্রিন",
         previous: "আগের কার্ড",
@@ -116,6 +187,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "ta",
+        zero: '0',
+        plural: PluralRule::OneIsOne,
         sponsored: "விளம்பரம்",
         live: "நேரலை",
         final_score: "முடிவு",
@@ -125,9 +198,12 @@ const TABLE: &[UiStrings] = &[
         share: "பகிர்",
         position: "{total} இல் {n}",
         just_now: "இப்போது",
-        minutes_ago: "{n} நிமி. முன்",
-        hours_ago: "{n} மணி. முன்",
-        days_ago: "{n} நாள் முன்",
+        minutes_ago: same("{n} நிமி. முன்"),
+        hours_ago: same("{n} மணி. முன்"),
+        days_ago: Counted {
+            one: "{n} நாளுக்கு முன்",
+            other: "{n} நாட்களுக்கு முன்",
+        },
         card: "கார்டு",
         lock_screen: "பூட்டுத் திரை",
         previous: "முந்தைய கார்டு",
@@ -137,6 +213,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "te",
+        zero: '0',
+        plural: PluralRule::OneIsOne,
         sponsored: "ప్రాయోజితం",
         live: "ప్రత్యక్షం",
         final_score: "ముగిసింది",
@@ -146,9 +224,12 @@ const TABLE: &[UiStrings] = &[
         share: "షేర్ చేయండి",
         position: "{total}లో {n}",
         just_now: "ఇప్పుడే",
-        minutes_ago: "{n} నిమి. క్రితం",
-        hours_ago: "{n} గం. క్రితం",
-        days_ago: "{n} రోజుల క్రితం",
+        minutes_ago: same("{n} నిమి. క్రితం"),
+        hours_ago: same("{n} గం. క్రితం"),
+        days_ago: Counted {
+            one: "{n} రోజు క్రితం",
+            other: "{n} రోజుల క్రితం",
+        },
         card: "కార్డ్",
         lock_screen: "లాక్ స్క్రీన్",
         previous: "మునుపటి కార్డ్",
@@ -158,6 +239,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "mr",
+        zero: '\u{966}',
+        plural: PluralRule::OneIsOne,
         sponsored: "प्रायोजित",
         live: "लाइव्ह",
         final_score: "संपला",
@@ -167,9 +250,18 @@ const TABLE: &[UiStrings] = &[
         share: "शेअर करा",
         position: "{total} पैकी {n}",
         just_now: "आत्ताच",
-        minutes_ago: "{n} मिनिटांपूर्वी",
-        hours_ago: "{n} तासांपूर्वी",
-        days_ago: "{n} दिवसांपूर्वी",
+        minutes_ago: Counted {
+            one: "{n} मिनिटापूर्वी",
+            other: "{n} मिनिटांपूर्वी",
+        },
+        hours_ago: Counted {
+            one: "{n} तासापूर्वी",
+            other: "{n} तासांपूर्वी",
+        },
+        days_ago: Counted {
+            one: "{n} दिवसापूर्वी",
+            other: "{n} दिवसांपूर्वी",
+        },
         card: "कार्ड",
         lock_screen: "लॉक स्क्रीन",
         previous: "मागील कार्ड",
@@ -179,6 +271,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "id",
+        zero: '0',
+        plural: PluralRule::None,
         sponsored: "Bersponsor",
         live: "Langsung",
         final_score: "Selesai",
@@ -188,9 +282,9 @@ const TABLE: &[UiStrings] = &[
         share: "Bagikan",
         position: "{n} dari {total}",
         just_now: "baru saja",
-        minutes_ago: "{n} mnt lalu",
-        hours_ago: "{n} jam lalu",
-        days_ago: "{n} hari lalu",
+        minutes_ago: same("{n} mnt lalu"),
+        hours_ago: same("{n} jam lalu"),
+        days_ago: same("{n} hari lalu"),
         card: "kartu",
         lock_screen: "Layar kunci",
         previous: "Kartu sebelumnya",
@@ -200,6 +294,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "ms",
+        zero: '0',
+        plural: PluralRule::None,
         sponsored: "Ditaja",
         live: "Langsung",
         final_score: "Tamat",
@@ -209,9 +305,9 @@ const TABLE: &[UiStrings] = &[
         share: "Kongsi",
         position: "{n} daripada {total}",
         just_now: "baru sahaja",
-        minutes_ago: "{n} minit lalu",
-        hours_ago: "{n} jam lalu",
-        days_ago: "{n} hari lalu",
+        minutes_ago: same("{n} minit lalu"),
+        hours_ago: same("{n} jam lalu"),
+        days_ago: same("{n} hari lalu"),
         card: "kad",
         lock_screen: "Skrin kunci",
         previous: "Kad sebelumnya",
@@ -221,6 +317,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "fil",
+        zero: '0',
+        plural: PluralRule::Filipino,
         sponsored: "May sponsor",
         live: "Live",
         final_score: "Tapos na",
@@ -230,9 +328,9 @@ const TABLE: &[UiStrings] = &[
         share: "Ibahagi",
         position: "{n} sa {total}",
         just_now: "ngayon lang",
-        minutes_ago: "{n} minuto ang nakalipas",
-        hours_ago: "{n} oras ang nakalipas",
-        days_ago: "{n} araw ang nakalipas",
+        minutes_ago: same("{n} minuto ang nakalipas"),
+        hours_ago: same("{n} oras ang nakalipas"),
+        days_ago: same("{n} araw ang nakalipas"),
         card: "card",
         lock_screen: "Lock screen",
         previous: "Nakaraang card",
@@ -242,6 +340,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "th",
+        zero: '0',
+        plural: PluralRule::None,
         sponsored: "ได้รับการสนับสนุน",
         live: "สด",
         final_score: "จบแล้ว",
@@ -251,9 +351,9 @@ const TABLE: &[UiStrings] = &[
         share: "แชร์",
         position: "{n} จาก {total}",
         just_now: "เมื่อสักครู่",
-        minutes_ago: "{n} นาทีที่แล้ว",
-        hours_ago: "{n} ชั่วโมงที่แล้ว",
-        days_ago: "{n} วันที่แล้ว",
+        minutes_ago: same("{n} นาทีที่แล้ว"),
+        hours_ago: same("{n} ชั่วโมงที่แล้ว"),
+        days_ago: same("{n} วันที่แล้ว"),
         card: "การ์ด",
         lock_screen: "หน้าจอล็อก",
         previous: "การ์ดก่อนหน้า",
@@ -263,6 +363,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "vi",
+        zero: '0',
+        plural: PluralRule::None,
         sponsored: "Được tài trợ",
         live: "Trực tiếp",
         final_score: "Kết thúc",
@@ -272,9 +374,9 @@ const TABLE: &[UiStrings] = &[
         share: "Chia sẻ",
         position: "{n} / {total}",
         just_now: "vừa xong",
-        minutes_ago: "{n} phút trước",
-        hours_ago: "{n} giờ trước",
-        days_ago: "{n} ngày trước",
+        minutes_ago: same("{n} phút trước"),
+        hours_ago: same("{n} giờ trước"),
+        days_ago: same("{n} ngày trước"),
         card: "thẻ",
         lock_screen: "Màn hình khóa",
         previous: "Thẻ trước",
@@ -284,6 +386,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "ur",
+        zero: '0',
+        plural: PluralRule::OneIsOne,
         sponsored: "سپانسر شدہ",
         live: "لائیو",
         final_score: "ختم",
@@ -293,9 +397,12 @@ const TABLE: &[UiStrings] = &[
         share: "شیئر کریں",
         position: "{total} میں سے {n}",
         just_now: "ابھی",
-        minutes_ago: "{n} منٹ پہلے",
-        hours_ago: "{n} گھنٹے پہلے",
-        days_ago: "{n} دن پہلے",
+        minutes_ago: same("{n} منٹ پہلے"),
+        hours_ago: Counted {
+            one: "{n} گھنٹہ پہلے",
+            other: "{n} گھنٹے پہلے",
+        },
+        days_ago: same("{n} دن پہلے"),
         card: "کارڈ",
         lock_screen: "لاک اسکرین",
         previous: "پچھلا کارڈ",
@@ -305,6 +412,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "es",
+        zero: '0',
+        plural: PluralRule::OneIsOne,
         sponsored: "Patrocinado",
         live: "En vivo",
         final_score: "Final",
@@ -314,9 +423,9 @@ const TABLE: &[UiStrings] = &[
         share: "Compartir",
         position: "{n} de {total}",
         just_now: "ahora mismo",
-        minutes_ago: "hace {n} min",
-        hours_ago: "hace {n} h",
-        days_ago: "hace {n} d",
+        minutes_ago: same("hace {n} min"),
+        hours_ago: same("hace {n} h"),
+        days_ago: same("hace {n} d"),
         card: "tarjeta",
         lock_screen: "Pantalla de bloqueo",
         previous: "Tarjeta anterior",
@@ -326,6 +435,8 @@ const TABLE: &[UiStrings] = &[
     },
     UiStrings {
         lang: "pt",
+        zero: '0',
+        plural: PluralRule::ZeroOrOne,
         sponsored: "Patrocinado",
         live: "Ao vivo",
         final_score: "Encerrado",
@@ -335,15 +446,84 @@ const TABLE: &[UiStrings] = &[
         share: "Compartilhar",
         position: "{n} de {total}",
         just_now: "agora mesmo",
-        minutes_ago: "há {n} min",
-        hours_ago: "há {n} h",
-        days_ago: "há {n} d",
+        minutes_ago: same("há {n} min"),
+        hours_ago: same("há {n} h"),
+        days_ago: same("há {n} d"),
         card: "cartão",
         lock_screen: "Tela de bloqueio",
         previous: "Cartão anterior",
         next: "Próximo cartão",
         pause: "Pausar",
         play: "Reproduzir",
+    },
+    UiStrings {
+        lang: "es-ES",
+        zero: '0',
+        plural: PluralRule::OneIsOne,
+        sponsored: "Patrocinado",
+        live: "En directo",
+        final_score: "Final",
+        upcoming: "Próximamente",
+        unlock: "Desbloquea para continuar",
+        like: "Me gusta",
+        share: "Compartir",
+        position: "{n} de {total}",
+        just_now: "ahora mismo",
+        minutes_ago: same("hace {n} min"),
+        hours_ago: same("hace {n} h"),
+        days_ago: same("hace {n} d"),
+        card: "tarjeta",
+        lock_screen: "Pantalla de bloqueo",
+        previous: "Tarjeta anterior",
+        next: "Tarjeta siguiente",
+        pause: "Pausar",
+        play: "Reproducir",
+    },
+    UiStrings {
+        lang: "pt-PT",
+        zero: '0',
+        plural: PluralRule::OneIsOne,
+        sponsored: "Patrocinado",
+        live: "Em direto",
+        final_score: "Terminado",
+        upcoming: "Brevemente",
+        unlock: "Desbloqueie para continuar",
+        like: "Gosto",
+        share: "Partilhar",
+        position: "{n} de {total}",
+        just_now: "agora mesmo",
+        minutes_ago: same("há {n} min"),
+        hours_ago: same("há {n} h"),
+        days_ago: same("há {n} d"),
+        card: "cartão",
+        lock_screen: "Ecrã de bloqueio",
+        previous: "Cartão anterior",
+        next: "Cartão seguinte",
+        pause: "Pausar",
+        play: "Reproduzir",
+    },
+    UiStrings {
+        lang: "ja",
+        zero: '0',
+        plural: PluralRule::None,
+        sponsored: "スポンサー",
+        live: "ライブ",
+        final_score: "試合終了",
+        upcoming: "開始前",
+        unlock: "ロックを解除して続ける",
+        like: "いいね",
+        share: "共有",
+        position: "{n}/{total}",
+        just_now: "たった今",
+        minutes_ago: same("{n}分前"),
+        hours_ago: same("{n}時間前"),
+        days_ago: same("{n}日前"),
+        card: "カード",
+        lock_screen: "ロック画面",
+        previous: "前のカード",
+        next: "次のカード",
+        pause: "一時停止",
+        play: "再生",
     },
 ];
 
@@ -352,89 +532,78 @@ pub fn languages() -> impl Iterator<Item = &'static str> {
     TABLE.iter().map(|s| s.lang)
 }
 
-/// The strings for a language (primary subtag, any case), English when there is no entry.
-pub fn strings(language: &str) -> &'static UiStrings {
-    TABLE
-        .iter()
-        .find(|s| s.lang.eq_ignore_ascii_case(language))
+/// The strings for a BCP 47 tag: the entry for its language and region (`pt-PT`), else for
+/// its language (any case), else English.
+pub fn strings(tag: &str) -> &'static UiStrings {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    // The region: the first subtag of two letters or three digits, before any singleton.
+    let region = parts
+        .take_while(|p| p.len() != 1)
+        .find(|p| p.len() == 2 || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit())));
+    let regional = region.and_then(|region| {
+        TABLE.iter().find(|s| {
+            s.lang.split_once('-').is_some_and(|(l, r)| {
+                l.eq_ignore_ascii_case(language) && r.eq_ignore_ascii_case(region)
+            })
+        })
+    });
+    regional
+        .or_else(|| TABLE.iter().find(|s| s.lang.eq_ignore_ascii_case(language)))
         .unwrap_or(&TABLE[0])
 }
 
-/// The unit of a relative time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeUnit {
-    /// Minutes.
-    Minute,
-    /// Hours.
-    Hour,
-    /// Days.
-    Day,
-}
-
-impl TimeUnit {
-    /// The unit's name as `Intl.RelativeTimeFormat` takes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Minute => "minute",
-            Self::Hour => "hour",
-            Self::Day => "day",
-        }
-    }
-}
-
-/// What the platform formats better than the table, for a BCP 47 `tag`: a number in the
-/// language's digits, and "`amount` `unit`s ago" in its grammar. `None` leaves it to the table.
-pub trait Localize {
-    /// `n` written for `tag`.
-    fn number(&self, tag: &str, n: u64) -> Option<String>;
-    /// `amount` `unit`s ago, written for `tag`.
-    fn ago(&self, tag: &str, amount: u64, unit: TimeUnit) -> Option<String>;
-}
-
-/// The table alone: ASCII digits and the table's templates (host tests, or no `Intl`).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct TableOnly;
-
-impl Localize for TableOnly {
-    fn number(&self, _: &str, _: u64) -> Option<String> {
-        None
-    }
-    fn ago(&self, _: &str, _: u64, _: TimeUnit) -> Option<String> {
-        None
-    }
+/// Whether `tag` asks for Latin digits whatever its language's own (`-u-nu-latn`).
+fn latin_digits(tag: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    let mut keys = lower
+        .split('-')
+        .skip_while(|p| *p != "u")
+        .skip(1)
+        .take_while(|p| p.len() != 1);
+    keys.by_ref().any(|p| p == "nu") && keys.next() == Some("latn")
 }
 
 impl UiStrings {
-    /// "3 of 12" for a card in language `tag` (1-based `n`).
-    pub fn position(&self, n: usize, total: usize, tag: &str, fmt: &dyn Localize) -> String {
-        let number = |v: usize| fmt.number(tag, v as u64).unwrap_or_else(|| v.to_string());
-        self.position
-            .replace("{n}", &number(n))
-            .replace("{total}", &number(total))
+    /// `n` in the language's digits, for a card in `tag`.
+    pub fn number(&self, n: u64, tag: &str) -> String {
+        let text = n.to_string();
+        if self.zero == '0' || latin_digits(tag) {
+            return text;
+        }
+        text.bytes()
+            .map(|d| char::from_u32(self.zero as u32 + u32::from(d - b'0')).unwrap_or('?'))
+            .collect()
     }
 
-    /// How long ago `then` was at `now`, coarsely ("2 h ago"), for language `tag`; `None`
-    /// for a time in the future.
-    pub fn ago(
-        &self,
-        now: EpochMs,
-        then: EpochMs,
-        tag: &str,
-        fmt: &dyn Localize,
-    ) -> Option<String> {
+    /// "3 of 12" for a card in `tag` (1-based `n`).
+    pub fn position(&self, n: usize, total: usize, tag: &str) -> String {
+        self.position
+            .replace("{n}", &self.number(n as u64, tag))
+            .replace("{total}", &self.number(total as u64, tag))
+    }
+
+    /// `phrase` for the count `n`: the form of `n`'s plural category, in the language's digits.
+    pub fn counted(&self, phrase: &Counted, n: u64, tag: &str) -> String {
+        let form = match self.plural.select(n) {
+            Plural::One => phrase.one,
+            Plural::Other => phrase.other,
+        };
+        form.replace("{n}", &self.number(n, tag))
+    }
+
+    /// How long ago `then` was at `now`, coarsely ("2 h ago"), for a card in `tag`; `None` for
+    /// a time in the future.
+    pub fn ago(&self, now: EpochMs, then: EpochMs, tag: &str) -> Option<String> {
         let minutes = now.checked_sub(then)? / 60_000;
-        let (template, n, unit) = match minutes {
+        let (phrase, n) = match minutes {
             m if m < 0 => return None,
             0 => return Some(self.just_now.to_string()),
-            m @ 1..=59 => (self.minutes_ago, m, TimeUnit::Minute),
-            m @ 60..=1439 => (self.hours_ago, m / 60, TimeUnit::Hour),
-            m => (self.days_ago, m / 1440, TimeUnit::Day),
+            m @ 1..=59 => (&self.minutes_ago, m),
+            m @ 60..=1439 => (&self.hours_ago, m / 60),
+            m => (&self.days_ago, m / 1440),
         };
-        let n = u64::try_from(n).ok()?;
-        fmt.ago(tag, n, unit).or_else(|| {
-            let number = fmt.number(tag, n).unwrap_or_else(|| n.to_string());
-            Some(template.replace("{n}", &number))
-        })
+        Some(self.counted(phrase, u64::try_from(n).ok()?, tag))
     }
 }
 
@@ -442,13 +611,14 @@ impl UiStrings {
 mod tests {
     use super::*;
 
-    const ALL: [&str; 14] = [
+    const ALL: [&str; 17] = [
         "en", "hi", "bn", "ta", "te", "mr", "id", "ms", "fil", "th", "vi", "ur", "es", "pt",
+        "es-ES", "pt-PT", "ja",
     ];
 
     #[test]
-    fn every_language_of_the_issue_has_every_string() {
-        assert_eq!(languages().collect::<Vec<_>>().len(), ALL.len());
+    fn every_language_has_every_string() {
+        assert_eq!(languages().collect::<Vec<_>>(), ALL);
         for lang in ALL {
             let s = strings(lang);
             assert_eq!(s.lang, lang, "{lang} has an entry");
@@ -474,8 +644,11 @@ mod tests {
                 s.position.contains("{n}") && s.position.contains("{total}"),
                 "{lang}"
             );
-            for t in [s.minutes_ago, s.hours_ago, s.days_ago] {
-                assert!(t.contains("{n}"), "{lang}: {t}");
+            for t in [&s.minutes_ago, &s.hours_ago, &s.days_ago] {
+                assert!(
+                    t.one.contains("{n}") && t.other.contains("{n}"),
+                    "{lang}: {t:?}"
+                );
             }
             if lang != "en" {
                 assert_ne!(s.sponsored, "Sponsored", "{lang} is translated");
@@ -484,71 +657,90 @@ mod tests {
     }
 
     #[test]
-    fn lookup_and_fallback() {
+    fn lookup_by_region_then_language_then_english() {
         assert_eq!(strings("hi").sponsored, "प्रायोजित");
         assert_eq!(strings("ID").lang, "id");
         assert_eq!(strings("xx").sponsored, "Sponsored");
-        assert_eq!(strings("en").position(3, 12, "en", &TableOnly), "3 of 12");
-        assert_eq!(strings("hi").position(3, 12, "hi", &TableOnly), "12 में से 3");
-    }
-
-    /// A platform that writes Bengali digits and English relative times, to show which parts
-    /// it is asked for.
-    struct Fake;
-    impl Localize for Fake {
-        fn number(&self, tag: &str, n: u64) -> Option<String> {
-            (tag == "bn").then(|| {
-                n.to_string()
-                    .chars()
-                    .map(|d| char::from_u32(0x09E6 + d.to_digit(10).unwrap_or(0)).unwrap_or(d))
-                    .collect()
-            })
-        }
-        fn ago(&self, tag: &str, amount: u64, unit: TimeUnit) -> Option<String> {
-            (tag == "en-IN").then(|| format!("{amount} {}s ago", unit.as_str()))
-        }
+        assert_eq!(strings("pt-PT").like, "Gosto");
+        assert_eq!(strings("pt-pt").lang, "pt-PT");
+        assert_eq!(strings("pt-Latn-PT").lang, "pt-PT");
+        assert_eq!(strings("pt-BR").like, "Curtir");
+        assert_eq!(strings("pt").lang, "pt");
+        assert_eq!(strings("es-ES").live, "En directo");
+        assert_eq!(strings("es-419").live, "En vivo");
+        assert_eq!(strings("es-MX").lang, "es");
+        // A region after a singleton is not the tag's region.
+        assert_eq!(strings("es-x-es").lang, "es");
+        assert_eq!(strings("ja-JP").lang, "ja");
     }
 
     #[test]
-    fn the_platform_writes_numbers_and_relative_times_when_it_can() {
-        let min = 60_000;
-        assert_eq!(strings("bn").position(3, 12, "bn", &Fake), "১২টির মধ্যে ৩");
+    fn counts_in_the_languages_digits() {
+        assert_eq!(strings("en").position(3, 12, "en"), "3 of 12");
+        assert_eq!(strings("hi").position(3, 12, "hi"), "12 में से 3");
+        assert_eq!(strings("bn").position(3, 12, "bn-IN"), "১২টির মধ্যে ৩");
+        assert_eq!(strings("mr").position(10, 14, "mr"), "१४ पैकी १०");
         assert_eq!(
-            strings("bn")
-                .ago(200 * min, 50 * min, "bn", &Fake)
-                .as_deref(),
-            Some("২ ঘণ্টা আগে"),
-            "the table's template with the platform's digits"
+            strings("bn").position(3, 12, "bn-u-nu-latn"),
+            "12টির মধ্যে 3"
         );
-        assert_eq!(
-            strings("en")
-                .ago(200 * min, 50 * min, "en-IN", &Fake)
-                .as_deref(),
-            Some("2 hours ago")
-        );
-        assert_eq!(
-            strings("en")
-                .ago(100 * min, 100 * min, "en-IN", &Fake)
-                .as_deref(),
-            Some("just now")
-        );
+        assert_eq!(strings("ja").position(3, 12, "ja"), "3/12");
     }
 
     #[test]
-    fn relative_times() {
-        let en = strings("en");
+    fn relative_times_take_the_plural_form() {
         let min = 60_000;
-        let ago = |now, then| en.ago(now, then, "en", &TableOnly);
-        assert_eq!(ago(100 * min, 100 * min).as_deref(), Some("just now"));
-        assert_eq!(ago(100 * min, 95 * min).as_deref(), Some("5 min ago"));
-        assert_eq!(ago(200 * min, 50 * min).as_deref(), Some("2 h ago"));
-        assert_eq!(ago(5000 * min, 100 * min).as_deref(), Some("3 d ago"));
-        assert_eq!(ago(0, 5 * min), None);
-        assert_eq!(
-            strings("id")
-                .ago(200 * min, 50 * min, "id", &TableOnly)
-                .as_deref(),
-            Some("2 jam lalu")
-        );
+        let ago = |tag: &str, minutes: i64| strings(tag).ago(minutes * min, 0, tag);
+        let cases = [
+            ("en", 0, "just now"),
+            ("en", 5, "5 min ago"),
+            ("en", 150, "2 h ago"),
+            ("en", 4900, "3 d ago"),
+            ("mr", 60, "१ तासापूर्वी"),
+            ("mr", 120, "२ तासांपूर्वी"),
+            ("mr", 1, "१ मिनिटापूर्वी"),
+            ("mr", 2, "२ मिनिटांपूर्वी"),
+            ("mr", 1440, "१ दिवसापूर्वी"),
+            ("mr-u-nu-latn", 60, "1 तासापूर्वी"),
+            // Hindi's पहले takes the oblique घंटे for one hour as for three.
+            ("hi", 60, "1 घंटे पहले"),
+            ("hi", 180, "3 घंटे पहले"),
+            ("ta", 1440, "1 நாளுக்கு முன்"),
+            ("ta", 2880, "2 நாட்களுக்கு முன்"),
+            ("ur", 60, "1 گھنٹہ پہلے"),
+            ("ur", 120, "2 گھنٹے پہلے"),
+            ("te", 1440, "1 రోజు క్రితం"),
+            ("te", 2880, "2 రోజుల క్రితం"),
+            ("bn", 150, "২ ঘণ্টা আগে"),
+            ("id", 150, "2 jam lalu"),
+            ("ja", 150, "2時間前"),
+            ("pt-PT", 150, "há 2 h"),
+        ];
+        for (tag, minutes, want) in cases {
+            assert_eq!(
+                ago(tag, minutes).as_deref(),
+                Some(want),
+                "{tag}, {minutes} min"
+            );
+        }
+        assert_eq!(strings("en").ago(0, 5 * min, "en"), None, "the future");
+    }
+
+    #[test]
+    fn plural_rules_of_whole_numbers() {
+        use Plural::{One, Other};
+        let rule = |tag: &str| strings(tag).plural;
+        let cases = [
+            ("en", [Other, One, Other, Other, Other]),
+            ("hi", [One, One, Other, Other, Other]),
+            ("pt", [One, One, Other, Other, Other]),
+            ("pt-PT", [Other, One, Other, Other, Other]),
+            ("fil", [One, One, One, Other, Other]),
+            ("id", [Other, Other, Other, Other, Other]),
+        ];
+        for (tag, want) in cases {
+            let got = [0, 1, 2, 4, 16].map(|n| rule(tag).select(n));
+            assert_eq!(got, want, "{tag}");
+        }
     }
 }

@@ -7,7 +7,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
 use super::dom::{append, attr, el, px, text};
-use super::intl::Intl;
 use super::measure::BehindText;
 use super::paint;
 use super::video_pool::VideoPool;
@@ -99,7 +98,7 @@ impl CardView {
     pub fn build(card: &Card, cx: &Context<'_>) -> Self {
         let doc = cx.doc;
         let layout = cx.layout;
-        let ui = strings(&card.lang.language());
+        let ui = strings(card.lang.as_str());
         let root = el(
             doc,
             "article",
@@ -120,7 +119,7 @@ impl CardView {
             "aria-label",
             &format!(
                 "{}: {}",
-                ui.position(cx.index + 1, cx.total, card.lang.as_str(), &Intl),
+                ui.position(cx.index + 1, cx.total, card.lang.as_str()),
                 card.title
             ),
         );
@@ -218,7 +217,7 @@ impl CardView {
                     if card.kind == Kind::News {
                         if let Some(ago) = card
                             .starts_at
-                            .and_then(|t| ui.ago(cx.now, t, card.lang.as_str(), &Intl))
+                            .and_then(|t| ui.ago(cx.now, t, card.lang.as_str()))
                         {
                             text(doc, &line, "span", "glance-source__time", &ago);
                         }

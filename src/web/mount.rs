@@ -382,7 +382,7 @@ impl Mount {
         });
     }
 
-    /// The device's language (a primary subtag) for the renderer's own controls and region.
+    /// The device's language (a BCP 47 tag) for the renderer's own controls and region.
     pub fn set_ui_language(&self, language: &str) {
         with_state(&self.state, |s| s.chrome.label(&s.viewport, language));
     }
@@ -820,7 +820,6 @@ impl State {
     fn settled(&mut self) {
         self.tidy.request();
         self.preload_ahead();
-        crate::web::intl::warm_when_idle();
         let current = self.deck.current();
         let allowed = self.media_allowed();
         for view in &mut self.views {

@@ -46,7 +46,7 @@ impl Chrome {
         chrome
     }
 
-    /// Labels the region and the controls in `language` (a primary subtag).
+    /// Labels the region and the controls in `language` (a BCP 47 tag).
     pub(super) fn label(&self, viewport: &HtmlElement, language: &str) {
         let ui = strings(language);
         attr(viewport, "aria-label", ui.lock_screen);
