@@ -8,14 +8,32 @@
 //! source line give way when space is short, and every such compromise is reported. Media cover
 //! the card with the focus point kept in the open area above the text, and the scrim behind the
 //! text is as dark as the card's colour requires for WCAG contrast.
+//!
+//! [`layout_card`] runs the steps in order, each in its own module with its own table test:
+//! the text zone (`zone`), the fixed blocks and what gives way (`blocks`), the headline and
+//! summary fit (`fit`), stacking (`stack`), the medium (`media`) and the scrim (`contrast`).
+//! The numbers the stylesheet must agree with are in [`css`].
+
+mod blocks;
+mod contrast;
+pub mod css;
+mod fit;
+mod media;
+mod stack;
+mod zone;
 
 use serde::Serialize;
 
-use crate::core::feed::{Card, Kind, Rgb};
-use crate::core::geometry::{clamp, Insets, Rect, Size};
+pub use contrast::{luminance, pixel_luminance, sampled_scrim, scrim_for};
+pub use css::TOUCH_TARGET;
+
+use crate::core::feed::Card;
+use crate::core::geometry::{Insets, Rect, Size};
 use crate::core::lang::Direction;
-use crate::core::skin::{ClockPosition, Skin};
-use crate::core::text::{break_lines, ellipsize, Font, Segmenter, Segments, TextMeasure};
+use crate::core::skin::Skin;
+use crate::core::text::{Font, Segmenter, Segments, TextMeasure};
+use blocks::Fixed;
+use fit::{fit_headline, fit_summary, Headline};
 
 /// The device a card is laid out for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -187,11 +205,23 @@ const GAP: f32 = 8.0;
 const MARGIN: f32 = 20.0;
 /// Widest text zone (tablets, landscape): long lines are hard to read.
 const MAX_TEXT_WIDTH: f32 = 560.0;
-/// A touch target's side: the like and share buttons are this square, and the bottom row at
-/// least this tall.
-pub const TOUCH_TARGET: f32 = 44.0;
-/// Width of the like and share buttons with the gap between them.
-const ACTIONS_WIDTH: f32 = 2.0 * TOUCH_TARGET + GAP;
+/// Height of the header line (source or disclosure) at font scale 1.
+const HEADER_HEIGHT: f32 = 22.0;
+/// Size of the small text (the header line, the buttons' labels) at font scale 1.
+const SMALL_FONT: f32 = 13.0;
+/// Height of the score block, its font size and its line height at font scale 1.
+const SCORE_HEIGHT: f32 = 88.0;
+const SCORE_FONT: f32 = 15.0;
+const SCORE_LINE: f32 = 20.0;
+/// Size of the call to action's and the summary's text at font scale 1.
+const CTA_FONT: f32 = 15.0;
+const SUMMARY_FONT: f32 = 15.0;
+/// The headline's smallest size where a skin's type scale is empty.
+const SMALLEST_HEADLINE: f32 = 19.0;
+/// Line height of the headline and of the summary, as a multiple of the size, for Latin
+/// script ([`leading`] makes them taller for others).
+const TITLE_LEADING: f32 = 1.3;
+const SUMMARY_LEADING: f32 = 1.45;
 
 /// Line-height factor for a script: taller for the Indic and South-East Asian scripts (marks
 /// above and below, Khmer's subscript consonants) and far taller for Arabic script (Nastaliq's
@@ -207,67 +237,6 @@ fn leading(card: &Card, base: f32) -> f32 {
     }
 }
 
-/// WCAG relative luminance of an sRGB colour.
-pub fn luminance(rgb: Rgb) -> f32 {
-    let channel = |shift: u32| {
-        let c = ((rgb.0 >> shift) & 0xff) as f32 / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
-}
-
-/// The black scrim opacity that gives white text at least `ratio` contrast over a background
-/// of luminance `background`.
-pub fn scrim_for(background: f32, ratio: f32) -> f32 {
-    // White (1.0) against the darkened background: (1.05) / (L × (1 − a) + 0.05) ≥ ratio.
-    let target = 1.05 / ratio - 0.05;
-    if background <= target {
-        0.0
-    } else {
-        (1.0 - target / background).clamp(0.0, 0.9)
-    }
-}
-
-fn round_up(alpha: f32) -> f32 {
-    (alpha * 20.0).ceil() / 20.0
-}
-
-/// The scrim for a picture whose region behind the text has these relative luminances (one
-/// per sampled pixel): dark enough for the brightest tenth, rounded up to 5 %.
-pub fn sampled_scrim(luminances: &mut [f32]) -> f32 {
-    if luminances.is_empty() {
-        return round_up(scrim_for(1.0, 4.5));
-    }
-    luminances.sort_by(f32::total_cmp);
-    let p90 = luminances[(luminances.len() - 1) * 9 / 10];
-    round_up(scrim_for(p90, 4.5))
-}
-
-/// Relative luminance of an sRGB pixel given as bytes.
-pub fn pixel_luminance(r: u8, g: u8, b: u8) -> f32 {
-    luminance(Rgb((u32::from(r) << 16)
-        | (u32::from(g) << 8)
-        | u32::from(b)))
-}
-
-/// The byte offset in `text` where the `index`th of its `lines` (as [`break_lines`] made
-/// them: consecutive pieces of it, spaces at the breaks dropped) starts.
-fn line_start(text: &str, lines: &[String], index: usize) -> usize {
-    let mut at = 0;
-    for (i, line) in lines.iter().enumerate() {
-        at += text[at..].find(line.as_str()).unwrap_or(0);
-        if i == index {
-            return at;
-        }
-        at += line.len();
-    }
-    at
-}
-
 /// Lays out `card` for `device` on `skin`, measuring text with `measure` and finding where
 /// it may break with `segmenter`.
 pub fn layout_card(
@@ -279,340 +248,105 @@ pub fn layout_card(
 ) -> CardLayout {
     let font_family = skin.font_family(&card.lang);
     measure.set_text(card.lang.as_str(), &font_family);
-    let Size {
-        width: vw,
-        height: vh,
-    } = device.viewport;
+    let direction = card.lang.direction();
     let fs = device.font_scale;
-    let safe = device.safe_area;
-    let top_chrome = (skin.reserved.status_bar).max(safe.top);
-    let bottom_chrome = skin.reserved.bottom.max(safe.bottom);
-    let reserved = vec![
-        Rect::new(0.0, 0.0, vw, top_chrome),
-        Rect::new(0.0, skin.clock_top(vh), vw, skin.reserved.clock.height),
-        Rect::new(0.0, vh - bottom_chrome, vw, bottom_chrome),
-    ];
     let mut warnings = Vec::new();
+    let title_leading = leading(card, TITLE_LEADING);
+    let smallest = skin
+        .headline_sizes
+        .last()
+        .copied()
+        .unwrap_or(SMALLEST_HEADLINE);
+    let smallest_line = smallest * fs * title_leading;
 
-    // The text zone: between the skin's top chrome (and clock) and its bottom area, inside the
-    // safe area and the side margins, no wider than is comfortable to read. Under a centred
-    // clock that leaves too little room (landscape), the band above the clock is used instead.
-    let title_leading = leading(card, 1.3);
-    let smallest = skin.headline_sizes.last().copied().unwrap_or(19.0) * fs;
-    let smallest_lh = smallest * title_leading;
-    let mut top = skin.text_top(vh).max(top_chrome) + GAP;
-    let mut bottom = vh - bottom_chrome - GAP;
-    if skin.reserved.clock.position == ClockPosition::Center {
-        let (above_top, above_bottom) = (top_chrome + GAP, skin.clock_top(vh) - GAP);
-        let needed = 22.0 * fs + GAP * fs + 2.0 * smallest_lh;
-        if bottom - top < needed && above_bottom - above_top > bottom - top {
-            (top, bottom) = (above_top, above_bottom);
-        }
-    }
-    let left = safe.left + MARGIN;
-    let width = (vw - safe.right - MARGIN - left).clamp(0.0, MAX_TEXT_WIDTH);
-    let x = match card.lang.direction() {
-        Direction::Ltr => left,
-        Direction::Rtl => vw - safe.right - MARGIN - width,
-    };
-    let zone = Rect::new(x, top, width, bottom - top);
+    // 1. Where text may go.
+    let chrome = zone::chrome(skin, device);
+    let zone = zone::text_zone(skin, device, direction, smallest_line);
 
-    // The template's blocks with their heights, top to bottom; text is broken later.
-    let gap = GAP * fs;
-    let header = match (card.kind, &card.source) {
-        (Kind::Sponsored, _) => Some(BlockKind::Disclosure),
-        (_, Some(_)) => Some(BlockKind::Source),
-        _ => None,
-    };
-    let header_h = 22.0 * fs;
-    let score_h = if card.kind == Kind::Sports && card.score.is_some() {
-        88.0 * fs
-    } else {
-        0.0
-    };
-    let cta_font = Font {
-        size: 15.0 * fs,
-        weight: 700,
-    };
-    let cta_h = (cta_font.size * 1.3 + 20.0).max(TOUCH_TARGET);
-    // The bottom row: the call to action on the start side, like and share on the end side.
-    // The label's width is rounded up, with a pixel to spare: the page's text may come out a
-    // fraction wider than the measure, and a label that does not fit gets an ellipsis.
-    let cta_w = card.cta.as_ref().map(|c| {
-        (measure.width(&c.label, cta_font).ceil() + 41.0)
-            .min(zone.width - ACTIONS_WIDTH - GAP)
-            .max(0.0)
-    });
+    // 2. The blocks of fixed height, and which give way for one headline line.
+    let mut fixed = Fixed::of(card, fs, zone.width, measure);
+    fixed.make_room(zone, smallest_line, &mut warnings);
+    let room = zone.height - fixed.height();
 
-    let summary_leading = leading(card, 1.45);
-    let max_title_lines = if score_h > 0.0 { 3 } else { 4 };
-    let summary_font = Font {
-        size: 15.0 * fs,
-        weight: 400,
-    };
-    let summary_lh = summary_font.size * summary_leading;
-
-    // Room left for the headline and the summary once the fixed blocks are in. When not even
-    // one headline line at the smallest size would fit, blocks give way in this order: the
-    // source line, the score block, the call to action (its row keeps a touch target's
-    // height), the like and share buttons. A sponsored card's disclosure never does.
-    let mut show = [
-        header.is_some(),
-        score_h > 0.0,
-        cta_w.is_some_and(|w| w > 0.0),
-        true,
-    ];
-    let row_h = |show: &[bool; 4]| match (show[2], show[3]) {
-        (true, _) => cta_h,
-        (false, true) => TOUCH_TARGET,
-        (false, false) => 0.0,
-    };
-    let fixed = |show: &[bool; 4]| -> f32 {
-        [header_h, score_h, row_h(show)]
-            .iter()
-            .zip([show[0], show[1], show[2] || show[3]])
-            .filter(|(_, s)| *s)
-            .map(|(h, _)| h + gap)
-            .sum()
-    };
-    for (i, warning, droppable) in [
-        (0, Warning::SourceDropped, header == Some(BlockKind::Source)),
-        (1, Warning::ScoreDropped, true),
-        (2, Warning::CtaDropped, true),
-        (3, Warning::ActionsDropped, true),
-    ] {
-        if show[i] && droppable && zone.height - fixed(&show) < smallest_lh {
-            show[i] = false;
-            warnings.push(warning);
-        }
-    }
-    let bottom_row = row_h(&show);
-    let [show_header, show_score, show_cta, show_actions] = show;
-    let room = zone.height - fixed(&show);
-
-    // The headline: the largest size whose lines fit their count and the room. The text is
-    // segmented once for every size.
+    // 3. The headline, segmented once for every size of the scale.
     let lang = card.lang.as_str();
     let title_segments = Segments::of(&card.title, lang, segmenter);
-    let mut title: Option<(Font, f32, Vec<String>)> = None;
-    for &size in &skin.headline_sizes {
+    let headline = Headline {
+        sizes: &skin.headline_sizes,
+        scale: fs,
+        leading: title_leading,
+        max_lines: if fixed.score_h > 0.0 { 3 } else { 4 },
+        width: zone.width,
+        room,
+    };
+    let title = fit_headline(
+        &card.title,
+        &title_segments,
+        headline,
+        measure,
+        &mut warnings,
+    );
+
+    // 4. The summary, in what the headline leaves.
+    let title_h = title.as_ref().map_or(0.0, |t| t.height() + fixed.gap);
+    let summary = card.summary.as_ref().and_then(|text| {
         let font = Font {
-            size: size * fs,
-            weight: 700,
+            size: SUMMARY_FONT * fs,
+            weight: css::SUMMARY_WEIGHT,
         };
-        let lh = font.size * title_leading;
-        let lines = break_lines(&card.title, &title_segments, zone.width, font, measure);
-        if lines.len() <= max_title_lines && lines.len() as f32 * lh <= room + 0.01 {
-            title = Some((font, lh, lines));
-            break;
-        }
-    }
-    let title = title.or_else(|| {
-        let font = Font {
-            size: smallest,
-            weight: 700,
-        };
-        let fit = ((room + 0.01) / smallest_lh).floor().max(0.0) as usize;
-        let keep = fit.min(max_title_lines);
-        if keep == 0 {
-            warnings.push(Warning::TextZoneTooSmall);
-            return None;
-        }
-        let mut lines = break_lines(&card.title, &title_segments, zone.width, font, measure);
-        lines.truncate(keep);
-        let offset = line_start(&card.title, &lines, keep - 1);
-        if let Some(last) = lines.last_mut() {
-            *last = ellipsize(last, offset, &title_segments, zone.width, font, measure);
-        }
-        warnings.push(Warning::HeadlineEllipsised);
-        Some((font, smallest_lh, lines))
+        let line_height = font.size * leading(card, SUMMARY_LEADING);
+        let segments = Segments::of(text, lang, segmenter);
+        let room = room - title_h;
+        fit_summary(
+            text,
+            &segments,
+            font,
+            line_height,
+            zone.width,
+            room,
+            measure,
+            &mut warnings,
+        )
     });
 
-    // The summary: what fits below the headline, at most three lines.
-    let title_h = title
-        .as_ref()
-        .map_or(0.0, |(_, lh, lines)| lh * lines.len() as f32 + gap);
-    let mut summary_lines = Vec::new();
-    if let Some(summary) = &card.summary {
-        let segments = Segments::of(summary, lang, segmenter);
-        let lines = break_lines(summary, &segments, zone.width, summary_font, measure);
-        let fit = ((room - title_h + 0.01) / summary_lh).floor().max(0.0) as usize;
-        let keep = fit.min(3).min(lines.len());
-        if keep == 0 {
-            warnings.push(Warning::SummaryDropped);
-        } else {
-            summary_lines = lines[..keep].to_vec();
-            if keep < lines.len() {
-                warnings.push(Warning::SummaryShortened);
-                let offset = line_start(summary, &summary_lines, keep - 1);
-                if let Some(last) = summary_lines.last_mut() {
-                    *last = ellipsize(last, offset, &segments, zone.width, summary_font, measure);
-                }
-            }
-        }
-    }
+    // 5. Stacked from the bottom of the zone up.
+    let blocks = stack::stack(zone, direction, fs, &fixed, title, summary);
 
-    // Stack from the bottom of the zone up.
-    let mut blocks = Vec::new();
-    let mut y = zone.bottom();
-    if bottom_row > 0.0 {
-        // One row, two blocks: the start side's call to action, the end side's buttons (pushed
-        // in reverse, as every block is).
-        y -= bottom_row;
-        let start = card.lang.direction() == Direction::Ltr;
-        if show_actions {
-            let bx = if start {
-                zone.right() - ACTIONS_WIDTH
-            } else {
-                zone.x
-            };
-            blocks.push(Block {
-                kind: BlockKind::Actions,
-                rect: Rect::new(
-                    bx,
-                    y + (bottom_row - TOUCH_TARGET) / 2.0,
-                    ACTIONS_WIDTH,
-                    TOUCH_TARGET,
-                ),
-                font_size: 13.0 * fs,
-                line_height: TOUCH_TARGET,
-                lines: Vec::new(),
-            });
-        }
-        if let (true, Some(w)) = (show_cta, cta_w) {
-            let bx = if start { zone.x } else { zone.right() - w };
-            blocks.push(Block {
-                kind: BlockKind::Cta,
-                rect: Rect::new(bx, y, w, cta_h),
-                font_size: cta_font.size,
-                line_height: cta_font.size * 1.3,
-                lines: Vec::new(),
-            });
-        }
-        y -= gap;
-    }
-    let mut push =
-        |kind, height: f32, width: f32, font_size: f32, line_height: f32, lines: Vec<String>| {
-            y -= height;
-            let bx = match card.lang.direction() {
-                Direction::Ltr => zone.x,
-                Direction::Rtl => zone.right() - width,
-            };
-            blocks.push(Block {
-                kind,
-                rect: Rect::new(bx, y, width, height),
-                font_size,
-                line_height,
-                lines,
-            });
-            y -= gap;
-        };
-    if !summary_lines.is_empty() {
-        let h = summary_lh * summary_lines.len() as f32;
-        push(
-            BlockKind::Summary,
-            h,
-            zone.width,
-            summary_font.size,
-            summary_lh,
-            summary_lines,
-        );
-    }
-    if let Some((font, lh, lines)) = title {
-        push(
-            BlockKind::Title,
-            lh * lines.len() as f32,
-            zone.width,
-            font.size,
-            lh,
-            lines,
-        );
-    }
-    if show_score {
-        push(
-            BlockKind::Score,
-            score_h,
-            zone.width,
-            15.0 * fs,
-            20.0 * fs,
-            Vec::new(),
-        );
-    }
-    if let (true, Some(kind)) = (show_header, header) {
-        push(kind, header_h, zone.width, 13.0 * fs, header_h, Vec::new());
-    }
-    blocks.reverse();
-
+    // 6. The medium, its focus above the text.
     let text_top = blocks.first().map_or(zone.bottom(), |b| b.rect.y);
     let media = card.media.as_ref().map(|m| {
-        let (Some(w), Some(h)) = (m.width, m.height) else {
-            warnings.push(Warning::MediaSizeUnknown);
-            return MediaFit {
-                x: m.focus.x,
-                y: m.focus.y,
-            };
-        };
-        let (w, h) = (w as f32, h as f32);
-        let scale = (vw / w).max(vh / h);
-        let (shown_w, shown_h) = (w * scale, h * scale);
-        // Put the focus in the middle of the largest open band above the text (between the
-        // status bar, the clock and the text), as far as cover allows.
-        let clock_top = skin.clock_top(vh);
-        let clock_bottom = clock_top + skin.reserved.clock.height;
-        let bands = [
-            (top_chrome, clock_top.min(text_top)),
-            (clock_bottom, text_top),
-        ];
-        let (band_top, band_bottom) = bands
-            .into_iter()
-            .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
-            .unwrap_or((top_chrome, text_top));
-        let target = (vw / 2.0, (band_top + band_bottom) / 2.0);
-        let fit_axis = |focus: f32, shown: f32, view: f32, target: f32| {
-            let overflow = shown - view;
-            if overflow <= 0.5 {
-                return (0.5, focus * shown);
-            }
-            let offset = clamp(focus * shown - target, 0.0, overflow);
-            (offset / overflow, focus * shown - offset)
-        };
-        let (px, fx) = fit_axis(m.focus.x, shown_w, vw, target.0);
-        let (py, fy) = fit_axis(m.focus.y, shown_h, vh, target.1);
-        let covered = blocks.iter().any(|b| b.rect.contains_point(fx, fy))
-            || reserved.iter().any(|r| r.contains_point(fx, fy));
-        if covered {
-            warnings.push(Warning::FocusCovered);
-        }
-        MediaFit { x: px, y: py }
+        media::fit_media(
+            m,
+            skin,
+            device.viewport,
+            chrome.top,
+            text_top,
+            (&blocks, &chrome.reserved),
+            &mut warnings,
+        )
     });
 
-    // Contrast: white text needs at least 4.5:1 against what is behind it (3:1 would do for
-    // the large headline alone, but the summary and source line are body text). A card without
-    // a picture has the renderer's dark background and needs no scrim. Under a picture the
-    // region behind the text is unknown until the browser samples the loaded image
-    // (`sampled_scrim`), so the scrim starts dark enough for a white picture.
-    let scrim = if card.media.is_some() {
-        round_up(scrim_for(1.0, 4.5))
-    } else {
-        0.0
-    };
+    // 7. The scrim behind the text.
+    let scrim = contrast::initial_scrim(card.media.is_some());
 
     CardLayout {
-        card: Rect::new(0.0, 0.0, vw, vh),
-        reserved,
+        card: Rect::new(0.0, 0.0, device.viewport.width, device.viewport.height),
+        reserved: chrome.reserved,
         text_zone: zone,
         blocks,
         media,
         scrim,
         warnings,
-        direction: card.lang.direction(),
+        direction,
         font_family,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::css::ACTIONS_WIDTH;
     use super::*;
+    use crate::core::feed::Kind;
     use crate::core::feed::{parse_feed, Limits};
     use crate::core::skin::BUILTIN;
     use crate::core::text::FixedAdvance;
@@ -815,29 +549,6 @@ mod tests {
             !l.warnings.contains(&Warning::FocusCovered),
             "{:?}",
             l.warnings
-        );
-    }
-
-    #[test]
-    fn sampled_pictures_set_the_scrim() {
-        let mut dark = vec![pixel_luminance(20, 30, 60); 256];
-        assert_eq!(sampled_scrim(&mut dark), 0.0);
-        let mut bright: Vec<f32> = (0..256)
-            .map(|i| pixel_luminance(200, 180, (i % 256) as u8))
-            .collect();
-        let alpha = sampled_scrim(&mut bright);
-        assert!(alpha > 0.5 && alpha < 0.9, "{alpha}");
-        assert_eq!(sampled_scrim(&mut []), round_up(scrim_for(1.0, 4.5)));
-    }
-
-    #[test]
-    fn contrast_picks_the_scrim() {
-        assert_eq!(scrim_for(luminance(Rgb(0x000000)), 4.5), 0.0);
-        let white = scrim_for(luminance(Rgb(0xffffff)), 4.5);
-        // White text over a white picture darkened by the scrim reaches 4.5:1.
-        assert!((1.05 / ((1.0 - white) + 0.05) - 4.5).abs() < 0.01);
-        assert!(
-            scrim_for(luminance(Rgb(0xe0c36a)), 4.5) > scrim_for(luminance(Rgb(0x1d2a44)), 4.5)
         );
     }
 }

@@ -1,0 +1,101 @@
+//! Step 7, the scrim: how dark the layer behind the text must be for white text to reach
+//! WCAG's 4.5:1 against the picture.
+
+use crate::core::feed::Rgb;
+
+/// The contrast white text needs: 4.5:1 (3:1 would do for the large headline alone, but the
+/// summary and source line are body text).
+pub const CONTRAST: f32 = 4.5;
+
+/// WCAG relative luminance of an sRGB colour.
+pub fn luminance(rgb: Rgb) -> f32 {
+    let channel = |shift: u32| {
+        let c = ((rgb.0 >> shift) & 0xff) as f32 / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
+}
+
+/// The black scrim opacity that gives white text at least `ratio` contrast over a background
+/// of luminance `background`.
+pub fn scrim_for(background: f32, ratio: f32) -> f32 {
+    // White (1.0) against the darkened background: (1.05) / (L × (1 − a) + 0.05) ≥ ratio.
+    let target = 1.05 / ratio - 0.05;
+    if background <= target {
+        0.0
+    } else {
+        (1.0 - target / background).clamp(0.0, 0.9)
+    }
+}
+
+fn round_up(alpha: f32) -> f32 {
+    (alpha * 20.0).ceil() / 20.0
+}
+
+/// The scrim for a picture whose region behind the text has these relative luminances (one
+/// per sampled pixel): dark enough for the brightest tenth, rounded up to 5 %.
+pub fn sampled_scrim(luminances: &mut [f32]) -> f32 {
+    if luminances.is_empty() {
+        return round_up(scrim_for(1.0, CONTRAST));
+    }
+    luminances.sort_by(f32::total_cmp);
+    let p90 = luminances[(luminances.len() - 1) * 9 / 10];
+    round_up(scrim_for(p90, CONTRAST))
+}
+
+/// The scrim a card starts with. Without a picture it has the renderer's dark background and
+/// needs none. Under a picture the region behind the text is unknown until the browser samples
+/// the loaded image ([`sampled_scrim`]), so it starts dark enough for a white picture.
+pub fn initial_scrim(has_media: bool) -> f32 {
+    if has_media {
+        round_up(scrim_for(1.0, CONTRAST))
+    } else {
+        0.0
+    }
+}
+
+/// Relative luminance of an sRGB pixel given as bytes.
+pub fn pixel_luminance(r: u8, g: u8, b: u8) -> f32 {
+    luminance(Rgb((u32::from(r) << 16)
+        | (u32::from(g) << 8)
+        | u32::from(b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sampled_pictures_set_the_scrim() {
+        let mut dark = vec![pixel_luminance(20, 30, 60); 256];
+        assert_eq!(sampled_scrim(&mut dark), 0.0);
+        let mut bright: Vec<f32> = (0..256)
+            .map(|i| pixel_luminance(200, 180, (i % 256) as u8))
+            .collect();
+        let alpha = sampled_scrim(&mut bright);
+        assert!(alpha > 0.5 && alpha < 0.9, "{alpha}");
+        assert_eq!(sampled_scrim(&mut []), initial_scrim(true));
+    }
+
+    #[test]
+    fn contrast_picks_the_scrim() {
+        // WCAG's luminances: black 0, white 1, mid grey #777 about 0.184.
+        assert_eq!(luminance(Rgb(0x000000)), 0.0);
+        assert!((luminance(Rgb(0xffffff)) - 1.0).abs() < 1e-6);
+        assert!((luminance(Rgb(0x777777)) - 0.1845).abs() < 1e-3);
+        assert_eq!(scrim_for(luminance(Rgb(0x000000)), 4.5), 0.0);
+        let white = scrim_for(luminance(Rgb(0xffffff)), 4.5);
+        // White text over a white picture darkened by the scrim reaches 4.5:1.
+        assert!((1.05 / ((1.0 - white) + 0.05) - 4.5).abs() < 0.01);
+        assert!(
+            scrim_for(luminance(Rgb(0xe0c36a)), 4.5) > scrim_for(luminance(Rgb(0x1d2a44)), 4.5)
+        );
+        // A card starts with no scrim, or under a picture with the one a white picture needs:
+        // 1 − (1.05 / 4.5 − 0.05) = 0.8167, rounded up to 5 %.
+        assert_eq!([initial_scrim(false), initial_scrim(true)], [0.0, 0.85]);
+    }
+}
