@@ -1,10 +1,12 @@
 // Line breaking with Chromium as the oracle. Headlines written for this project, 40 or more
 // in each of 15 languages (tests/text/headlines/), are laid out by the renderer on two skins,
-// at font scales 1.0, 1.3 and 2.0, on 360 and 412 px phones; each headline's lines are
-// compared with the lines Chromium itself makes of the same text in an element of the same
-// width, font, language and direction (normal wrapping, overflow-wrap: break-word). The test
-// prints the break-exact rate per language and fails below 99.5 % overall or 97.5 % in any
-// language, or when any rendered line is wider than its box.
+// at font scales 1.0, 1.3 and 2.0, on 360 and 412 px phones; each headline's lines (and each
+// summary's, on every other card) are compared with the lines Chromium itself makes of the
+// same text in an element of the same width, font, language and direction (normal wrapping,
+// overflow-wrap: break-word). The test prints the break-exact rate per language and fails
+// below 99.5 % overall or 97.5 % in any language, or when any rendered line is wider than its
+// box. It also checks the decisions the lines drive: the headline's size (or its ellipsis)
+// and how many summary lines are kept must be what Chromium's lines give by the same rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,8 +18,13 @@ const corpus = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
   .flatMap((f) => {
     const lang = f.replace(/\.txt$/, '');
-    return readFileSync(dir + f, 'utf8').split('\n').filter((l) => l.trim())
-      .map((title, i) => ({ id: `${lang}-${i + 1}`, kind: 'news', lang, title, source: { name: 'Desk' } }));
+    const lines = readFileSync(dir + f, 'utf8').split('\n').filter((l) => l.trim());
+    // Every headline is a card's title; every other card has the next headline as its
+    // summary (set in the summary's smaller regular type, in what the headline leaves).
+    return lines.map((title, i) => ({
+      id: `${lang}-${i + 1}`, kind: 'news', lang, title, source: { name: 'Desk' },
+      ...(i % 2 ? { summary: lines[(i + 1) % lines.length] } : {}),
+    }));
   });
 
 const SKINS = ['generic', 'samsung-oneui'];
@@ -98,10 +105,11 @@ test('headlines break where Chromium breaks them, in every language, and never o
     const stats = new Map();
     const misses = [];
     const overflows = [];
+    const decisions = [];
     for (const skin of SKINS) for (const phone of PHONES) for (const fontScale of SCALES) {
       const results = await page.evaluate((args) => window.compare(args), { skin, ...phone, fontScale, cards: corpus });
       for (const r of results) {
-        const s = stats.get(r.lang) ?? { cases: 0, exact: 0 };
+        const s = stats.get(r.lang) ?? { cases: 0, exact: 0, sized: 0, summaries: 0, summaryExact: 0, kept: 0 };
         stats.set(r.lang, s);
         s.cases++;
         if (r.missing) {
@@ -117,29 +125,54 @@ test('headlines break where Chromium breaks them, in every language, and never o
           : JSON.stringify(r.renderer) === JSON.stringify(r.chromium);
         if (exact) s.exact++;
         else misses.push(`${r.id} (${skin}, ${phone.width} px, ×${fontScale}, ${r.fontSize} px in ${r.boxWidth} px)\n      renderer ${JSON.stringify(r.renderer)}\n      chromium ${JSON.stringify(r.chromium)}`);
-        r.widths.forEach((w, i) => {
+        const where = `${skin}, ${phone.width} px, ×${fontScale}`;
+        const overflow = (lines, widths, boxWidth) => widths.forEach((w, i) => {
           // Chromium itself lets a line run over by less than its layout unit (1/64 px).
-          if (w > r.boxWidth + 1 / 64 + 1e-6) overflows.push(`${r.id} (${skin}, ${phone.width} px, ×${fontScale}): "${r.renderer[i]}" is ${w.toFixed(2)} px in ${r.boxWidth} px`);
+          if (w > boxWidth + 1 / 64 + 1e-6) overflows.push(`${r.id} (${where}): "${lines[i]}" is ${w.toFixed(2)} px in ${boxWidth} px`);
         });
+        overflow(r.renderer, r.widths, r.boxWidth);
+        const same = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-3);
+        if (same(r.size.renderer, r.size.chromium)) s.sized++;
+        else decisions.push(`${r.id} (${where}): headline at ${r.size.renderer ?? 'ellipsis'}, Chromium's lines give ${r.size.chromium ?? 'ellipsis'}`);
+        if (r.summary) {
+          const m = r.summary;
+          s.summaries++;
+          const n = m.renderer.length;
+          const exact = m.shortened
+            ? m.renderer.slice(0, n - 1).every((l, i) => l === m.chromium[i]) &&
+              (m.chromium[n - 1] ?? '').startsWith(m.renderer[n - 1].replace(/…$/u, '').trimEnd())
+            : JSON.stringify(m.renderer) === JSON.stringify(m.chromium.slice(0, n));
+          if (exact) s.summaryExact++;
+          else misses.push(`${r.id} summary (${where})\n      renderer ${JSON.stringify(m.renderer)}\n      chromium ${JSON.stringify(m.chromium)}`);
+          if (n === m.kept) s.kept++;
+          else decisions.push(`${r.id} (${where}): ${n} summary lines kept, Chromium's lines give ${m.kept}`);
+          overflow(m.renderer, m.widths, m.boxWidth);
+        }
       }
     }
-    let cases = 0;
-    let exact = 0;
+    const total = { cases: 0, exact: 0, sized: 0, summaries: 0, summaryExact: 0, kept: 0 };
     const rows = [];
+    const pct = (a, b) => ((100 * a) / b).toFixed(1).padStart(5);
     for (const [lang, s] of [...stats].sort()) {
-      cases += s.cases;
-      exact += s.exact;
-      rows.push(`  ${lang.padEnd(4)} ${((100 * s.exact) / s.cases).toFixed(1).padStart(5)} %  (${s.exact} of ${s.cases})`);
+      for (const k of Object.keys(total)) total[k] += s[k];
+      rows.push(`  ${lang.padEnd(4)} ${pct(s.exact, s.cases)} %  (${s.exact} of ${s.cases})   summaries ${pct(s.summaryExact, s.summaries)} %   size ${pct(s.sized, s.cases)} %   kept ${pct(s.kept, s.summaries)} %`);
     }
-    const overall = (100 * exact) / cases;
-    console.log(`break-exact against Chromium: ${overall.toFixed(2)} % of ${cases} headline layouts\n${rows.join('\n')}`);
+    const overall = (100 * total.exact) / total.cases;
+    const summaries = (100 * total.summaryExact) / total.summaries;
+    console.log(`break-exact against Chromium: ${overall.toFixed(2)} % of ${total.cases} headline layouts, ${summaries.toFixed(2)} % of ${total.summaries} summaries\n` +
+      `decisions as Chromium's lines make them: headline size ${pct(total.sized, total.cases)} %, summary lines kept ${pct(total.kept, total.summaries)} %\n${rows.join('\n')}`);
     if (misses.length) console.log(`first differences:\n  ${misses.slice(0, 12).join('\n  ')}`);
+    if (decisions.length) console.log(`first different decisions:\n  ${decisions.slice(0, 8).join('\n  ')}`);
     assert.deepEqual(errors, [], 'no script error on the oracle page');
     assert.deepEqual(overflows.slice(0, 10), [], `${overflows.length} lines wider than their box`);
     for (const [lang, s] of stats) {
       assert.ok(s.exact / s.cases >= 0.975, `${lang}: ${((100 * s.exact) / s.cases).toFixed(1)} % break-exact, below 97.5 %`);
+      assert.ok(s.summaryExact / s.summaries >= 0.975, `${lang}: ${((100 * s.summaryExact) / s.summaries).toFixed(1)} % of summaries break-exact, below 97.5 %`);
     }
     assert.ok(overall >= 99.5, `${overall.toFixed(2)} % break-exact overall, below 99.5 %`);
+    assert.ok(summaries >= 99.5, `${summaries.toFixed(2)} % of summaries break-exact, below 99.5 %`);
+    assert.ok(total.sized / total.cases >= 0.995, `headline size as Chromium's lines make it in ${pct(total.sized, total.cases)} %, below 99.5 %`);
+    assert.ok(total.kept / total.summaries >= 0.995, `summary lines kept as Chromium's lines make them in ${pct(total.kept, total.summaries)} %, below 99.5 %`);
   } finally {
     await browser.close();
     server.close();

@@ -11,15 +11,22 @@
 use super::segment::Segments;
 use super::{Font, TextMeasure};
 
-/// How close to the limit (CSS px) a sum of segment widths must come before the whole line is
-/// measured: more than kerning between two segments ever adds.
+/// How far under the limit (CSS px) a sum of segment widths must stay for the line to fit
+/// without measuring it whole: more than kerning between two segments ever takes away.
 const SHAPING_SLACK: f32 = 1.0;
 
+/// How far over the limit, as a fraction of it, a sum of segment widths may be and the whole
+/// line still be measured. Shaped whole, a line can be much narrower than its segments: ICU
+/// breaks Burmese inside a stacked consonant (က | မ္ | ဘာ့), and the segment "မ္" alone
+/// shows a virama that the stack does not.
+const SPLIT_OVERSHOOT: f32 = 0.25;
+
 /// Whether a line of `width` fits in `max_width` as Chromium decides it: in its layout unit of
-/// 1/64 px, the width rounded to the nearest unit (a run of ten 32 px ideographs, measured
-/// 320.0006 px, fits a 320 px line).
+/// 1/64 px, the width's fraction of a unit dropped. Lines measured 320.0006 px (ten 32 px
+/// ideographs), 320.0122 px (Burmese at 15 px) and 372.0148 px (Malay at 41.6 px) each fit
+/// Chromium's line of 320 or 372 px.
 pub fn fits_in(width: f32, max_width: f32) -> bool {
-    (width * 64.0).round() <= (max_width * 64.0).round()
+    (width * 64.0).floor() <= (max_width * 64.0).round()
 }
 
 /// The widths of a text's segments in one font, measured on first use.
@@ -92,7 +99,7 @@ fn fits(
             sum += content + spaces;
         }
         sum += widths.segment(last, measure).0;
-        if sum > max_width + SHAPING_SLACK {
+        if sum > max_width * (1.0 + SPLIT_OVERSHOOT) + SHAPING_SLACK {
             return false;
         }
         if sum <= max_width - SHAPING_SLACK {
@@ -232,6 +239,26 @@ mod tests {
     use super::*;
     use crate::core::text::segment::{Segmenter, SpacesOnly};
     use crate::core::text::FixedAdvance;
+
+    #[test]
+    fn a_line_fits_as_chromium_decides_it() {
+        // (measured width, line width) → fits, as Chromium laid these lines out.
+        let cases = [
+            (320.0, 320.0, true),
+            (319.99, 320.0, true),
+            // Ten 32 px ideographs; a Burmese line at 15 px; a Malay line at 41.6 px: each
+            // over its line by less than Chromium's layout unit, and set on it.
+            (320.0006, 320.0, true),
+            (320.0122, 320.0, true),
+            (372.0148, 372.0, true),
+            // A whole unit over does not fit.
+            (320.015_625, 320.0, false),
+            (320.5, 320.0, false),
+        ];
+        for (width, max, want) in cases {
+            assert_eq!(fits_in(width, max), want, "{width} in {max}");
+        }
+    }
 
     const F: Font = Font {
         size: 20.0,
