@@ -2,7 +2,7 @@
 //! `Intl.Segmenter` and line-break opportunities from `Intl.v8BreakIterator`, the ICU that
 //! Chromium lays the DOM out with (dictionary words in Thai, Khmer, Burmese and Japanese
 //! included), at no cost in Wasm bytes. One call across the boundary per text; the JS side
-//! keeps one iterator per language. Where `Intl.v8BreakIterator` is missing (Safari serving
+//! keeps one iterator per language and each text's answers. Where `Intl.v8BreakIterator` is missing (Safari serving
 //! the preview), the word segmenter's boundaries stand in for the line breaker's; without
 //! `Intl.Segmenter` at all, core's [`SpacesOnly`] does.
 
@@ -14,6 +14,13 @@ use crate::core::text::Segmenter;
 #[wasm_bindgen(inline_js = "
 const lines = new Map();
 let clusters, words = new Map();
+// The first Intl object of a page loads ICU's data: about 150 ms of main thread at 4x CPU
+// throttling. Started on a timer as soon as this module is evaluated, that load overlaps the
+// fetching and compiling of the Wasm module (off the main thread) instead of following it in
+// the first card's layout; where the module is ready sooner, the first card waits for the
+// rest of it.
+setTimeout(() => { segment_graphemes('a'); segment_lines('a', 'en'); }, 0);
+
 function made(cache, key, make) {
   if (!cache.has(key)) {
     let value = null;
@@ -28,22 +35,36 @@ function boundaries(segments, length) {
   out.push(length);
   return Uint32Array.from(out);
 }
+// Each text's answers are kept (a card is laid out again at every mount, font scale and skin):
+// a feed's headlines and summaries, forgotten all at once past 256.
+const answers = new Map();
+function kept(key, make) {
+  let value = answers.get(key);
+  if (value === undefined) {
+    if (answers.size >= 256) answers.clear();
+    value = make();
+    answers.set(key, value);
+  }
+  return value;
+}
 export function segment_graphemes(text) {
   if (clusters === undefined) {
     try { clusters = new Intl.Segmenter(undefined, { granularity: 'grapheme' }); } catch (_) { clusters = null; }
   }
-  return clusters ? boundaries(clusters.segment(text), text.length) : undefined;
+  return clusters ? kept('\\0' + text, () => boundaries(clusters.segment(text), text.length)) : undefined;
 }
 export function segment_lines(text, lang) {
   const it = made(lines, lang, (l) => (Intl.v8BreakIterator ? new Intl.v8BreakIterator([l], { type: 'line' }) : null));
   if (it) {
-    it.adoptText(text);
-    const out = [];
-    for (let b = it.next(); b !== -1; b = it.next()) out.push(b);
-    return Uint32Array.from(out);
+    return kept(lang + '\\0' + text, () => {
+      it.adoptText(text);
+      const out = [];
+      for (let b = it.next(); b !== -1; b = it.next()) out.push(b);
+      return Uint32Array.from(out);
+    });
   }
   const w = made(words, lang, (l) => new Intl.Segmenter(l, { granularity: 'word' }));
-  return w ? boundaries(w.segment(text), text.length) : undefined;
+  return w ? kept(lang + '\\0' + text, () => boundaries(w.segment(text), text.length)) : undefined;
 }
 ")]
 extern "C" {
@@ -68,7 +89,7 @@ fn to_bytes(text: &str, utf16: &[u32], out: &mut Vec<usize>) {
     }
 }
 
-/// The platform's segmentation.
+/// The platform's segmentation (the JS side keeps each text's answers).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Platform;
 

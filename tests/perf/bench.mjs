@@ -306,6 +306,7 @@ const result = {
   bytes: {},
   samples: [],
   memory: {},
+  layout: {},
   scale: {},
   writes: {},
 };
@@ -358,6 +359,29 @@ for (const pg of PAGES) {
     await p.context.close();
   }
   process.stdout.write(` ${pg.name}`);
+}
+process.stdout.write('\n  layout of each sample card:');
+
+// Layout of one card in the browser, measuring included: every card of the sample feed (as the
+// page serves it), first in a fresh renderer and again with its measures cached, at each
+// throttling. The renderer's own figure: the peers lay nothing out themselves.
+for (const throttle of PROFILES) {
+  const first = [];
+  const cached = [];
+  for (let run = 0; run < RUNS; run++) {
+    const p = await phone(throttle);
+    try {
+      await load(p, PAGES[0].path);
+      const sample = await p.page.evaluate(async () => JSON.stringify(await (await fetch('/www/feeds/sample.json')).json()));
+      const t = await p.page.evaluate((json) => bench.layoutTimes(json), sample);
+      first.push(...t.first);
+      cached.push(...t.cached);
+    } finally {
+      await p.context.close();
+    }
+  }
+  result.layout[throttle] = { first, cached };
+  process.stdout.write(` ${throttle}×`);
 }
 process.stdout.write('\n  scale (12 and 10,000 cards):');
 
@@ -444,6 +468,13 @@ for (const [label, k] of [['JS heap (bytes)', 'jsHeap'], ['Wasm memory (bytes)',
     const m = result.memory[p.name];
     return m && m.after10[k] != null ? ratio(m[`after${MEMORY_SWIPES}`][k], m.after10[k]) : '–';
   }));
+}
+
+console.log(`\nlayout of one card of the sample feed in the browser, measuring included (ms per card, median [IQR] over ${RUNS} runs × every card)`);
+row('', ['first layout', 'measures cached']);
+for (const throttle of PROFILES) {
+  const { first, cached } = result.layout[throttle];
+  row(`${throttle}× CPU`, [cell(stats(first)), cell(stats(cached))]);
 }
 
 const s12 = stats(result.scale[12].swipeTaskMs);

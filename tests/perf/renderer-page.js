@@ -20,7 +20,32 @@ host.pushFeed(JSON.stringify(feed));
 await link.attach(renderer);
 markFirstCard();
 
+/**
+ * Lays out each card of `json` twice with a renderer of its own (off screen): the first time
+ * in a fresh renderer, the second once its measures are cached. Per card, ms per layout (the
+ * layout read through `layoutOf`, so its conversion to JS is included).
+ */
+function layoutTimes(json) {
+  const root = document.createElement('div');
+  root.style.cssText = 'position:absolute;left:-10000px;top:0;width:412px;height:915px';
+  document.body.append(root);
+  const r = new Renderer(root, { skin: 'generic', autoAdvance: false, reducedMotion: true }, null);
+  r.viewport = { width: 412, height: 915 };
+  r.setFeed(json);
+  const time = () => Array.from({ length: r.count }, (_, i) => {
+    const start = performance.now();
+    r.layoutOf(i);
+    return performance.now() - start;
+  });
+  const first = time();
+  const cached = time();
+  r.free();
+  root.remove();
+  return { first, cached };
+}
+
 window.bench = {
+  layoutTimes,
   index: () => renderer.index,
   settles: () => settles,
   wake: () => timeWake(feed, (json) => host.pushFeed(json)),

@@ -252,7 +252,7 @@ mod tests {
             (320.0122, 320.0, true),
             (372.0148, 372.0, true),
             // A whole unit over does not fit.
-            (320.015_625, 320.0, false),
+            (320.0 + 1.0 / 64.0, 320.0, false),
             (320.5, 320.0, false),
         ];
         for (width, max, want) in cases {
