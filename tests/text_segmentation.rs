@@ -15,7 +15,7 @@ use glance_renderer::core::text::{Segmenter, Segments};
 mod support {
     pub mod icu;
 }
-use support::icu::Icu;
+use support::icu::{Icu, IcuWords};
 
 /// The folder of Unicode's test files in the `icu_segmenter` crate cargo fetched.
 fn testdata() -> PathBuf {
@@ -138,18 +138,25 @@ fn clusters_are_unicodes() {
     }
 }
 
+/// The pieces `text` may break into, in `lang`: the same with the platform's line breaker as
+/// with only its word segmenter (core's UAX #14 subset over word boundaries), or the test
+/// fails; so every rule table below checks both.
 fn pieces(text: &str, lang: &str) -> Vec<String> {
-    let segments = Segments::of(text, lang, &mut Icu);
-    let mut start = 0;
-    segments
-        .breaks
-        .iter()
-        .map(|&b| {
-            let piece = text[start..b].to_string();
-            start = b;
-            piece
-        })
-        .collect()
+    let cut = |breaks: &[usize]| {
+        let mut start = 0;
+        breaks
+            .iter()
+            .map(|&b| {
+                let piece = text[start..b].to_string();
+                start = b;
+                piece
+            })
+            .collect::<Vec<_>>()
+    };
+    let line_breaker = cut(&Segments::of(text, lang, &mut Icu).breaks);
+    let words = cut(&Segments::of(text, lang, &mut IcuWords).breaks);
+    assert_eq!(words, line_breaker, "word boundaries and UAX #14 in {lang}");
+    line_breaker
 }
 
 #[test]
@@ -223,4 +230,74 @@ fn every_break_is_on_a_character_and_ends_the_text() {
         }
         let _ = chromium_breaks(text, &segments.breaks);
     }
+}
+
+/// Without a line breaker (`Intl.v8BreakIterator`), a word segmenter's boundaries and core's
+/// UAX #14 subset stand in. Checked against ICU's line breaker (UAX #14 with its dictionaries)
+/// on every headline of the browser oracle's corpus: the break opportunities Chromium's rules
+/// then use must be the same for nearly every headline in every language.
+#[test]
+fn without_a_line_breaker_word_boundaries_and_uax14_give_the_same_breaks() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/text/headlines");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("the corpus")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    files.sort();
+    let mut report = Vec::new();
+    let mut worst = (100.0_f64, String::new());
+    let (mut all, mut same_all) = (0, 0);
+    let mut differences = Vec::new();
+    for path in files {
+        let lang = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a name")
+            .to_string();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let (mut n, mut same) = (0, 0);
+        for headline in text.lines().filter(|l| !l.trim().is_empty()) {
+            n += 1;
+            let line_breaker = Segments::of(headline, &lang, &mut Icu).breaks;
+            let words = Segments::of(headline, &lang, &mut IcuWords).breaks;
+            if line_breaker == words {
+                same += 1;
+            } else if differences.len() < 12 {
+                let cut = |breaks: &[usize]| {
+                    let mut last = 0;
+                    breaks
+                        .iter()
+                        .map(|&b| {
+                            let piece = &headline[last..b];
+                            last = b;
+                            piece.to_string()
+                        })
+                        .collect::<Vec<_>>()
+                        .join("|")
+                };
+                differences.push(format!(
+                    "{lang}: line breaker {}\n    words + UAX #14 {}",
+                    cut(&line_breaker),
+                    cut(&words)
+                ));
+            }
+        }
+        let rate = 100.0 * same as f64 / n as f64;
+        if rate < worst.0 {
+            worst = (rate, lang.clone());
+        }
+        report.push(format!("{lang} {rate:.1} %"));
+        all += n;
+        same_all += same;
+    }
+    let overall = 100.0 * same_all as f64 / all as f64;
+    println!(
+        "the same breaks as the line breaker: {overall:.1} % of {all} headlines; {}",
+        report.join(", ")
+    );
+    for d in &differences {
+        println!("  {d}");
+    }
+    assert!(overall >= 99.0, "{overall:.1} % overall");
+    assert!(worst.0 >= 97.5, "{} %, {}", worst.0, worst.1);
 }

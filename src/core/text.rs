@@ -9,6 +9,7 @@
 
 pub mod lines;
 pub mod segment;
+pub mod uax14;
 
 pub use lines::{break_lines, ellipsize, with_break_spaces};
 pub use segment::{Segmenter, Segments};

@@ -2,14 +2,19 @@
 //! `Intl.Segmenter` and line-break opportunities from `Intl.v8BreakIterator`, the ICU that
 //! Chromium lays the DOM out with (dictionary words in Thai, Khmer, Burmese and Japanese
 //! included), at no cost in Wasm bytes. One call across the boundary per text; the JS side
-//! keeps one iterator per language and each text's answers. Where `Intl.v8BreakIterator` is missing (Safari serving
-//! the preview), the word segmenter's boundaries stand in for the line breaker's; without
+//! keeps one iterator per language and each text's answers. Where `Intl.v8BreakIterator` is
+//! missing (Safari or Firefox serving the preview), the word segmenter's boundaries and core's
+//! UAX #14 subset ([`from_word_boundaries`]) stand in for the line breaker; without
 //! `Intl.Segmenter` at all, core's [`SpacesOnly`] does.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::core::text::segment::SpacesOnly;
+use crate::core::text::uax14::from_word_boundaries;
 use crate::core::text::Segmenter;
+
+/// The first value of an answer that holds word boundaries, not line-break opportunities.
+const WORDS: u32 = u32::MAX;
 
 #[wasm_bindgen(inline_js = "
 const lines = new Map();
@@ -63,8 +68,9 @@ export function segment_lines(text, lang) {
       return Uint32Array.from(out);
     });
   }
+  // No line breaker: word boundaries, marked as such by a leading 0xFFFFFFFF.
   const w = made(words, lang, (l) => new Intl.Segmenter(l, { granularity: 'word' }));
-  return w ? kept(lang + '\\0' + text, () => boundaries(w.segment(text), text.length)) : undefined;
+  return w ? kept(lang + '\\0' + text, () => Uint32Array.from([0xffffffff, ...boundaries(w.segment(text), text.length)])) : undefined;
 }
 ")]
 extern "C" {
@@ -103,6 +109,12 @@ impl Segmenter for Platform {
 
     fn line_breaks(&mut self, text: &str, lang: &str, out: &mut Vec<usize>) {
         match segment_lines(text, lang) {
+            // Word boundaries: core's UAX #14 subset makes them line-break opportunities.
+            Some(utf16) if utf16.first() == Some(&WORDS) => {
+                let mut words = Vec::new();
+                to_bytes(text, &utf16[1..], &mut words);
+                from_word_boundaries(text, lang, &words, out);
+            }
             Some(utf16) => to_bytes(text, &utf16, out),
             None => SpacesOnly.line_breaks(text, lang, out),
         }

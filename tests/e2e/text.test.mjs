@@ -30,10 +30,15 @@ const corpus = readdirSync(dir)
 const SKINS = ['generic', 'samsung-oneui'];
 const ALL_SKINS = ['generic', 'samsung-oneui', 'xiaomi-hyperos', 'vivo-originos', 'oppo-coloros'];
 
-/** The oracle page (tests/text/oracle.html) in a fresh browser, its script errors collected. */
-async function oraclePage() {
+/**
+ * The oracle page (tests/text/oracle.html) in a fresh browser, its script errors collected;
+ * `withoutLineBreaker` takes `Intl.v8BreakIterator` away before the page loads, as in a
+ * browser that is not Chromium.
+ */
+async function oraclePage({ withoutLineBreaker = false } = {}) {
   const { server, browser, base } = await startBrowser({ root, allow: ['/www/', '/tests/text/'] });
   const page = await browser.newPage();
+  if (withoutLineBreaker) await page.addInitScript(() => { delete Intl.v8BreakIterator; });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${base}tests/text/oracle.html`);
@@ -173,6 +178,38 @@ test('headlines break where Chromium breaks them, in every language, and never o
     assert.ok(summaries >= 99.5, `${summaries.toFixed(2)} % of summaries break-exact, below 99.5 %`);
     assert.ok(total.sized / total.cases >= 0.995, `headline size as Chromium's lines make it in ${pct(total.sized, total.cases)} %, below 99.5 %`);
     assert.ok(total.kept / total.summaries >= 0.995, `summary lines kept as Chromium's lines make them in ${pct(total.kept, total.summaries)} %, below 99.5 %`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test('without Intl.v8BreakIterator, word boundaries and core\'s UAX #14 rules still break where Chromium does', async () => {
+  const { server, browser, errors, page } = await oraclePage({ withoutLineBreaker: true });
+  try {
+    assert.equal(await page.evaluate(() => typeof Intl.v8BreakIterator), 'undefined');
+    const results = await page.evaluate((args) => window.compare(args), { skin: 'generic', ...PHONES[0], fontScale: 1.0, cards: corpus });
+    const stats = new Map();
+    const misses = [];
+    for (const r of results) {
+      const s = stats.get(r.lang) ?? { cases: 0, exact: 0 };
+      stats.set(r.lang, s);
+      s.cases++;
+      const n = r.renderer?.length ?? 0;
+      const exact = !r.missing && (r.ellipsised
+        ? r.renderer.slice(0, n - 1).every((l, i) => l === r.chromium[i]) &&
+          (r.chromium[n - 1] ?? '').startsWith(r.renderer[n - 1].replace(/…$/u, '').trimEnd())
+        : JSON.stringify(r.renderer) === JSON.stringify(r.chromium));
+      if (exact) s.exact++;
+      else misses.push(`${r.id}\n      renderer ${JSON.stringify(r.renderer)}\n      chromium ${JSON.stringify(r.chromium)}`);
+    }
+    const total = [...stats.values()].reduce((t, s) => ({ cases: t.cases + s.cases, exact: t.exact + s.exact }), { cases: 0, exact: 0 });
+    const rows = [...stats].sort().map(([lang, s]) => `${lang} ${((100 * s.exact) / s.cases).toFixed(1)} %`);
+    console.log(`without a line breaker: ${((100 * total.exact) / total.cases).toFixed(2)} % of ${total.cases} headlines break-exact; ${rows.join(', ')}`);
+    if (misses.length) console.log(`first differences:\n  ${misses.slice(0, 8).join('\n  ')}`);
+    assert.deepEqual(errors, [], 'no script error on the oracle page');
+    for (const [lang, s] of stats) assert.ok(s.exact / s.cases >= 0.95, `${lang}: ${((100 * s.exact) / s.cases).toFixed(1)} % break-exact, below 95 %`);
+    assert.ok(total.exact / total.cases >= 0.99, `${((100 * total.exact) / total.cases).toFixed(2)} % break-exact overall, below 99 %`);
   } finally {
     await browser.close();
     server.close();
