@@ -144,12 +144,23 @@ pub fn break_lines(
         let clusters = &segments.graphemes;
         let from = clusters.partition_point(|&g| g <= start);
         let mut cut = clusters.get(from).copied().unwrap_or(end).min(end);
-        for &g in clusters[from..].iter().take_while(|&&g| g < end).skip(1) {
-            if fits_in(measure.width(text[start..g].trim_end(), font), max_width) {
-                cut = g;
+        // The longest run of clusters that fits, found by halving (a run's width grows with
+        // it): a few measures per line even for a long URL.
+        let inside = &clusters[from..clusters.partition_point(|&g| g < end)];
+        let (mut lo, mut hi) = (1, inside.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fits_in(
+                measure.width(text[start..inside[mid - 1]].trim_end(), font),
+                max_width,
+            ) {
+                lo = mid;
             } else {
-                break;
+                hi = mid - 1;
             }
+        }
+        if lo > 1 {
+            cut = inside[lo - 1];
         }
         if text[cut..end].trim().is_empty() {
             // Only the hanging spaces were left: the segment fits after all.
