@@ -6,6 +6,7 @@
 
 pub mod actions;
 pub mod advance;
+pub mod decimal;
 pub mod deck;
 pub mod event;
 pub mod feed;

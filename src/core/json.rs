@@ -75,10 +75,10 @@ impl Json {
         }
     }
 
-    /// The value as a double, if it is a number.
+    /// The value as a double, if it is a number (read by [`crate::core::decimal::parse`]).
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Json::Number(n) => n.parse().ok(),
+            Json::Number(n) => crate::core::decimal::parse(n),
             _ => None,
         }
     }

@@ -556,7 +556,8 @@ fn read_safe_area(doc: &Document, viewport: &HtmlElement) -> Insets {
         web_sys::window()
             .and_then(|w| w.get_computed_style(&probe).ok().flatten())
             .and_then(|style| style.get_property_value(name).ok())
-            .and_then(|v| v.trim_end_matches("px").parse::<f32>().ok())
+            .and_then(|v| crate::core::decimal::parse(v.trim_end_matches("px")))
+            .map(|v| v as f32)
             .unwrap_or(0.0)
     };
     let insets = Insets::new(
