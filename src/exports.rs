@@ -387,8 +387,8 @@ impl Renderer {
     }
 
     /// The layout of card `index` on this device and skin: `{ cardId, textZone, blocks: [{ kind,
-    /// rect: { x, y, width, height }, font_size, line_height, lines }], media, scrim, warnings:
-    /// [{ code, … }], direction, font_family }`, or `null` past the end. Content tools show the
+    /// rect: { x, y, width, height }, fontSize, lineHeight, lines }], media, scrim, warnings:
+    /// [{ code, … }], direction, fontFamily }`, or `null` past the end. Content tools show the
     /// warnings.
     #[wasm_bindgen(js_name = layoutOf)]
     pub fn layout_of(&self, index: usize) -> Result<JsValue, JsError> {

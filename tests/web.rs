@@ -1518,3 +1518,35 @@ async fn relative_times_read_the_same_at_wake_and_later() {
     drop(r);
     root.remove();
 }
+
+/// Every name in a layout report is camelCase, as the contract has every name JS receives
+/// (the warning codes are values, and stay as they are).
+#[wasm_bindgen_test]
+fn layout_reports_name_everything_in_camel_case() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let mut names = Vec::new();
+    fn walk(value: &JsValue, names: &mut Vec<String>) {
+        if js_sys::Array::is_array(value) {
+            for item in js_sys::Array::from(value).iter() {
+                walk(&item, names);
+            }
+        } else if value.is_object() {
+            let object: &js_sys::Object = value.unchecked_ref();
+            for key in js_sys::Object::keys(object).iter() {
+                let key = key.as_string().expect("a key");
+                walk(&get(value, &key), names);
+                names.push(key);
+            }
+        }
+    }
+    for i in 0..r.count() {
+        walk(&r.layout_of(i).expect("laid out"), &mut names);
+    }
+    let bad: std::collections::BTreeSet<_> = names.iter().filter(|n| n.contains('_')).collect();
+    assert!(!names.is_empty());
+    assert!(bad.is_empty(), "{bad:?}");
+    drop(r);
+    root.remove();
+}

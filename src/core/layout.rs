@@ -95,8 +95,9 @@ pub enum BlockKind {
     Actions,
 }
 
-/// One placed piece of a card.
+/// One placed piece of a card (its field names camelCase for JS, as every name JS receives).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Block {
     /// What it holds.
     pub kind: BlockKind,
@@ -153,6 +154,7 @@ pub struct MediaFit {
 
 /// A laid-out card.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CardLayout {
     /// The card's own box (the viewport).
     pub card: Rect,

@@ -80,7 +80,7 @@ function roomOf(layout, gap) {
   const fixed = [height(['source', 'disclosure']), height(['score']), height(['cta', 'actions'])]
     .filter((h) => h > 0)
     .reduce((sum, h) => f32(sum + f32(h + gap)), 0);
-  return f32(layout.text_zone.height - fixed);
+  return f32(layout.textZone.height - fixed);
 }
 
 const profiles = new Map();
@@ -117,23 +117,23 @@ window.compare = async function compare({ skin, width, height, fontScale, cards 
     }
     // The family and direction the renderer sets the card's text in (the probe test checks
     // that the DOM draws with that family).
-    const font = { size: title.font_size, family: layout.font_family, weight: 700 };
-    const style = { lang: card.lang, dir: layout.direction, width: title.rect.width, font, lineHeight: title.line_height, block: 'glance-title' };
+    const font = { size: title.fontSize, family: layout.fontFamily, weight: 700 };
+    const style = { lang: card.lang, dir: layout.direction, width: title.rect.width, font, lineHeight: title.lineHeight, block: 'glance-title' };
     const gap = f32(8 * scale);
     const room = roomOf(layout, gap);
     const ellipsised = layout.warnings.some((w) => w.code === 'headline_ellipsised');
     const result = {
       id: card.id,
       lang: card.lang,
-      fontSize: title.font_size,
+      fontSize: title.fontSize,
       boxWidth: title.rect.width,
       ellipsised,
       renderer: title.lines,
       chromium: chromiumLines(box, card.title, style),
       widths: title.lines.map((l) => realWidth(span, l, style)),
       size: {
-        renderer: ellipsised ? null : title.font_size,
-        chromium: chromiumSize(box, card.title, style, { sizes, fontScale: scale, leading: leadingOf(title.font_size, title.line_height), maxLines: card.score ? 3 : 4, room }),
+        renderer: ellipsised ? null : title.fontSize,
+        chromium: chromiumSize(box, card.title, style, { sizes, fontScale: scale, leading: leadingOf(title.fontSize, title.lineHeight), maxLines: card.score ? 3 : 4, room }),
       },
     };
     const summary = layout.blocks.find((b) => b.kind === 'summary');
@@ -142,9 +142,9 @@ window.compare = async function compare({ skin, width, height, fontScale, cards 
       // The summary's font and line height are the layout's; when the layout dropped it, its
       // size is 15 px at the font scale and its leading the headline's script's (1.45 for
       // Latin, as tall as the headline's for the others).
-      const size = summary?.font_size ?? f32(15 * scale);
-      const titleLeading = leadingOf(title.font_size, title.line_height);
-      const lineHeight = summary?.line_height ?? f32(size * (titleLeading === f32(1.3) ? f32(1.45) : titleLeading));
+      const size = summary?.fontSize ?? f32(15 * scale);
+      const titleLeading = leadingOf(title.fontSize, title.lineHeight);
+      const lineHeight = summary?.lineHeight ?? f32(size * (titleLeading === f32(1.3) ? f32(1.45) : titleLeading));
       const sstyle = { ...style, width: summary?.rect.width ?? title.rect.width, font: { ...font, size, weight: 400 }, lineHeight, block: 'glance-summary' };
       const lines = chromiumLines(box, card.summary, sstyle);
       result.summary = {
@@ -183,7 +183,7 @@ window.probe = async function probe({ skin, card }) {
   await document.fonts.ready;
   probed = { root, renderer };
   const layout = renderer.layoutOf(0);
-  return { fontFamily: layout?.font_family, dir: layout?.direction };
+  return { fontFamily: layout?.fontFamily, dir: layout?.direction };
 };
 
 window.unprobe = function unprobe() {
