@@ -26,7 +26,11 @@ pub struct CanvasMeasure {
     /// one (`u8::MAX` when the context's state was reset).
     texts: Vec<(String, String)>,
     text: u8,
-    cache: HashMap<(u8, u32, u16, String), f32>,
+    /// Widths by (text index, size in tenths of a px, weight), then by string: a lookup
+    /// borrows the string, only a new measure copies it.
+    cache: HashMap<(u8, u32, u16), HashMap<String, f32>>,
+    /// Widths kept in all.
+    kept: usize,
 }
 
 impl CanvasMeasure {
@@ -44,6 +48,7 @@ impl CanvasMeasure {
             texts: Vec::new(),
             text: u8::MAX,
             cache: HashMap::new(),
+            kept: 0,
         }
     }
 
@@ -131,8 +136,8 @@ impl CanvasMeasure {
 impl TextMeasure for CanvasMeasure {
     fn width(&mut self, text: &str, font: Font) -> f32 {
         let size = (font.size * 10.0).round() as u32;
-        let key = (self.text, size, font.weight, text.to_string());
-        if let Some(w) = self.cache.get(&key) {
+        let key = (self.text, size, font.weight);
+        if let Some(w) = self.cache.get(&key).and_then(|widths| widths.get(text)) {
             return *w;
         }
         let Some(context) = &self.context else {
@@ -149,10 +154,15 @@ impl TextMeasure for CanvasMeasure {
             self.font = Some((size, font.weight));
         }
         let width = context.measure_text(text).map_or(0.0, |m| m.width() as f32);
-        if self.cache.len() >= CACHE_LIMIT {
+        if self.kept >= CACHE_LIMIT {
             self.cache.clear();
+            self.kept = 0;
         }
-        self.cache.insert(key, width);
+        self.cache
+            .entry(key)
+            .or_default()
+            .insert(text.to_string(), width);
+        self.kept += 1;
         width
     }
 
@@ -168,6 +178,7 @@ impl TextMeasure for CanvasMeasure {
                     // More languages and skins than a lock screen shows: start over.
                     self.texts.clear();
                     self.cache.clear();
+                    self.kept = 0;
                 }
                 self.texts.push((lang.to_string(), family.to_string()));
                 self.texts.len() - 1
