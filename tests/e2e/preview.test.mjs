@@ -179,6 +179,18 @@ test('?motion=reduce: cards cross-fade into place instead of sliding', async () 
   const { page, context, problems } = await open('?motion=reduce');
   await waitInView(page, 'ipl-2026-final-live');
   assert.equal(await page.isVisible('#motion-note'), true);
+  // What runs is read in the first frame after the key, in the page: the test's own round
+  // trips may take longer than the 200 ms fade on a loaded machine.
+  await page.evaluate(() => {
+    addEventListener('keydown', () => requestAnimationFrame(() => {
+      window.__fade = document.getAnimations().map((a) => ({
+        card: a.effect.target.dataset.cardId,
+        properties: a.effect.getKeyframes().flatMap((k) => Object.keys(k))
+          .filter((p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p)).sort(),
+        duration: a.effect.getTiming().duration,
+      }));
+    }), { once: true });
+  });
   await page.keyboard.press('ArrowRight');
   // In place within the same task: no frame of motion is drawn.
   const left = await page.evaluate(() => {
@@ -188,12 +200,8 @@ test('?motion=reduce: cards cross-fade into place instead of sliding', async () 
   assert.equal(left, 0);
   assert.deepEqual(await inViewIds(page), ['monsoon-mumbai-en']);
   // The only motion is a short cross-fade of the two cards: opacity in, position held.
-  const running = await page.evaluate(() => document.getAnimations().map((a) => ({
-    card: a.effect.target.dataset.cardId,
-    properties: a.effect.getKeyframes().flatMap((k) => Object.keys(k))
-      .filter((p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p)).sort(),
-    duration: a.effect.getTiming().duration,
-  })));
+  await page.waitForFunction(() => window.__fade !== undefined, null, { polling: 50 });
+  const running = await page.evaluate(() => window.__fade);
   assert.deepEqual(running, [
     { card: 'ipl-2026-final-live', properties: ['transform', 'transform'], duration: 200 },
     { card: 'monsoon-mumbai-en', properties: ['opacity', 'opacity', 'zIndex', 'zIndex'], duration: 200 },
