@@ -344,3 +344,24 @@ fn the_sample_feed_is_valid() {
         assert!(langs.contains(lang), "{lang} in {langs:?}");
     }
 }
+
+/// `null` is absent for a medium's size as for every other optional field: the card is shown,
+/// its size unknown (the layout then reports `media_size_unknown`).
+#[test]
+fn a_null_media_size_is_an_absent_one() {
+    for key in ["width", "height"] {
+        // Written as null (`with` would remove the key).
+        let mut card = image("x");
+        card["media"][key] = Value::Null;
+        assert_eq!(report(card.clone()), vec![], "{key}: null");
+        let feed = json!({ "version": 1, "cards": [card] });
+        let parsed = parse_feed(&feed.to_string(), &limits()).expect("valid");
+        let media = parsed.cards[0].media.as_ref().expect("a medium");
+        let size = if key == "width" {
+            media.width
+        } else {
+            media.height
+        };
+        assert_eq!(size, None, "{key}");
+    }
+}

@@ -1550,3 +1550,30 @@ fn layout_reports_name_everything_in_camel_case() {
     drop(r);
     root.remove();
 }
+
+/// The picture fetched first is the card in view's, wherever it stands in the feed (it was
+/// feed index 0's, even when the deck showed another card).
+#[wasm_bindgen_test]
+fn the_card_in_views_picture_is_fetched_first() {
+    let root = host_element();
+    let mut r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(SAMPLE).expect("valid");
+    let eager = |root: &HtmlElement| {
+        let list = root
+            .query_selector_all("img[fetchpriority=\"high\"]")
+            .expect("query");
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .filter_map(|img| img.closest("[data-card-id]").ok().flatten())
+            .filter_map(|card| card.get_attribute("data-card-id"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(eager(&root), ["ipl-2026-final-live"]);
+    // Three cards on, then every card built again (a skin switch).
+    assert!(r.go_to(3));
+    r.set_skin("vivo-originos").expect("a built-in");
+    let current = r.current_id().expect("a card in view");
+    assert_eq!(eager(&root), [current]);
+    drop(r);
+    root.remove();
+}

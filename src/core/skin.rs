@@ -28,7 +28,7 @@ pub enum SkinError {
         reason: String,
     },
     /// No built-in skin has this name.
-    #[error("there is no built-in skin named \"{0}\"; built-ins: generic, samsung-oneui, xiaomi-hyperos, vivo-originos, oppo-coloros")]
+    #[error("there is no built-in skin named \"{0}\"; built-ins: {names}", names = builtin_names())]
     Unknown(String),
 }
 
@@ -267,6 +267,11 @@ pub const BUILTIN: [(&str, &str); 5] = [
         include_str!("../../www/skins/oppo-coloros.json"),
     ),
 ];
+
+/// The built-in profiles' names, comma-separated, in [`BUILTIN`]'s order.
+fn builtin_names() -> String {
+    BUILTIN.map(|(name, _)| name).join(", ")
+}
 
 /// Reads the fields of a profile, each error naming its field.
 struct Fields<'a>(&'a Json);

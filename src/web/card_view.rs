@@ -55,6 +55,8 @@ pub struct Context<'a> {
     pub index: usize,
     /// How many cards are shown.
     pub total: usize,
+    /// Whether it is the card in view (its picture is fetched first).
+    pub in_view: bool,
     /// The time now, for "2 h ago".
     pub now: EpochMs,
     /// Where everything goes (computed by `core::layout`).
@@ -141,7 +143,7 @@ impl CardView {
                     attr(&img, "alt", "");
                     attr(&img, "decoding", "async");
                     attr(&img, "draggable", "false");
-                    if cx.index == 0 {
+                    if cx.in_view {
                         attr(&img, "fetchpriority", "high");
                     }
                     set_style(&img, "object-position", &position);

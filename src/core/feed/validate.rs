@@ -137,7 +137,8 @@ impl Reader<'_> {
     }
 
     fn dimension(&mut self, obj: &Json, key: &str) -> Option<u32> {
-        let value = obj.get(key)?;
+        // `null` is absent, as for every other optional field.
+        let value = obj.get(key).filter(|v| !matches!(v, Json::Null))?;
         match value.as_u64() {
             Some(n @ 1..=16_384) => Some(n as u32),
             _ => {

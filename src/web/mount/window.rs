@@ -74,6 +74,7 @@ impl State {
             doc: &self.doc,
             index,
             total: self.cards.len(),
+            in_view: index == self.deck.current(),
             now,
             layout: &layout,
             motion,
