@@ -12,14 +12,8 @@ use super::segment::Segments;
 use super::{Font, TextMeasure};
 
 /// How far under the limit (CSS px) a sum of segment widths must stay for the line to fit
-/// without measuring it whole: more than kerning between two segments ever takes away.
+/// without measuring it whole: more than shaping across segments ever adds.
 const SHAPING_SLACK: f32 = 1.0;
-
-/// How far over the limit, as a fraction of it, a sum of segment widths may be and the whole
-/// line still be measured. Shaped whole, a line can be much narrower than its segments: ICU
-/// breaks Burmese inside a stacked consonant (က | မ္ | ဘာ့), and the segment "မ္" alone
-/// shows a virama that the stack does not.
-const SPLIT_OVERSHOOT: f32 = 0.25;
 
 /// Whether a line of `width` fits in `max_width` as Chromium decides it: in its layout unit of
 /// 1/64 px, the width's fraction of a unit dropped. Lines measured 320.0006 px (ten 32 px
@@ -99,12 +93,13 @@ fn fits(
             sum += content + spaces;
         }
         sum += widths.segment(last, measure).0;
-        if sum > max_width * (1.0 + SPLIT_OVERSHOOT) + SHAPING_SLACK {
-            return false;
-        }
         if sum <= max_width - SHAPING_SLACK {
             return true;
         }
+        // Near or over the limit, the whole line decides: shaped whole it can be much narrower
+        // than its segments (ICU breaks Burmese inside a stacked consonant, က | မ္ | ဘာ့, and
+        // "မ္" alone shows a virama the stack does not). A greedy fill asks this for the last
+        // segment or two of each line.
     }
     let line = widths.text[start..widths.segments.breaks[last]].trim_end();
     fits_in(measure.width(line, widths.font), max_width)
