@@ -263,7 +263,7 @@ pub fn layout_card(
 
     // 1. Where text may go.
     let chrome = zone::chrome(skin, device);
-    let zone = zone::text_zone(skin, device, direction, smallest_line);
+    let zone = zone::text_zone(skin, device, &chrome, direction, smallest_line);
 
     // 2. The blocks of fixed height, and which give way for one headline line.
     let mut fixed = Fixed::of(card, fs, zone.width, measure);

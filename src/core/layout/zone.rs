@@ -12,6 +12,8 @@ use crate::core::skin::{ClockPosition, Skin};
 pub struct Chrome {
     /// Height of the band at the top.
     pub top: f32,
+    /// Height of the area at the bottom (the skin's, or the gesture bar's when taller).
+    pub bottom: f32,
     /// The top band, the clock block and the bottom area.
     pub reserved: Vec<Rect>,
 }
@@ -26,6 +28,7 @@ pub fn chrome(skin: &Skin, device: &Device) -> Chrome {
     let bottom = skin.reserved.bottom.max(device.safe_area.bottom);
     Chrome {
         top,
+        bottom,
         reserved: vec![
             Rect::new(0.0, 0.0, vw, top),
             Rect::new(0.0, skin.clock_top(vh), vw, skin.reserved.clock.height),
@@ -34,20 +37,25 @@ pub fn chrome(skin: &Skin, device: &Device) -> Chrome {
     }
 }
 
-/// Where text may go: between the skin's top chrome (and clock) and its bottom area, inside
+/// Where text may go: between the skin's `chrome` on this device (and its clock), inside
 /// the safe area and the side margins, no wider than is comfortable to read, on the start
 /// side of a wide screen. Under a centred clock that leaves too little room for a header and
 /// two headline lines of `smallest_line` px (landscape), the band above the clock is used
 /// when it is taller.
-pub fn text_zone(skin: &Skin, device: &Device, direction: Direction, smallest_line: f32) -> Rect {
+pub fn text_zone(
+    skin: &Skin,
+    device: &Device,
+    chrome: &Chrome,
+    direction: Direction,
+    smallest_line: f32,
+) -> Rect {
     let Size {
         width: vw,
         height: vh,
     } = device.viewport;
     let fs = device.font_scale;
     let safe = device.safe_area;
-    let top_chrome = skin.reserved.status_bar.max(safe.top);
-    let bottom_chrome = skin.reserved.bottom.max(safe.bottom);
+    let (top_chrome, bottom_chrome) = (chrome.top, chrome.bottom);
     let mut top = skin.text_top(vh).max(top_chrome) + GAP;
     let mut bottom = vh - bottom_chrome - GAP;
     if skin.reserved.clock.position == ClockPosition::Center {
@@ -138,10 +146,16 @@ mod tests {
             ),
         ];
         for (i, (skin, device, direction, line, want)) in cases.into_iter().enumerate() {
-            assert_eq!(text_zone(skin, &device, direction, line), want, "case {i}");
+            let chrome = chrome(skin, &device);
+            assert_eq!(
+                text_zone(skin, &device, &chrome, direction, line),
+                want,
+                "case {i}"
+            );
         }
         // Landscape under a centred clock: below it is too short, above it is taller.
-        let zone = text_zone(&vivo, &Device::new(915.0, 412.0), ltr, 24.7);
+        let landscape = Device::new(915.0, 412.0);
+        let zone = text_zone(&vivo, &landscape, &chrome(&vivo, &landscape), ltr, 24.7);
         let clock_top = vivo.clock_top(412.0);
         assert!(
             zone.bottom() <= clock_top - GAP,
@@ -155,7 +169,7 @@ mod tests {
         let mut device = Device::new(412.0, 915.0);
         device.safe_area.top = 48.0;
         let c = chrome(&skin, &device);
-        assert_eq!(c.top, 48.0);
+        assert_eq!((c.top, c.bottom), (48.0, 104.0));
         assert_eq!(
             c.reserved,
             vec![
