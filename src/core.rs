@@ -4,30 +4,15 @@
 //! for the host build), reads a clock or touches the DOM: time, sizes and input arrive as plain
 //! numbers, and the results are plain values that the browser layer applies.
 
-pub mod actions;
-pub mod advance;
-pub mod decimal;
-pub mod deck;
-pub mod event;
+pub mod analytics;
 pub mod feed;
 pub mod geometry;
-pub mod gesture;
-pub mod json;
-pub mod lang;
 pub mod layout;
-pub mod locale;
 pub mod motion;
-pub mod notice;
-pub mod outbox;
-pub mod pager;
-pub mod saver;
-pub mod skin;
-pub mod spring;
-pub mod text;
+pub mod navigation;
+pub mod session;
 pub mod time;
-pub mod url;
-pub mod velocity;
-pub mod views;
+pub mod ui;
 
 /// The host's ICU stand-in for the platform's segmentation, shared with the integration tests.
 #[cfg(test)]

@@ -10,10 +10,10 @@ use web_sys::HtmlElement;
 
 use crate::core::feed::{parse_feed, Feed, Limits, Rejection};
 use crate::core::geometry::{Insets, Size};
-use crate::core::lang::{Direction, LangTag};
-use crate::core::notice::Notice;
-use crate::core::saver::Savers;
-use crate::core::skin::Skin;
+use crate::core::layout::lang::{Direction, LangTag};
+use crate::core::motion::saver::Savers;
+use crate::core::session::notice::Notice;
+use crate::core::ui::skin::Skin;
 use crate::web::Mount;
 
 /// Options of [`Renderer::new`], read from a plain JS object.

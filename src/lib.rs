@@ -5,7 +5,7 @@
 //! ```text
 //! host feed (JSON) ─► core::feed::parse_feed ─► valid cards + rejection report
 //!                                                  │
-//! pointer / key / resize ─► core::deck::Deck ◄─────┘   (gesture → pager → window)
+//! pointer / key / resize ─► core::navigation::deck::Deck ◄─────┘   (gesture → pager → window)
 //!                                │  advance(timestamp) at a fixed physics step
 //!                                ▼
 //!                       web: one transform per moving card, only when it changed

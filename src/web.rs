@@ -1,5 +1,5 @@
 //! The browser glue: the only code that touches the DOM. It measures once, forwards input to
-//! [`crate::core::deck::Deck`] with timestamps, and writes one `transform` per moving card per
+//! [`crate::core::navigation::deck::Deck`] with timestamps, and writes one `transform` per moving card per
 //! frame. It makes no decision that core could make.
 
 mod card_view;

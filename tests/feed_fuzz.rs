@@ -7,9 +7,9 @@
 //! property: `parse_feed` and `Skin::from_json` return, never panic, and what they accept
 //! obeys the limits.
 
+use glance_renderer::core::feed::json::Json;
 use glance_renderer::core::feed::{parse_feed, Limits};
-use glance_renderer::core::json::Json;
-use glance_renderer::core::skin::Skin;
+use glance_renderer::core::ui::skin::Skin;
 
 mod support {
     pub mod rng;

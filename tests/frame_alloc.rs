@@ -4,10 +4,10 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use glance_renderer::core::deck::Deck;
 use glance_renderer::core::geometry::{Axis, Size};
 use glance_renderer::core::motion::{CardMotion, Entrance};
-use glance_renderer::core::skin::TapZones;
+use glance_renderer::core::navigation::deck::Deck;
+use glance_renderer::core::ui::skin::TapZones;
 
 fn frames(looping: bool) -> usize {
     let mut deck = Deck::new(

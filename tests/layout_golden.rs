@@ -7,9 +7,9 @@
 //! ```
 
 use glance_renderer::core::feed::{parse_feed, Limits};
+use glance_renderer::core::layout::text::FixedAdvance;
 use glance_renderer::core::layout::{layout_card, Device, DEVICE_PRESETS};
-use glance_renderer::core::skin::{Skin, BUILTIN};
-use glance_renderer::core::text::FixedAdvance;
+use glance_renderer::core::ui::skin::{Skin, BUILTIN};
 use serde_json::Value;
 
 mod support {

@@ -9,8 +9,8 @@
 
 use std::path::PathBuf;
 
-use glance_renderer::core::text::segment::chromium_breaks;
-use glance_renderer::core::text::{Segmenter, Segments};
+use glance_renderer::core::layout::text::segment::chromium_breaks;
+use glance_renderer::core::layout::text::{Segmenter, Segments};
 
 mod support {
     pub mod icu;

@@ -1429,7 +1429,7 @@ extern "C" {
 /// count from 0 to 2,000: the table alone writes what `Intl` would, before `Intl` is loaded.
 #[wasm_bindgen_test]
 fn the_locale_tables_plurals_and_digits_are_cldrs() {
-    use glance_renderer::core::locale::{languages, strings, Plural};
+    use glance_renderer::core::ui::locale::{languages, strings, Plural};
     let tags: Vec<String> = languages()
         .map(str::to_string)
         .chain(

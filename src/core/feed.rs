@@ -15,6 +15,10 @@
 //! assert_eq!(feed.rejections[0].field, "cta.url");
 //! ```
 
+pub mod decimal;
+pub mod json;
+pub mod url;
+
 mod model;
 mod validate;
 
@@ -26,7 +30,7 @@ pub use model::{
     Card, Cta, Focus, Kind, MatchStatus, Media, MediaType, Motion, Rgb, Score, Source, Team,
 };
 
-use crate::core::json::Json;
+use crate::core::feed::json::Json;
 use crate::core::time::EpochMs;
 
 /// The only feed version this renderer reads.

@@ -14,6 +14,9 @@
 //! summary fit (`fit`), stacking (`stack`), the medium (`media`) and the scrim (`contrast`).
 //! The numbers the stylesheet must agree with are in [`css`].
 
+pub mod lang;
+pub mod text;
+
 mod blocks;
 mod contrast;
 pub mod css;
@@ -29,9 +32,9 @@ pub use css::TOUCH_TARGET;
 
 use crate::core::feed::Card;
 use crate::core::geometry::{Insets, Rect, Size};
-use crate::core::lang::Direction;
-use crate::core::skin::Skin;
-use crate::core::text::{Font, Segmenter, Segments, TextMeasure};
+use crate::core::layout::lang::Direction;
+use crate::core::layout::text::{Font, Segmenter, Segments, TextMeasure};
+use crate::core::ui::skin::Skin;
 use blocks::Fixed;
 use fit::{fit_headline, fit_summary, Headline};
 
@@ -350,8 +353,8 @@ mod tests {
     use super::*;
     use crate::core::feed::Kind;
     use crate::core::feed::{parse_feed, Limits};
-    use crate::core::skin::BUILTIN;
-    use crate::core::text::FixedAdvance;
+    use crate::core::layout::text::FixedAdvance;
+    use crate::core::ui::skin::BUILTIN;
 
     use crate::core::test_icu::Icu;
 

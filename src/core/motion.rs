@@ -6,6 +6,10 @@
 //! in, backward as it leaves, follows the finger, can be interrupted anywhere, and is always
 //! complete when a card rests in view. Nothing here reads a clock or allocates.
 
+pub mod advance;
+pub mod saver;
+pub mod spring;
+
 use crate::core::feed::{Card, MediaType, Motion};
 use crate::core::geometry::{clamp, Size};
 use crate::core::layout::MediaFit;

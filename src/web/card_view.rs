@@ -11,12 +11,12 @@ use super::measure::BehindText;
 use super::paint;
 use super::video_pool::VideoPool;
 use crate::core::feed::{Card, Kind, MatchStatus, MediaType};
+use crate::core::layout::text::with_break_spaces;
 use crate::core::layout::{Block, BlockKind, CardLayout};
-use crate::core::locale::strings;
+use crate::core::motion::saver::Savers;
 use crate::core::motion::{CardMotion, KenBurns, Pose};
-use crate::core::saver::Savers;
-use crate::core::text::with_break_spaces;
 use crate::core::time::EpochMs;
+use crate::core::ui::locale::strings;
 
 /// A mounted card.
 pub struct CardView {

@@ -7,8 +7,8 @@ use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlImageEl
 
 use super::dom::px;
 use crate::core::geometry::Size;
+use crate::core::layout::text::{Font, TextMeasure};
 use crate::core::layout::{pixel_luminance, CardLayout, MediaFit};
-use crate::core::text::{Font, TextMeasure};
 
 /// Side of the square the region behind the text is scaled into for sampling, in pixels.
 const SAMPLE: u32 = 16;

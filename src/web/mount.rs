@@ -24,20 +24,20 @@ use super::measure::CanvasMeasure;
 use super::paint;
 use super::schedule::{FrameRequest, IdleRequest, Timeout};
 use super::video_pool::VideoPool;
-use crate::core::actions::Actions;
-use crate::core::advance::{AutoAdvance, Pause};
-use crate::core::deck::{Deck, Window};
+use crate::core::analytics::outbox::{Outbox, RestoreError};
+use crate::core::analytics::views::Views;
 use crate::core::feed::Card;
 use crate::core::geometry::{Axis, Insets, Size};
-use crate::core::lang::Direction;
+use crate::core::layout::lang::Direction;
 use crate::core::layout::{layout_card, CardLayout, Device, Warning};
-use crate::core::notice::Notice;
-use crate::core::outbox::{Outbox, RestoreError};
-use crate::core::pager::Settle;
-use crate::core::saver::Savers;
-use crate::core::skin::Skin;
+use crate::core::motion::advance::{AutoAdvance, Pause};
+use crate::core::motion::saver::Savers;
+use crate::core::navigation::deck::{Deck, Window};
+use crate::core::navigation::pager::Settle;
+use crate::core::session::notice::Notice;
 use crate::core::time::EpochMs;
-use crate::core::views::Views;
+use crate::core::ui::actions::Actions;
+use crate::core::ui::skin::Skin;
 
 /// Receives the renderer's notices, outside any borrow of its state.
 pub type Emit = Rc<dyn Fn(Notice)>;
@@ -556,7 +556,7 @@ fn read_safe_area(doc: &Document, viewport: &HtmlElement) -> Insets {
         web_sys::window()
             .and_then(|w| w.get_computed_style(&probe).ok().flatten())
             .and_then(|style| style.get_property_value(name).ok())
-            .and_then(|v| crate::core::decimal::parse(v.trim_end_matches("px")))
+            .and_then(|v| crate::core::feed::decimal::parse(v.trim_end_matches("px")))
             .map(|v| v as f32)
             .unwrap_or(0.0)
     };

@@ -3,7 +3,7 @@
 //!
 //! While a finger drags, each frame writes each moving card's pose (its `transform`, and the
 //! `transform`/`opacity` of its picture and text layer when they move): one call per card.
-//! Once it lifts, the whole settle is known in advance (`core::pager::Settle`), so it is handed
+//! Once it lifts, the whole settle is known in advance (`core::navigation::pager::Settle`), so it is handed
 //! to the compositor as Web Animations with the spring sampled into a `linear()` easing and the
 //! poses as keyframes: the main thread does nothing until the cards land. Ken Burns and the
 //! reduced-motion cross-fade run there too.

@@ -9,9 +9,9 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::core::text::segment::SpacesOnly;
-use crate::core::text::uax14::from_word_boundaries;
-use crate::core::text::Segmenter;
+use crate::core::layout::text::segment::SpacesOnly;
+use crate::core::layout::text::uax14::from_word_boundaries;
+use crate::core::layout::text::Segmenter;
 
 /// The first value of an answer that holds word boundaries, not line-break opportunities.
 const WORDS: u32 = u32::MAX;

@@ -5,9 +5,9 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use glance_renderer::core::feed::{parse_feed, Limits};
+use glance_renderer::core::layout::text::FixedAdvance;
 use glance_renderer::core::layout::{layout_card, Device};
-use glance_renderer::core::skin::{Skin, BUILTIN};
-use glance_renderer::core::text::FixedAdvance;
+use glance_renderer::core::ui::skin::{Skin, BUILTIN};
 
 #[path = "../support/icu.rs"]
 mod icu;

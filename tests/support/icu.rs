@@ -3,8 +3,8 @@
 //! `line-break: normal` tailoring for Japanese and Chinese as the browser's ICU applies it for
 //! those languages. A dev-dependency only: the Wasm build asks the platform's `Intl`.
 
-use glance_renderer::core::text::uax14::from_word_boundaries;
-use glance_renderer::core::text::Segmenter;
+use glance_renderer::core::layout::text::uax14::from_word_boundaries;
+use glance_renderer::core::layout::text::Segmenter;
 use icu_locale_core::{langid, LanguageIdentifier};
 use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, WordBreakInvariantOptions};
 use icu_segmenter::{GraphemeClusterSegmenter, LineSegmenter, WordSegmenter};

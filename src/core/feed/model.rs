@@ -1,6 +1,6 @@
 //! The validated card model: what the renderer may rely on after [`super::parse_feed`].
 
-use crate::core::lang::LangTag;
+use crate::core::layout::lang::LangTag;
 use crate::core::time::EpochMs;
 
 /// The template a card is drawn with.

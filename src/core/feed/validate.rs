@@ -1,15 +1,15 @@
 //! Field-by-field checks of one card. Every broken rule of a card is collected, in field order,
 //! so a content team fixes a card in one round.
 
-use crate::core::json::Json;
+use crate::core::feed::json::Json;
 
 use super::model::{
     Card, Cta, Focus, Kind, MatchStatus, Media, MediaType, Motion, Rgb, Score, Source, Team,
 };
 use super::Limits;
-use crate::core::lang::LangTag;
+use crate::core::feed::url::{check_link_url, check_media_url};
+use crate::core::layout::lang::LangTag;
 use crate::core::time::parse_rfc3339;
-use crate::core::url::{check_link_url, check_media_url};
 
 /// A broken rule: the field's path inside the card (`media.src`) and why.
 pub(super) type Problem = (String, String);

@@ -5,7 +5,7 @@ use super::css::{ACTIONS_WIDTH, CTA_PADDING, CTA_WEIGHT, TOUCH_TARGET};
 use super::{BlockKind, Warning, CTA_FONT, GAP, HEADER_HEIGHT, SCORE_HEIGHT};
 use crate::core::feed::{Card, Kind};
 use crate::core::geometry::Rect;
-use crate::core::text::{Font, TextMeasure};
+use crate::core::layout::text::{Font, TextMeasure};
 
 /// The blocks whose height does not depend on the text, as the template has them, and which
 /// of them are shown.
@@ -139,7 +139,7 @@ impl Fixed {
 mod tests {
     use super::*;
     use crate::core::feed::{parse_feed, Limits};
-    use crate::core::text::FixedAdvance;
+    use crate::core::layout::text::FixedAdvance;
 
     fn card(json: &str) -> Card {
         let feed = format!(r#"{{ "version": 1, "cards": [{json}] }}"#);

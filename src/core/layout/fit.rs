@@ -2,7 +2,7 @@
 //! that fits, or cut with an ellipsis where nothing does.
 
 use super::Warning;
-use crate::core::text::{break_lines, ellipsize, Font, Segments, TextMeasure};
+use crate::core::layout::text::{break_lines, ellipsize, Font, Segments, TextMeasure};
 
 /// Text set in lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,8 +159,8 @@ pub fn fit_summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::layout::text::FixedAdvance;
     use crate::core::test_icu::Icu;
-    use crate::core::text::FixedAdvance;
 
     /// `n` words of ten letters. In [`FixedAdvance`] a bold letter is 0.55 em × 1.05 and a
     /// space a third of that: at 30, 26 and 22 px two words fit 372 px, at 19 px three.

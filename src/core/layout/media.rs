@@ -4,7 +4,7 @@
 use super::{Block, MediaFit, Warning};
 use crate::core::feed::Media;
 use crate::core::geometry::{clamp, Rect, Size};
-use crate::core::skin::Skin;
+use crate::core::ui::skin::Skin;
 
 /// How `media` covers a card of `viewport` size (CSS `object-fit: cover`): its focus point in
 /// the middle of the largest open band above the text (between the top chrome, the clock and

@@ -6,7 +6,7 @@ use super::css::{ACTIONS_WIDTH, TOUCH_TARGET};
 use super::fit::Set;
 use super::{Block, BlockKind, SCORE_FONT, SCORE_LINE, SMALL_FONT};
 use crate::core::geometry::Rect;
-use crate::core::lang::Direction;
+use crate::core::layout::lang::Direction;
 
 /// The blocks of a card, top to bottom, stacked from the bottom of `zone`: the bottom row
 /// (the call to action on the start side, like and share on the end side), then the summary,
@@ -112,7 +112,7 @@ pub fn stack(
 mod tests {
     use super::*;
     use crate::core::layout::blocks::Shown;
-    use crate::core::text::Font;
+    use crate::core::layout::text::Font;
 
     fn fixed(shown: Shown, cta_w: Option<f32>) -> Fixed {
         Fixed {

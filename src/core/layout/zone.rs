@@ -2,9 +2,9 @@
 
 use super::{GAP, HEADER_HEIGHT, MARGIN, MAX_TEXT_WIDTH};
 use crate::core::geometry::{Rect, Size};
-use crate::core::lang::Direction;
+use crate::core::layout::lang::Direction;
 use crate::core::layout::Device;
-use crate::core::skin::{ClockPosition, Skin};
+use crate::core::ui::skin::{ClockPosition, Skin};
 
 /// The skin's chrome on this device: its top band (status bar or safe area, whichever is
 /// taller), and every area it draws over.

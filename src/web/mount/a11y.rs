@@ -7,7 +7,7 @@
 use web_sys::{Document, HtmlElement};
 
 use super::State;
-use crate::core::locale::strings;
+use crate::core::ui::locale::strings;
 use crate::web::dom::{append, attr, el};
 
 /// The controls and the live region, made once per mount.

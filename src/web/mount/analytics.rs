@@ -1,15 +1,15 @@
-//! Analytics: which card is in view (core::views) and what the viewer did become events in
-//! the outbox (core::outbox); batches go to the host as `track` notices. After a change the
+//! Analytics: which card is in view (core::analytics::views) and what the viewer did become events in
+//! the outbox (core::analytics::outbox); batches go to the host as `track` notices. After a change the
 //! outbox's snapshot goes as a `store` notice in the next idle moment (at once when the screen
 //! goes off or the page hides), so writing it never lands in a swipe. The host's replies come
 //! back through [`super::Mount::tracked`] and [`super::Mount::track_failed`].
 
 use super::State;
-use crate::core::event::{Heading, What};
-use crate::core::notice::Notice;
-use crate::core::outbox::Outbox;
+use crate::core::analytics::event::{Heading, What};
+use crate::core::analytics::outbox::Outbox;
+use crate::core::analytics::views::Seen;
+use crate::core::session::notice::Notice;
 use crate::core::time::EpochMs;
-use crate::core::views::Seen;
 
 /// The storage key of the outbox's snapshot.
 pub const OUTBOX_KEY: &str = "outbox";

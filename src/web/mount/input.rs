@@ -5,12 +5,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
 use super::{event_time, State};
-use crate::core::actions::Action;
-use crate::core::deck::{Handled, Key};
-use crate::core::event::What;
+use crate::core::analytics::event::What;
 use crate::core::feed::Card;
-use crate::core::notice::Notice;
+use crate::core::navigation::deck::{Handled, Key};
+use crate::core::session::notice::Notice;
 use crate::core::time::EpochMs;
+use crate::core::ui::actions::Action;
 
 impl State {
     pub(super) fn point(&self, event: &PointerEvent) -> (f32, f32) {

@@ -4,11 +4,11 @@
 use wasm_bindgen::JsCast;
 
 use super::State;
-use crate::core::advance::{leave, Leave, Pause, Situation};
-use crate::core::event::What;
+use crate::core::analytics::event::What;
 use crate::core::layout::{luminance, sampled_scrim};
-use crate::core::notice::Notice;
-use crate::core::skin::Wake;
+use crate::core::motion::advance::{leave, Leave, Pause, Situation};
+use crate::core::session::notice::Notice;
+use crate::core::ui::skin::Wake;
 
 impl State {
     /// Whether the card in view may play its clip and Ken Burns: the page shows, the screen is

@@ -6,10 +6,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Animation, AnimationPlayState};
 
 use super::{Handoff, State};
-use crate::core::advance::Pause;
 use crate::core::geometry::Axis;
+use crate::core::motion::advance::Pause;
 use crate::core::motion::CROSS_FADE_MS;
-use crate::core::pager::Settle;
+use crate::core::navigation::pager::Settle;
 use crate::core::time::EpochMs;
 use crate::web::paint;
 

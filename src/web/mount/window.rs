@@ -5,9 +5,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlImageElement;
 
 use super::State;
-use crate::core::advance::Leave;
 use crate::core::feed::{Card, MediaType};
 use crate::core::geometry::{Axis, Size};
+use crate::core::motion::advance::Leave;
 use crate::core::motion::{CardMotion, KenBurns};
 use crate::core::time::EpochMs;
 use crate::web::card_view::{CardView, Context};

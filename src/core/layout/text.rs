@@ -32,7 +32,7 @@ pub trait TextMeasure {
     /// The language (a BCP 47 tag) and CSS font-family list of the text measured next: fonts
     /// shape some letters per language (Marathi's ल and श, Japanese and Chinese forms of the
     /// same ideograph), the browser picks fallback fonts by it, and each script has its family
-    /// ([`crate::core::skin::Skin::font_family`]). A measurer that ignores them may.
+    /// ([`crate::core::ui::skin::Skin::font_family`]). A measurer that ignores them may.
     fn set_text(&mut self, _lang: &str, _family: &str) {}
 }
 

@@ -243,8 +243,8 @@ pub fn ellipsize(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::text::segment::{Segmenter, SpacesOnly};
-    use crate::core::text::FixedAdvance;
+    use crate::core::layout::text::segment::{Segmenter, SpacesOnly};
+    use crate::core::layout::text::FixedAdvance;
 
     #[test]
     fn a_line_fits_as_chromium_decides_it() {

@@ -116,7 +116,7 @@ fn check_https(url: &str) -> Result<(), UrlError> {
 /// A media or logo source: a relative path (bundled with the app, works offline) or `https:`.
 ///
 /// ```
-/// use glance_renderer::core::url::check_media_url;
+/// use glance_renderer::core::feed::url::check_media_url;
 /// assert!(check_media_url("media/stadium.jpg").is_ok());
 /// assert!(check_media_url("https://cdn.example.com/a.jpg").is_ok());
 /// assert!(check_media_url("data:image/png;base64,AAAA").is_err());
@@ -136,7 +136,7 @@ pub fn check_media_url(url: &str) -> Result<(), UrlError> {
 /// A call-to-action link: `https:` or one of the skin's deep-link schemes (lower-case, no colon).
 ///
 /// ```
-/// use glance_renderer::core::url::check_link_url;
+/// use glance_renderer::core::feed::url::check_link_url;
 /// let schemes = ["glance".to_string()];
 /// assert!(check_link_url("https://example.com/score", &schemes).is_ok());
 /// assert!(check_link_url("glance://open/42", &schemes).is_ok());

@@ -19,8 +19,8 @@
 
 use std::collections::VecDeque;
 
-use crate::core::event::{Event, Seq, What};
-use crate::core::json::Json;
+use crate::core::analytics::event::{Event, Seq, What};
+use crate::core::feed::json::Json;
 use crate::core::time::EpochMs;
 
 /// Most events kept.

@@ -6,7 +6,7 @@
 //! [`AutoAdvance::deadline`] and sets one timer for it, and none while paused or off.
 
 use crate::core::feed::{Card, MediaType};
-use crate::core::skin::Skin;
+use crate::core::ui::skin::Skin;
 
 /// Why the countdown is paused; several can hold at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,7 @@ pub struct Situation {
     pub has_next: bool,
     /// The card's clip failed to load or play.
     pub clip_failed: bool,
-    /// Clips play by themselves (no data or battery saver: see `core::saver`).
+    /// Clips play by themselves (no data or battery saver: see `core::motion::saver`).
     pub clips_play: bool,
 }
 

@@ -75,10 +75,10 @@ impl Json {
         }
     }
 
-    /// The value as a double, if it is a number (read by [`crate::core::decimal::parse`]).
+    /// The value as a double, if it is a number (read by [`crate::core::feed::decimal::parse`]).
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Json::Number(n) => crate::core::decimal::parse(n),
+            Json::Number(n) => crate::core::feed::decimal::parse(n),
             _ => None,
         }
     }

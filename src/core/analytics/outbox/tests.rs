@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::*;
 
-#[path = "../../../tests/support/rng.rs"]
+#[path = "../../../../tests/support/rng.rs"]
 mod rng;
 use rng::Rng;
 

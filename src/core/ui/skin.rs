@@ -1,10 +1,10 @@
 //! Skin profiles (contracts §2): what each phone maker's lock screen reserves and prefers, as
 //! data. The built-ins ship as JSON in `www/skins/`; an integrator may pass its own.
 
+use crate::core::feed::json::Json;
 use crate::core::feed::{Motion, Rgb};
 use crate::core::geometry::{clamp, Axis};
-use crate::core::json::Json;
-use crate::core::lang::LangTag;
+use crate::core::layout::lang::LangTag;
 
 /// Why a skin profile was refused; the message names the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -245,26 +245,26 @@ impl Skin {
     }
 }
 
-const GENERIC: &str = include_str!("../../www/skins/generic.json");
+const GENERIC: &str = include_str!("../../../www/skins/generic.json");
 
 /// The built-in profiles, by name, as shipped in `www/skins/`.
 pub const BUILTIN: [(&str, &str); 5] = [
     ("generic", GENERIC),
     (
         "samsung-oneui",
-        include_str!("../../www/skins/samsung-oneui.json"),
+        include_str!("../../../www/skins/samsung-oneui.json"),
     ),
     (
         "xiaomi-hyperos",
-        include_str!("../../www/skins/xiaomi-hyperos.json"),
+        include_str!("../../../www/skins/xiaomi-hyperos.json"),
     ),
     (
         "vivo-originos",
-        include_str!("../../www/skins/vivo-originos.json"),
+        include_str!("../../../www/skins/vivo-originos.json"),
     ),
     (
         "oppo-coloros",
-        include_str!("../../www/skins/oppo-coloros.json"),
+        include_str!("../../../www/skins/oppo-coloros.json"),
     ),
 ];
 

@@ -11,8 +11,8 @@
 //! first lap whenever it rests, which moves nothing on screen.
 
 use crate::core::geometry::clamp;
-use crate::core::spring::{SpringParams, SpringState};
-use crate::core::velocity::VelocityTracker;
+use crate::core::motion::spring::{SpringParams, SpringState};
+use crate::core::navigation::velocity::VelocityTracker;
 
 /// Tuning of the pager.
 #[derive(Debug, Clone, Copy, PartialEq)]

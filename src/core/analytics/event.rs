@@ -129,7 +129,7 @@ impl Event {
     }
 
     /// Reads an event written by [`Event::write_json`]; `None` for anything else.
-    pub fn from_json(value: &crate::core::json::Json) -> Option<Self> {
+    pub fn from_json(value: &crate::core::feed::json::Json) -> Option<Self> {
         let text = |key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_owned);
         let number = |key: &str| value.get(key).and_then(|v| v.as_u64());
         let what = match value.get("type")?.as_str()? {
@@ -187,7 +187,7 @@ pub fn write_str(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::json::Json;
+    use crate::core::feed::json::Json;
 
     #[test]
     fn every_kind_round_trips_through_its_json() {

@@ -7,10 +7,10 @@
 use std::ops::RangeInclusive;
 
 use crate::core::geometry::{Axis, Size};
-use crate::core::gesture::{Gesture, GestureRecognizer};
-use crate::core::lang::Direction;
-use crate::core::pager::{Pager, PagerConfig, PagerFrame, Settle};
-use crate::core::skin::TapZones;
+use crate::core::layout::lang::Direction;
+use crate::core::navigation::gesture::{Gesture, GestureRecognizer};
+use crate::core::navigation::pager::{Pager, PagerConfig, PagerFrame, Settle};
+use crate::core::ui::skin::TapZones;
 
 /// Keys the deck understands (the browser maps `KeyboardEvent.key` onto these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
