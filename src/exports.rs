@@ -8,12 +8,15 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::core::feed::{parse_feed, Feed, Limits, Rejection};
+use crate::core::feed::{parse_feed, Limits, Rejection};
 use crate::core::geometry::{Insets, Size};
 use crate::core::layout::lang::{Direction, LangTag};
 use crate::core::motion::saver::Savers;
 use crate::core::session::notice::Notice;
+use crate::core::session::{Arrival, Session};
+use crate::core::time::WallMs;
 use crate::core::ui::skin::Skin;
+use crate::web::clock::wall_now;
 use crate::web::Mount;
 
 /// Options of [`Renderer::new`], read from a plain JS object.
@@ -153,26 +156,31 @@ impl Options {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct FeedReport<'a> {
-    /// False when every card was refused: the cards already on screen stay.
+    /// True when the feed has live cards now and they are shown. False when every card was
+    /// refused, or none is in its window now: the cards already on screen stay (a feed whose
+    /// cards start later waits and takes over at its first start).
     applied: bool,
     /// Cards shown now.
     shown: usize,
     /// Valid cards outside their `[starts_at, expires_at)` window now (not errors).
     out_of_window: usize,
+    /// Cards waiting to start (this feed's, and the feed on screen's when this one waits).
+    waiting: usize,
+    /// When the first waiting card starts, in ms since the epoch (`null` when none waits).
+    first_starts_at: Option<WallMs>,
     /// Refused cards, in input order.
     rejections: &'a [Rejection],
 }
 
 impl<'a> FeedReport<'a> {
-    /// The report on `feed`, `live` of whose cards are in their window now; when none is
-    /// valid, the `kept` cards already on screen stay.
-    fn new(feed: &'a Feed, live: usize, kept: usize) -> Self {
-        let applied = !feed.cards.is_empty();
+    fn new(arrival: Arrival, rejections: &'a [Rejection]) -> Self {
         Self {
-            applied,
-            shown: if applied { live } else { kept },
-            out_of_window: feed.cards.len() - live,
-            rejections: &feed.rejections,
+            applied: arrival.applied,
+            shown: arrival.shown,
+            out_of_window: arrival.out_of_window,
+            waiting: arrival.waiting,
+            first_starts_at: arrival.first_start,
+            rejections,
         }
     }
 
@@ -182,33 +190,50 @@ impl<'a> FeedReport<'a> {
     }
 }
 
+/// What one feed text came to.
+struct Applied {
+    report: JsValue,
+    /// Its cards are shown.
+    applied: bool,
+    /// It waits for its first card to start.
+    held: bool,
+}
+
 impl Renderer {
-    /// Validates and shows a feed; returns the report and whether the cards were replaced.
-    fn apply_feed(&self, json: &str) -> Result<(JsValue, bool), JsError> {
+    /// Validates a feed and offers its valid cards to the session.
+    fn apply_feed(&self, json: &str) -> Result<Applied, JsError> {
         let feed = parse_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
-        let now = js_sys::Date::now() as i64;
-        let live = feed.live_at(now);
-        let report = FeedReport::new(&feed, live.len(), self.mount.count());
-        if report.applied {
-            self.mount.set_cards(live, now);
+        let Some(arrival) = self.mount.offer_feed(feed.cards) else {
+            return Err(JsError::new(
+                "the renderer is not running any more (a call into it never returned)",
+            ));
+        };
+        let held = !arrival.applied && self.mount.has_held();
+        if arrival.applied {
             self.feed.replace(Some(json.to_string()));
+            self.held.replace(None);
+        } else if held {
+            self.held.replace(Some(json.to_string()));
         }
-        Ok((report.to_js()?, report.applied))
+        Ok(Applied {
+            report: FeedReport::new(arrival, &feed.rejections).to_js()?,
+            applied: arrival.applied,
+            held,
+        })
     }
 }
 
 /// Checks a Feed v1 JSON text as a renderer with the built-in skin `skin` would, without
-/// showing it: the report [`Renderer::set_feed`] returns (`applied` says whether any card would
-/// be shown). Throws for an unknown skin, and for a feed that is not JSON, has the wrong version
-/// or no cards, with the reason (and the line and column of a JSON error). Content tools and
-/// pipelines validate with it.
+/// showing it: the report [`Renderer::set_feed`] returns to a renderer with nothing on screen
+/// (`applied` says whether any card is live now). Throws for an unknown skin, and for a feed
+/// that is not JSON, has the wrong version or no cards, with the reason (and the line and
+/// column of a JSON error). Content tools and pipelines validate with it.
 #[wasm_bindgen(js_name = validateFeed)]
 pub fn validate_feed(json: &str, skin: &str) -> Result<JsValue, JsError> {
     let skin = Skin::builtin(skin).map_err(|e| JsError::new(&e.to_string()))?;
     let feed = parse_feed(json, &skin_limits(&skin)).map_err(|e| JsError::new(&e.to_string()))?;
-    let now = js_sys::Date::now() as i64;
-    let live = feed.cards.iter().filter(|c| c.is_live_at(now)).count();
-    FeedReport::new(&feed, live, 0).to_js()
+    let (arrival, _) = Session::default().offer(feed.cards, wall_now(), 0);
+    FeedReport::new(arrival, &feed.rejections).to_js()
 }
 
 /// The lock-screen renderer, mounted in a host element.
@@ -216,9 +241,11 @@ pub fn validate_feed(json: &str, skin: &str) -> Result<JsValue, JsError> {
 pub struct Renderer {
     mount: Mount,
     limits: Limits,
-    /// The last feed applied, so that a skin change can check it against the new skin's
+    /// The feed on screen, so that a skin change can check it against the new skin's
     /// deep-link allow-list.
     feed: RefCell<Option<String>>,
+    /// The feed waiting for its first card to start, for the same reason.
+    held: RefCell<Option<String>>,
 }
 
 fn skin_limits(skin: &Skin) -> Limits {
@@ -234,7 +261,8 @@ impl Renderer {
     /// reducedMotion?: boolean, autoAdvance?: boolean, dataSaver?: boolean,
     /// batterySaver?: boolean, direction?: "ltr" | "rtl",
     /// fontScale?: number, safeArea?: { top, right, bottom, left }, resumeAt?: string }`;
-    /// `on_notice` receives `{ type: "card_change" | "open" | "media_error", … }` objects.
+    /// `on_notice` receives `{ type: "cardChange" | "open" | "like" | "share" | "track" |
+    /// "store" | "mediaError" | "expired", … }` objects (see `www/host/host.d.ts`).
     #[wasm_bindgen(constructor)]
     pub fn new(
         root: HtmlElement,
@@ -282,16 +310,19 @@ impl Renderer {
             mount,
             limits,
             feed: RefCell::new(None),
+            held: RefCell::new(None),
         })
     }
 
-    /// Validates a Feed v1 JSON text and shows its valid cards, keeping the card in view if it
-    /// is still there. Returns `{ applied, shown, outOfWindow, rejections: [{ index, id?,
-    /// field, reason }] }`. Throws, leaving the screen as it was, when the feed is not JSON, has
-    /// the wrong version or no cards.
+    /// Validates a Feed v1 JSON text and shows its valid cards that are live now, keeping the
+    /// card in view if it is still there. A feed with no card live now does not replace the
+    /// cards on screen: when some of its cards start later it waits and takes over at the first
+    /// start. Returns `{ applied, shown, outOfWindow, waiting, firstStartsAt, rejections: [{
+    /// index, id?, field, reason }] }`. Throws, leaving the screen as it was, when the feed is
+    /// not JSON, has the wrong version or no cards.
     #[wasm_bindgen(js_name = setFeed)]
     pub fn set_feed(&self, json: &str) -> Result<JsValue, JsError> {
-        self.apply_feed(json).map(|(report, _)| report)
+        self.apply_feed(json).map(|a| a.report)
     }
 
     /// Switches to a built-in skin, live: reserved areas, look, axis and tap zones change at once,
@@ -315,15 +346,31 @@ impl Renderer {
     fn apply_skin(&mut self, skin: Skin) -> Result<JsValue, JsError> {
         self.limits = skin_limits(&skin);
         self.mount.set_skin(skin);
+        // A held feed that has taken over since is the feed on screen now.
+        if self.held.borrow().is_some() && !self.mount.has_held() {
+            let promoted = self.held.take();
+            self.feed.replace(promoted);
+        }
         let feed = self.feed.borrow().clone();
+        let held = self.held.borrow().clone();
         // The re-checked feed builds the cards once; if there is none, or it is not applied,
-        // the cards on screen are laid out again for the new skin.
+        // the cards on screen are laid out again for the new skin. The held feed is checked
+        // again too, and waits as before.
         let (report, applied) = match feed {
-            Some(json) => self.apply_feed(&json)?,
+            Some(json) => {
+                let a = self.apply_feed(&json)?;
+                (a.report, a.applied)
+            }
             None => (JsValue::NULL, false),
         };
         if !applied {
             self.mount.relayout();
+        }
+        if let Some(json) = held {
+            let a = self.apply_feed(&json)?;
+            if !a.held && !a.applied {
+                self.held.replace(None);
+            }
         }
         Ok(report)
     }

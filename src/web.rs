@@ -3,6 +3,7 @@
 //! frame. It makes no decision that core could make.
 
 mod card_view;
+pub(crate) mod clock;
 mod dom;
 mod measure;
 mod mount;

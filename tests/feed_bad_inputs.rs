@@ -346,7 +346,7 @@ fn the_sample_feed_is_valid() {
 }
 
 /// `null` is absent for a medium's size as for every other optional field: the card is shown,
-/// its size unknown (the layout then reports `media_size_unknown`).
+/// its size unknown (the layout then reports `mediaSizeUnknown`).
 #[test]
 fn a_null_media_size_is_an_absent_one() {
     for key in ["width", "height"] {

@@ -660,6 +660,51 @@ async fn screen_readers_hear_a_card_once_reach_every_control_and_keep_focus() {
     root.remove();
 }
 
+/// After a live skin switch and after a feed that reorders the cards, the card in view stays
+/// unannounced (it did not change), and the viewer's next swipe is announced again.
+#[wasm_bindgen_test]
+async fn the_swipe_after_a_skin_switch_or_a_reorder_is_announced() {
+    let root = host_element();
+    let mut r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_auto_advance(false);
+    r.set_feed(&feed_of(5)).expect("valid");
+    let find = |selector: &str| -> HtmlElement {
+        root.query_selector(selector)
+            .expect("q")
+            .unwrap_or_else(|| panic!("{selector}"))
+            .unchecked_into()
+    };
+    let live = find(".glance-live");
+    let said = || live.text_content().unwrap_or_default();
+    find("[data-control=next]").click();
+    sleep(700).await;
+    assert_eq!(said(), "2 of 5: Card 1");
+
+    r.set_skin("samsung-oneui").expect("a built-in");
+    assert_eq!(r.current_id().as_deref(), Some("c1"));
+    find("[data-control=next]").click();
+    sleep(700).await;
+    assert_eq!(said(), "3 of 5: Card 2", "the swipe after the switch");
+
+    // The same cards in reverse order: c2 stays in view (now third of c4, c3, c2, c1, c0).
+    let reversed: Vec<String> = (0..5)
+        .rev()
+        .map(|i| format!(r#"{{"id":"c{i}","kind":"news","lang":"en","title":"Card {i}","source":{{"name":"Desk"}}}}"#))
+        .collect();
+    r.set_feed(&format!(
+        r#"{{"version":1,"cards":[{}]}}"#,
+        reversed.join(",")
+    ))
+    .expect("valid");
+    assert_eq!(r.current_id().as_deref(), Some("c2"));
+    find("[data-control=next]").click();
+    sleep(700).await;
+    assert_eq!(r.current_id().as_deref(), Some("c1"));
+    assert_eq!(said(), "4 of 5: Card 1", "the swipe after the reorder");
+    drop(r);
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 fn with_reduced_motion_cards_arrive_at_once() {
     let root = host_element();
@@ -879,11 +924,11 @@ async fn nothing_is_scheduled_for_two_seconds_after_a_swipe_settles() {
     let root = host_element();
     // The generic skin auto-advances after 8 s and runs Ken Burns: neither needs a frame
     // callback, and the countdown is one timer set at the settle.
-    // Counts the settles (card_change notices), so the quiet period starts after this one
+    // Counts the settles (cardChange notices), so the quiet period starts after this one
     // whatever the machine's load.
     let settles = js_sys::Function::new_with_args(
         "n",
-        "if (n.type === 'card_change') window.__glanceSettles = (window.__glanceSettles || 0) + 1",
+        "if (n.type === 'cardChange') window.__glanceSettles = (window.__glanceSettles || 0) + 1",
     );
     let settled = || {
         js_sys::Reflect::get(
@@ -1546,6 +1591,83 @@ fn layout_reports_name_everything_in_camel_case() {
     }
     let bad: std::collections::BTreeSet<_> = names.iter().filter(|n| n.contains('_')).collect();
     assert!(!names.is_empty());
+    assert!(bad.is_empty(), "{bad:?}");
+    drop(r);
+    root.remove();
+}
+
+/// Every name in what JS receives, and the `type` of every notice, is camelCase: the feed
+/// report, the notices of a session with a swipe, a like, an open and a failed picture.
+#[wasm_bindgen_test]
+async fn reports_and_notices_name_everything_in_camel_case() {
+    let root = host_element();
+    let collect = js_sys::Function::new_with_args(
+        "n",
+        "(window.__glanceNotices = window.__glanceNotices || []).push(n)",
+    );
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, Some(collect)).expect("mounts");
+    let feed = r#"{"version":1,"cards":[
+        {"id":"a","kind":"news","lang":"en","title":"A","source":{"name":"Desk"},
+         "media":{"type":"image","src":"media/does-not-exist.jpg"},
+         "cta":{"label":"Go","url":"https://example.com/a"}},
+        {"id":"b","kind":"news","lang":"en","title":"B","source":{"name":"Desk"}},
+        {"id":"c","kind":"news","lang":"en","title":"C","source":{"name":"Desk"},
+         "starts_at":"2999-01-01T00:00:00Z"},
+        {"id":"bad","kind":"news","lang":"en","title":"","source":{"name":"Desk"}}]}"#;
+    let report = r.set_feed(feed).expect("valid");
+    assert_eq!(get(&report, "waiting").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&report, "firstStartsAt").as_f64(),
+        Some(32_472_144_000_000.0)
+    );
+    let article = card(&root, "a");
+    let click = |selector: &str| {
+        let el: HtmlElement = article
+            .query_selector(selector)
+            .expect("q")
+            .unwrap_or_else(|| panic!("{selector}"))
+            .unchecked_into();
+        el.click();
+    };
+    click("[data-action=like]");
+    click("[data-action=open]");
+    sleep(300).await;
+    r.next();
+    sleep(700).await;
+    let notices = js_sys::Reflect::get(&web_sys::window().expect("w"), &"__glanceNotices".into())
+        .expect("notices");
+    let mut names = Vec::new();
+    let mut types = Vec::new();
+    fn walk(value: &JsValue, names: &mut Vec<String>) {
+        if js_sys::Array::is_array(value) {
+            for item in js_sys::Array::from(value).iter() {
+                walk(&item, names);
+            }
+        } else if value.is_object() {
+            let object: &js_sys::Object = value.unchecked_ref();
+            for key in js_sys::Object::keys(object).iter() {
+                let key = key.as_string().expect("a key");
+                walk(&get(value, &key), names);
+                names.push(key);
+            }
+        }
+    }
+    walk(&report, &mut names);
+    walk(&notices, &mut names);
+    for n in js_sys::Array::from(&notices).iter() {
+        types.push(get(&n, "type").as_string().expect("a type"));
+    }
+    for expected in ["cardChange", "like", "open", "mediaError"] {
+        assert!(
+            types.iter().any(|t| t == expected),
+            "{expected} in {types:?}"
+        );
+    }
+    let bad: std::collections::BTreeSet<_> = names
+        .iter()
+        .chain(&types)
+        .filter(|n| n.contains('_'))
+        .collect();
     assert!(bad.is_empty(), "{bad:?}");
     drop(r);
     root.remove();

@@ -79,7 +79,17 @@ function showReport(outcome) {
   if (outcome.stored) parts.unshift('Kept feed from the last visit (no fresh one yet)');
   if (report.outOfWindow) parts.push(`${report.outOfWindow} outside their start/expiry window`);
   if (rejected) parts.push(`${rejected} rejected`);
-  if (!report.applied) parts.push('no card was valid, so the screen keeps what it showed');
+  const first = report.firstStartsAt === null ? '' : new Date(report.firstStartsAt).toLocaleString();
+  if (report.applied && report.waiting) parts.push(`${report.waiting} waiting to start, the first at ${first}`);
+  if (!report.applied) {
+    if (report.waiting) {
+      parts.push(`no card is live yet, so the screen keeps what it showed: ${report.waiting} waiting, the first starts at ${first}`);
+    } else if (report.outOfWindow) {
+      parts.push('every valid card has expired, so the screen keeps what it showed');
+    } else {
+      parts.push('no card was valid, so the screen keeps what it showed');
+    }
+  }
   setSummary(parts.join(' · '), rejected || !report.applied ? 'warn' : 'ok');
 }
 
@@ -98,12 +108,16 @@ async function main() {
     options: () => ({ skin, direction }),
     onFeed: showReport,
     onNotice(notice) {
-      if (notice.type === 'card_change') {
+      if (notice.type === 'cardChange') {
         position.textContent = `${notice.index + 1} / ${notice.count}`;
         // After the frame, so the picture's contrast sample (taken when it loads) can count.
         requestAnimationFrame(() => showLayout(supervisor?.renderer?.layoutOf(notice.index)));
-      } else if (notice.type === 'media_error') {
-        addLog('media error', `${notice.card_id}: ${notice.src}`);
+      } else if (notice.type === 'mediaError') {
+        addLog('media error', `${notice.cardId}: ${notice.src}`);
+      } else if (notice.type === 'expired') {
+        position.textContent = '0 / 0';
+        const next = notice.nextStartsAt === null ? 'none waits' : `the next starts at ${new Date(notice.nextStartsAt).toLocaleString()}`;
+        addLog('no card left', `every card on screen has expired; ${next}`);
       }
     },
     onFault({ kind, error, retryInMs }) {

@@ -3,17 +3,17 @@
 
 /** @type {Record<string, [string, string]>} */
 const WARNINGS = {
-  headline_ellipsised: ['headline cut', 'Headline cut with an ellipsis: it does not fit at the smallest size'],
-  summary_shortened: ['summary shortened', 'Summary shortened'],
-  summary_dropped: ['no summary', 'No room for the summary'],
-  source_dropped: ['no source', 'No room for the source line'],
-  score_dropped: ['no score', 'No room for the score block'],
-  cta_dropped: ['no button', 'No room for the call to action'],
-  actions_dropped: ['no like/share', 'No room for the like and share buttons'],
-  text_zone_too_small: ['no headline', 'No room for the headline on this screen'],
-  focus_covered: ['focus covered', 'The focus point is under the text or the clock'],
-  media_size_unknown: ['size unknown', 'The picture has no width and height: its focus point cannot be kept'],
-  scrim_needed: ['scrim', 'Bright picture behind the text: scrim at'],
+  headlineEllipsised: ['headline cut', 'Headline cut with an ellipsis: it does not fit at the smallest size'],
+  summaryShortened: ['summary shortened', 'Summary shortened'],
+  summaryDropped: ['no summary', 'No room for the summary'],
+  sourceDropped: ['no source', 'No room for the source line'],
+  scoreDropped: ['no score', 'No room for the score block'],
+  ctaDropped: ['no button', 'No room for the call to action'],
+  actionsDropped: ['no like/share', 'No room for the like and share buttons'],
+  textZoneTooSmall: ['no headline', 'No room for the headline on this screen'],
+  focusCovered: ['focus covered', 'The focus point is under the text or the clock'],
+  mediaSizeUnknown: ['size unknown', 'The picture has no width and height: its focus point cannot be kept'],
+  scrimNeeded: ['scrim', 'Bright picture behind the text: scrim at'],
 };
 
 /**
@@ -22,8 +22,8 @@ const WARNINGS = {
  */
 export function describeWarning(warning) {
   const [short, long] = WARNINGS[warning.code] ?? [warning.code, warning.code];
-  const scrim = warning.code === 'scrim_needed' ? ` ${warning.alpha} %` : '';
+  const scrim = warning.code === 'scrimNeeded' ? ` ${warning.alpha} %` : '';
   // What the reader loses (words or a button), rather than how it looks.
-  const severe = /dropped|ellipsised|too_small/.test(warning.code);
+  const severe = /Dropped|Ellipsised|TooSmall/.test(warning.code);
   return { short: short + scrim, long: long + scrim, severe };
 }

@@ -31,7 +31,7 @@ pub use model::{
 };
 
 use crate::core::feed::json::Json;
-use crate::core::time::EpochMs;
+use crate::core::time::WallMs;
 
 /// The only feed version this renderer reads.
 pub const FEED_VERSION: u64 = 1;
@@ -135,7 +135,7 @@ pub struct Feed {
 
 impl Feed {
     /// The cards that may show at `now` (inside their `[starts_at, expires_at)` window).
-    pub fn live_at(&self, now: EpochMs) -> Vec<Card> {
+    pub fn live_at(&self, now: WallMs) -> Vec<Card> {
         self.cards
             .iter()
             .filter(|c| c.is_live_at(now))

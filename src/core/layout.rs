@@ -80,7 +80,7 @@ impl Device {
 
 /// Which piece of a template a block holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "camelCase")]
 pub enum BlockKind {
     /// Publisher logo, name and time.
     Source,
@@ -114,9 +114,10 @@ pub struct Block {
     pub lines: Vec<String>,
 }
 
-/// A compromise the layout had to make, for content teams to see.
+/// A compromise the layout had to make, for content teams to see (JS receives `{ code, … }`
+/// with the code in camelCase: `headlineEllipsised`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code", rename_all = "camelCase")]
 pub enum Warning {
     /// The headline did not fit its lines at the smallest size and was cut with an ellipsis.
     HeadlineEllipsised,
@@ -202,7 +203,22 @@ impl CardLayout {
     pub fn text_top(&self) -> f32 {
         self.blocks.first().map_or(self.text_zone.y, |b| b.rect.y)
     }
+
+    /// The scrim the loaded picture was sampled to need (`alpha`, 0–1) replaces the one the
+    /// card started with; a scrim of half or darker is reported, since it hides much of the
+    /// picture.
+    pub fn with_sampled_scrim(&mut self, alpha: f32) {
+        self.scrim = alpha;
+        if alpha >= SCRIM_REPORTED {
+            self.warnings.push(Warning::ScrimNeeded {
+                alpha: (alpha * 100.0).round() as u8,
+            });
+        }
+    }
 }
+
+/// The sampled scrim from which a card's layout reports [`Warning::ScrimNeeded`].
+pub const SCRIM_REPORTED: f32 = 0.5;
 
 /// Space between blocks, in CSS px at font scale 1.
 const GAP: f32 = 8.0;
@@ -350,6 +366,7 @@ pub fn layout_card(
 #[cfg(test)]
 mod tests {
     use super::css::ACTIONS_WIDTH;
+
     use super::*;
     use crate::core::feed::Kind;
     use crate::core::feed::{parse_feed, Limits};
@@ -373,6 +390,25 @@ mod tests {
             ..Limits::default()
         };
         parse_feed(SAMPLE, &limits).expect("sample feed").cards
+    }
+
+    #[test]
+    fn a_dark_sampled_scrim_is_reported() {
+        let skin = Skin::builtin("generic").expect("built-in");
+        let device = Device::new(360.0, 640.0);
+        let mut m = FixedAdvance::default();
+        let base = layout_card(&cards()[0], &skin, &device, &mut m, &mut Icu);
+        // (sampled alpha, warning)
+        for (alpha, warned) in [(0.0, None), (0.45, None), (0.5, Some(50)), (0.85, Some(85))] {
+            let mut layout = base.clone();
+            layout.with_sampled_scrim(alpha);
+            assert_eq!(layout.scrim, alpha);
+            let reported = layout.warnings.iter().find_map(|w| match w {
+                Warning::ScrimNeeded { alpha } => Some(*alpha),
+                _ => None,
+            });
+            assert_eq!(reported, warned, "alpha {alpha}");
+        }
     }
 
     #[test]

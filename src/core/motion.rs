@@ -7,6 +7,7 @@
 //! complete when a card rests in view. Nothing here reads a clock or allocates.
 
 pub mod advance;
+pub mod media;
 pub mod saver;
 pub mod spring;
 

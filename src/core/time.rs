@@ -3,8 +3,49 @@
 //! Core never reads a clock: callers pass `now` in. This module only turns the feed's timestamp
 //! strings into numbers that can be compared with it.
 
-/// Milliseconds since 1970-01-01T00:00:00Z.
-pub type EpochMs = i64;
+/// Wall-clock time: milliseconds since 1970-01-01T00:00:00Z, as the host's clock tells it
+/// (`Date.now()`). It can jump (the user sets the time, the network corrects it), so it dates
+/// things — a card's window, an event's `at` — and never measures how long something took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct WallMs(pub i64);
+
+/// A JS number of milliseconds since the epoch, as `Date.now()` gives (exact for every date
+/// within 285,000 years of 1970).
+impl serde::Serialize for WallMs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.0 as f64)
+    }
+}
+
+/// Monotonic time: milliseconds on the page's own clock (`performance.now()`, an event's
+/// `timeStamp`). It never goes back, and it means nothing outside this page: it measures
+/// durations and drives timers, and never dates anything.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
+pub struct MonoMs(pub f64);
+
+impl WallMs {
+    /// `ms` later (earlier when negative), saturating at the ends of the range.
+    pub fn plus(self, ms: i64) -> Self {
+        Self(self.0.saturating_add(ms))
+    }
+
+    /// Milliseconds from `earlier` to `self` (negative when `earlier` is later).
+    pub fn since(self, earlier: Self) -> i64 {
+        self.0.saturating_sub(earlier.0)
+    }
+}
+
+impl MonoMs {
+    /// `ms` later.
+    pub fn plus(self, ms: f64) -> Self {
+        Self(self.0 + ms)
+    }
+
+    /// Milliseconds from `earlier` to `self`.
+    pub fn since(self, earlier: Self) -> f64 {
+        self.0 - earlier.0
+    }
+}
 
 /// Parses an RFC 3339 date-time such as `2026-11-25T14:00:00Z` or
 /// `2026-11-25T19:30:00.250+05:30` into milliseconds since the epoch.
@@ -12,12 +53,12 @@ pub type EpochMs = i64;
 /// Returns `None` for anything that is not a complete, in-range RFC 3339 date-time.
 ///
 /// ```
-/// use glance_renderer::core::time::parse_rfc3339;
-/// assert_eq!(parse_rfc3339("1970-01-01T00:00:01Z"), Some(1000));
+/// use glance_renderer::core::time::{parse_rfc3339, WallMs};
+/// assert_eq!(parse_rfc3339("1970-01-01T00:00:01Z"), Some(WallMs(1000)));
 /// assert_eq!(parse_rfc3339("2026-11-25T19:30:00+05:30"), parse_rfc3339("2026-11-25T14:00:00Z"));
 /// assert_eq!(parse_rfc3339("2026-02-30T00:00:00Z"), None);
 /// ```
-pub fn parse_rfc3339(text: &str) -> Option<EpochMs> {
+pub fn parse_rfc3339(text: &str) -> Option<WallMs> {
     let b = text.as_bytes();
     if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
         return None;
@@ -69,7 +110,7 @@ pub fn parse_rfc3339(text: &str) -> Option<EpochMs> {
     };
     let days = days_from_civil(year, month, day);
     let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset_minutes * 60;
-    Some(seconds * 1_000 + millis)
+    Some(WallMs(seconds * 1_000 + millis))
 }
 
 fn digits(b: &[u8], start: usize, len: usize) -> Option<i64> {
@@ -120,7 +161,7 @@ mod tests {
             ("1969-12-31T23:59:59Z", Some(-1_000)),
         ];
         for (text, want) in cases {
-            assert_eq!(parse_rfc3339(text), want, "{text}");
+            assert_eq!(parse_rfc3339(text), want.map(WallMs), "{text}");
         }
     }
 

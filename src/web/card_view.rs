@@ -15,7 +15,7 @@ use crate::core::layout::text::with_break_spaces;
 use crate::core::layout::{Block, BlockKind, CardLayout};
 use crate::core::motion::saver::Savers;
 use crate::core::motion::{CardMotion, KenBurns, Pose};
-use crate::core::time::EpochMs;
+use crate::core::time::WallMs;
 use crate::core::ui::locale::strings;
 
 /// A mounted card.
@@ -58,7 +58,7 @@ pub struct Context<'a> {
     /// Whether it is the card in view (its picture is fetched first).
     pub in_view: bool,
     /// The time now, for "2 h ago".
-    pub now: EpochMs,
+    pub now: WallMs,
     /// Where everything goes (computed by `core::layout`).
     pub layout: &'a CardLayout,
     /// How the card moves (computed by `core::motion`).

@@ -29,15 +29,17 @@ use crate::core::analytics::views::Views;
 use crate::core::feed::Card;
 use crate::core::geometry::{Axis, Insets, Size};
 use crate::core::layout::lang::Direction;
-use crate::core::layout::{layout_card, CardLayout, Device, Warning};
+use crate::core::layout::{layout_card, CardLayout, Device};
 use crate::core::motion::advance::{AutoAdvance, Pause};
 use crate::core::motion::saver::Savers;
 use crate::core::navigation::deck::{Deck, Window};
 use crate::core::navigation::pager::Settle;
 use crate::core::session::notice::Notice;
-use crate::core::time::EpochMs;
+use crate::core::session::{Arrival, Change, Session};
+use crate::core::time::WallMs;
 use crate::core::ui::actions::Actions;
 use crate::core::ui::skin::Skin;
+use crate::web::clock::wall_now;
 
 /// Receives the renderer's notices, outside any borrow of its state.
 pub type Emit = Rc<dyn Fn(Notice)>;
@@ -68,7 +70,11 @@ struct State {
     doc: Document,
     root: HtmlElement,
     viewport: HtmlElement,
-    cards: Vec<Card>,
+    /// What is on screen and when: the cards shown, the feed's time windows, card changes.
+    session: Session,
+    /// Fires when a card's window next opens or closes (or at most a minute on, to notice a
+    /// wall clock that was set).
+    clock_timer: Timeout,
     skin: Skin,
     deck: Deck,
     views: Vec<CardView>,
@@ -110,8 +116,6 @@ struct State {
     chrome: a11y::Chrome,
     /// The viewer pressed pause: no auto-advance, clips or Ken Burns until pressed again.
     viewer_paused: bool,
-    /// The next card change came by itself (first feed, auto-advance, a wake): not announced.
-    quiet_move: bool,
     /// Focus was in a card that left the DOM: the card in view takes it at the next settle.
     refocus: bool,
     /// The picture of the card beyond the DOM window ahead, fetched before it is mounted.
@@ -122,9 +126,6 @@ struct State {
     on_finish: Closure<dyn FnMut()>,
     /// A pending idle callback that brings the card window up to date after a settle.
     tidy: IdleRequest,
-    announced: Option<String>,
-    /// The card the first feed opens on, when it has it (a renderer restarted after a crash).
-    resume: Option<String>,
     page_visible: bool,
     /// The pointer the viewport has captured for a drag, so each move is not a JS query.
     captured: Option<i32>,
@@ -166,6 +167,8 @@ fn with_state(shared: &Rc<RefCell<State>>, f: impl FnOnce(&mut State)) {
             return;
         };
         f(&mut s);
+        let decided: Vec<Notice> = s.session.take_notices().collect();
+        s.pending.extend(decided);
         (std::mem::take(&mut s.pending), Rc::clone(&s.emit))
     };
     for notice in notices {
@@ -224,7 +227,8 @@ impl Mount {
                 doc: doc.clone(),
                 root: root.clone(),
                 viewport: viewport.clone(),
-                cards: Vec::new(),
+                session: Session::default(),
+                clock_timer: Timeout::new(callback(weak, State::on_clock_timer)),
                 skin: skin.clone(),
                 deck,
                 views: Vec::new(),
@@ -262,15 +266,12 @@ impl Mount {
                 videos: VideoPool::default(),
                 chrome: a11y::Chrome::new(&doc, &viewport),
                 viewer_paused: false,
-                quiet_move: true,
                 refocus: false,
                 ahead: None,
                 compositor: paint::compositor_settle(),
                 handoff: None,
                 on_finish: callback(weak, State::on_handoff_finish),
                 tidy: IdleRequest::new(callback(weak, State::on_tidy), TIDY_TIMEOUT_MS),
-                announced: None,
-                resume: None,
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
                 captured: None,
                 reduced_motion,
@@ -301,9 +302,13 @@ impl Mount {
         }
     }
 
-    /// Shows these cards, keeping the card in view when it is still among them.
-    pub fn set_cards(&self, cards: Vec<Card>, now: EpochMs) {
-        with_state(&self.state, |s| s.set_cards(cards, now));
+    /// A new feed's valid cards: shown when some are live now (keeping the card in view when
+    /// it is still among them), else held until the first starts. Returns what happened, or
+    /// `None` when the renderer is busy in a call that never returned.
+    pub fn offer_feed(&self, cards: Vec<Card>) -> Option<Arrival> {
+        let mut arrival = None;
+        with_state(&self.state, |s| arrival = Some(s.offer_feed(cards)));
+        arrival
     }
 
     /// Goes one card forward; false at the end.
@@ -367,7 +372,7 @@ impl Mount {
     /// The layout of card `index` as it is (or would be) mounted now.
     pub fn layout_of(&self, index: usize) -> Option<(String, CardLayout)> {
         let mut s = self.state.try_borrow_mut().ok()?;
-        let id = s.cards.get(index)?.id.clone();
+        let id = s.session.cards().get(index)?.id.clone();
         s.layout_of(index).map(|l| (id, l))
     }
 
@@ -442,13 +447,13 @@ impl Mount {
     pub fn current(&self) -> Option<(usize, String)> {
         let s = self.state.try_borrow().ok()?;
         let index = s.deck.current();
-        s.cards.get(index).map(|c| (index, c.id.clone()))
+        s.session.cards().get(index).map(|c| (index, c.id.clone()))
     }
 
     /// Position of the shown card with this `id`.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         let s = self.state.try_borrow().ok()?;
-        s.cards.iter().position(|c| c.id == id)
+        s.session.cards().iter().position(|c| c.id == id)
     }
 
     /// The system's colour scheme when the host knows it (`Some(true)` dark): written as
@@ -467,9 +472,17 @@ impl Mount {
         });
     }
 
+    /// Whether a feed waits for its first card to start.
+    pub fn has_held(&self) -> bool {
+        self.state.try_borrow().is_ok_and(|s| s.session.has_held())
+    }
+
     /// Number of cards shown.
     pub fn count(&self) -> usize {
-        self.state.try_borrow().map(|s| s.cards.len()).unwrap_or(0)
+        self.state
+            .try_borrow()
+            .map(|s| s.session.cards().len())
+            .unwrap_or(0)
     }
 
     /// The host stored the events `acked` (in reply to batch `batch`, or a later reply to an
@@ -503,7 +516,7 @@ impl Mount {
 
     /// The first feed opens on card `id` when it has it, instead of its first card.
     pub fn resume_at(&self, id: String) {
-        with_state(&self.state, |s| s.resume = Some(id));
+        with_state(&self.state, |s| s.session.resume_at(id));
     }
 
     /// False when a call into the renderer never returned (a trap): its state stays in use,
@@ -520,6 +533,7 @@ impl Drop for Mount {
             s.frame.cancel();
             s.hold_timer.cancel();
             s.advance_timer.cancel();
+            s.clock_timer.cancel();
             s.outbox_timer.cancel();
             s.store.cancel();
             s.cancel_handoff();
@@ -668,7 +682,7 @@ impl State {
     /// The layout of card `index` on this device and skin.
     fn layout_of(&mut self, index: usize) -> Option<CardLayout> {
         let device = self.device();
-        let card = self.cards.get(index)?;
+        let card = self.session.cards().get(index)?;
         let mut layout = layout_card(
             card,
             &self.skin,
@@ -677,12 +691,7 @@ impl State {
             &mut super::segment::Platform,
         );
         if let Some(&alpha) = self.sampled_scrims.get(&card.id) {
-            layout.scrim = alpha;
-            if alpha >= 0.5 {
-                layout.warnings.push(Warning::ScrimNeeded {
-                    alpha: (alpha * 100.0).round() as u8,
-                });
-            }
+            layout.with_sampled_scrim(alpha);
         }
         Some(layout)
     }
@@ -746,44 +755,83 @@ impl State {
         self.skin = skin;
     }
 
-    fn set_cards(&mut self, cards: Vec<Card>, now: EpochMs) {
-        let same_cards = !cards.is_empty()
-            && cards.len() == self.cards.len()
-            && cards.iter().zip(&self.cards).all(|(a, b)| a.id == b.id);
-        if same_cards && !self.rebuild_pending {
-            self.update_in_place(cards, now);
+    fn offer_feed(&mut self, cards: Vec<Card>) -> Arrival {
+        let now = wall_now();
+        let (arrival, change) = self.session.offer(cards, now, self.deck.current());
+        if let Some(change) = change {
+            self.apply_change(change, now);
+        }
+        self.arm_clock(now);
+        arrival
+    }
+
+    /// Whether nothing moves and no finger is on the cards: what is shown may change now.
+    fn at_rest(&self) -> bool {
+        self.handoff.is_none()
+            && !self.frame.is_pending()
+            && !self.deck.finger_down()
+            && !self.deck.is_dragging()
+    }
+
+    /// A card's window opened or closed, the screen came on, the page showed or the cards came
+    /// to rest: the session brings the cards shown up to the wall clock.
+    pub(super) fn check_clock(&mut self) {
+        let now = wall_now();
+        if self.session.due(now) {
+            let (current, at_rest) = (self.deck.current(), self.at_rest());
+            if let Some(change) = self.session.tick(now, current, at_rest) {
+                self.apply_change(change, now);
+            }
+        }
+        self.arm_clock(now);
+    }
+
+    /// One timer for the next start or expiry, while the page shows and the screen is on.
+    fn arm_clock(&mut self, now: WallMs) {
+        let lit = self.page_visible && self.screen_on;
+        let mono = self.now();
+        let deadline = self
+            .session
+            .timer(now)
+            .filter(|_| lit)
+            .map(|ms| mono + ms as f64);
+        // A timer armed for no later than needed stays (it only looks again): most rests
+        // change nothing here, and cost no timer call.
+        if let (Some(want), Some(armed)) = (deadline, self.clock_timer.due()) {
+            if armed <= want {
+                return;
+            }
+        }
+        self.clock_timer.arm(deadline, mono);
+    }
+
+    fn on_clock_timer(&mut self) {
+        self.clock_timer.fired();
+        self.check_clock();
+    }
+
+    /// The cards shown changed as the session says: in place for the same cards, else the
+    /// deck lands on the session's card and the window is built again.
+    fn apply_change(&mut self, change: Change, now: WallMs) {
+        if change.in_place && !self.rebuild_pending {
+            self.update_in_place(&change.refreshed, now);
             return;
         }
         self.rebuild_pending = false;
-        self.quiet_move = true;
-        // The card in view stays in view if the new feed has it; else its view ends here.
-        let viewed = self
-            .viewing
-            .current()
-            .and_then(|i| self.cards.get(i))
-            .and_then(|card| cards.iter().position(|c| c.id == card.id));
-        match viewed {
+        // The card in view stays in view if it is still shown; else its view ends here.
+        match change.kept {
             Some(index) => self.viewing.reindex(index),
             None => {
                 let mono = self.now();
                 self.view_is(mono, None);
             }
         }
-        let resume = self.resume.take();
-        let keep = self
-            .cards
-            .get(self.deck.current())
-            .map(|c| c.id.clone())
-            .or(resume);
-        let index = keep
-            .and_then(|id| cards.iter().position(|c| c.id == id))
-            .unwrap_or(0);
-        self.deck.set_cards(cards.len(), index);
+        let cards = self.session.cards();
+        self.deck.set_cards(cards.len(), change.land);
         self.sampled_scrims
             .retain(|id, _| cards.iter().any(|c| &c.id == id));
         self.seen.retain(|id| cards.iter().any(|c| &c.id == id));
         self.actions.retain(|id| cards.iter().any(|c| c.id == id));
-        self.cards = cards;
         self.frame.cancel();
         self.cancel_handoff();
         self.tidy.cancel();
@@ -839,28 +887,18 @@ impl State {
         let now = self.now();
         let rest = self.deck.rest_position();
         self.observe_view(now, rest);
-        if let Some(id) = self.cards.get(current).map(|c| c.id.clone()) {
+        if let Some(id) = self.session.cards().get(current).map(|c| c.id.clone()) {
             if self.page_visible && self.screen_on && !self.seen.contains(&id) {
-                self.seen.insert(id.clone());
+                self.seen.insert(id);
             }
-            if self.announced.as_deref() != Some(id.as_str()) {
-                // A move from the card shown before, unless a new feed took that one away.
-                let from = self
-                    .announced
-                    .as_ref()
-                    .and_then(|before| self.cards.iter().position(|c| &c.id == before));
-                if let Some(from) = from {
+            if let Some(arrived) = self.session.rested(current) {
+                if let Some(from) = arrived.from {
                     self.record_move(from, current);
                 }
-                self.announced = Some(id.clone());
-                if let Some(label) = current_root.and_then(|r| r.get_attribute("aria-label")) {
+                let label = current_root.and_then(|r| r.get_attribute("aria-label"));
+                if let Some(label) = label.filter(|_| arrived.announce) {
                     self.announce(&label);
                 }
-                self.pending.push(Notice::CardChange {
-                    index: current,
-                    card_id: id,
-                    count: self.cards.len(),
-                });
                 let leave = self.leave_of(current);
                 self.advance.start(now, leave);
             }
@@ -869,11 +907,11 @@ impl State {
         }
         self.advance.set_paused(now, Pause::Moving, false);
         self.sync(now);
+        // What came due while the cards moved changes now that they rest.
+        self.check_clock();
     }
 
     fn now(&self) -> f64 {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
+        crate::web::clock::mono_now().0
     }
 }

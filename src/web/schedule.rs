@@ -150,6 +150,11 @@ impl Timeout {
         self.due = due;
     }
 
+    /// When the armed timeout fires (on the clock `arm` was given), if armed.
+    pub fn due(&self) -> Option<f64> {
+        self.due.filter(|_| self.id.is_some())
+    }
+
     /// The timeout expired.
     pub fn fired(&mut self) {
         self.id = None;

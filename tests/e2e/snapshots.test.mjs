@@ -29,7 +29,7 @@ test('the sample feed: a contact sheet and a report per preset, exit 0; --strict
   assert.equal(presets.landscape.cards.length, 14);
   assert.deepEqual(good.report.rejections, []);
   assert.equal(good.report.refused, null);
-  assert.ok(presets.landscape.cards.some((c) => c.warnings.some((w) => w.code === 'summary_dropped')), 'landscape squeezes the summaries');
+  assert.ok(presets.landscape.cards.some((c) => c.warnings.some((w) => w.code === 'summaryDropped')), 'landscape squeezes the summaries');
   assert.match(good.stdout, /no errors; \d+ layout warning\(s\)/);
   assert.match(good.stderr, /vivo-originos · landscape: card 14 of 14/, 'progress is shown');
 

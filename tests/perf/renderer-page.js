@@ -9,7 +9,7 @@ const host = createHost();
 const link = connect({
   host,
   onNotice: (n) => {
-    if (n.type === 'card_change') {
+    if (n.type === 'cardChange') {
       performance.mark('settled');
       settles++;
     }

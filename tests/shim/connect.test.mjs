@@ -44,17 +44,17 @@ test('a host that cannot give a feed is reported, not thrown', async () => {
 test('open asks for the unlock first and opens only when it succeeded', async () => {
   const host = fakeHost();
   const link = connect({ host });
-  link.notice({ type: 'open', card_id: 'a', url: 'https://example.com/a', unlock: true });
+  link.notice({ type: 'open', cardId: 'a', url: 'https://example.com/a', unlock: true });
   await tick();
   assert.deepEqual(host.calls, ['unlock', 'open https://example.com/a']);
 
   const refused = fakeHost({ unlock: false });
-  connect({ host: refused }).notice({ type: 'open', card_id: 'a', url: 'https://example.com/a', unlock: true });
+  connect({ host: refused }).notice({ type: 'open', cardId: 'a', url: 'https://example.com/a', unlock: true });
   await tick();
   assert.deepEqual(refused.calls, ['unlock'], 'no URL opens on a locked phone');
 
   const direct = fakeHost();
-  connect({ host: direct }).notice({ type: 'open', card_id: 'b', url: 'glance://b', unlock: false });
+  connect({ host: direct }).notice({ type: 'open', cardId: 'b', url: 'glance://b', unlock: false });
   await tick();
   assert.deepEqual(direct.calls, ['open glance://b']);
 });
@@ -62,8 +62,8 @@ test('open asks for the unlock first and opens only when it succeeded', async ()
 test('like and share go to the host', async () => {
   const host = fakeHost();
   const link = connect({ host });
-  link.notice({ type: 'like', card_id: 'a' });
-  link.notice({ type: 'share', card_id: 'b' });
+  link.notice({ type: 'like', cardId: 'a' });
+  link.notice({ type: 'share', cardId: 'b' });
   await tick();
   assert.deepEqual(host.calls, ['like a', 'share b']);
 });

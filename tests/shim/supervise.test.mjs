@@ -100,7 +100,7 @@ test('a module that does not load is tried again after 0, 1 and 5 s, and at once
 test('a renderer that traps is replaced on the same card, with the latest feed', async () => {
   const { env, host, supervisor, made, faults } = setUp();
   const first = await supervisor.ready;
-  first.notice({ type: 'card_change', index: 2, card_id: 'c2', count: 5 });
+  first.notice({ type: 'cardChange', index: 2, cardId: 'c2', count: 5 });
   first.alive = false;
   env.dispatch('error', { error: trap() });
   assert.equal(supervisor.renderer, null, 'let go at once');

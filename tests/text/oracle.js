@@ -121,7 +121,7 @@ window.compare = async function compare({ skin, width, height, fontScale, cards 
     const style = { lang: card.lang, dir: layout.direction, width: title.rect.width, font, lineHeight: title.lineHeight, block: 'glance-title' };
     const gap = f32(8 * scale);
     const room = roomOf(layout, gap);
-    const ellipsised = layout.warnings.some((w) => w.code === 'headline_ellipsised');
+    const ellipsised = layout.warnings.some((w) => w.code === 'headlineEllipsised');
     const result = {
       id: card.id,
       lang: card.lang,
@@ -150,7 +150,7 @@ window.compare = async function compare({ skin, width, height, fontScale, cards 
       result.summary = {
         renderer: summary?.lines ?? [],
         chromium: lines,
-        shortened: layout.warnings.some((w) => w.code === 'summary_shortened'),
+        shortened: layout.warnings.some((w) => w.code === 'summaryShortened'),
         // How many of Chromium's lines the layout's rule keeps.
         kept: Math.min(3, lines.length, Math.max(0, Math.floor(f32(f32(left + f32(0.01)) / lineHeight)))),
         widths: (summary?.lines ?? []).map((l) => realWidth(span, l, sstyle)),

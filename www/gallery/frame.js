@@ -56,8 +56,8 @@ const { supervisor } = await startPhone({
   options: () => ({ skin, ...gallery?.options() }),
   onFeed: (outcome) => tell({ type: 'feed', outcome }),
   onNotice(notice) {
-    if (notice.type === 'card_change') tell({ type: 'card', index: notice.index, count: notice.count, id: notice.card_id });
-    else if (notice.type === 'media_error') tell({ type: 'log', text: `media error: ${notice.card_id}: ${notice.src}` });
+    if (notice.type === 'cardChange') tell({ type: 'card', index: notice.index, count: notice.count, id: notice.cardId });
+    else if (notice.type === 'mediaError') tell({ type: 'log', text: `media error: ${notice.cardId}: ${notice.src}` });
   },
   onFault: ({ kind, error }) => tell({ type: 'log', text: `renderer ${kind}: ${error instanceof Error ? error.message : error}` }),
 });

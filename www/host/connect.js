@@ -3,17 +3,10 @@
 import { isTrap } from './supervise.js';
 
 /**
- * @typedef {{ index: number, id?: string, field: string, reason: string }} Rejection
- * @typedef {{ applied: boolean, shown: number, outOfWindow: number, rejections: Rejection[] }} FeedReport
+ * @typedef {import('./host').FeedReport} FeedReport
  * @typedef {({ ok: true, report: FeedReport } | { ok: false, error: string }) & { stored?: true }} FeedOutcome
  *   `stored`: the feed is the copy kept from an earlier one (no fresh feed yet, or none came).
- * @typedef {{ type: 'card_change', index: number, card_id: string, count: number }
- *   | { type: 'open', card_id: string, url: string, unlock: boolean }
- *   | { type: 'track', batch: number, events: string }
- *   | { type: 'store', key: string, value: string }
- *   | { type: 'like', card_id: string }
- *   | { type: 'share', card_id: string }
- *   | { type: 'media_error', card_id: string, src: string }} Notice
+ * @typedef {import('./host').Notice} Notice
  * @typedef {{
  *   setFeed(json: string): FeedReport,
  *   tracked?(batch: number, acked: number[]): void,
@@ -109,10 +102,14 @@ export function connect({ host, onFeed, onNotice }) {
       renderer?.tracked?.(notice.batch, Array.isArray(ack?.acked) ? ack.acked : []);
     } else if (notice.type === 'store') {
       await host.storageSet(notice.key, notice.value);
+    } else if (notice.type === 'expired') {
+      // Every card on screen has expired: the host may have a newer feed by now. The host's
+      // page shows its wallpaper meanwhile (it hears the notice through onNotice).
+      apply(await host.feed());
     } else if (notice.type === 'like') {
-      await host.like(notice.card_id);
+      await host.like(notice.cardId);
     } else if (notice.type === 'share') {
-      await host.share(notice.card_id);
+      await host.share(notice.cardId);
     }
   }
 

@@ -123,3 +123,75 @@ export interface NativeEnv extends BrowserEnv {
   glanceNative?: unknown;
   [name: string]: unknown;
 }
+
+// What the renderer hands to JS. Every name in these objects is camelCase, the `type` and
+// `code` values included (contracts §1); analytics events keep the field names of contracts §4.
+
+/** A card the feed check refused, in input order. */
+export interface Rejection {
+  index: number;
+  id?: string;
+  /** The feed field at fault, as the feed spells it (`cta.url`, `starts_at`). */
+  field: string;
+  reason: string;
+}
+
+/** What `setFeed` (and `validateFeed`) did with a feed whose JSON and version were acceptable. */
+export interface FeedReport {
+  /** The feed has cards live now and they are shown. False: the cards on screen stay. */
+  applied: boolean;
+  /** Cards shown now. */
+  shown: number;
+  /** Valid cards outside their `[starts_at, expires_at)` window now. */
+  outOfWindow: number;
+  /** Cards that start later: a feed that is not applied but has some waits for its first start. */
+  waiting: number;
+  /** When the first waiting card starts (ms since the epoch), or null. */
+  firstStartsAt: number | null;
+  rejections: Rejection[];
+}
+
+/** What the renderer tells its host, in the order it happened. */
+export type Notice =
+  | { type: 'cardChange'; index: number; cardId: string; count: number }
+  | { type: 'open'; cardId: string; url: string; unlock: boolean }
+  | { type: 'like'; cardId: string }
+  | { type: 'share'; cardId: string }
+  /** A batch for `track()`: reply with `tracked(batch, acked)` or `trackFailed(batch)`. */
+  | { type: 'track'; batch: number; events: string }
+  | { type: 'store'; key: string; value: string }
+  | { type: 'mediaError'; cardId: string; src: string }
+  /** Every card on screen has expired: show the wallpaper or fetch a feed. */
+  | { type: 'expired'; nextStartsAt: number | null };
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type WarningCode =
+  | 'headlineEllipsised' | 'summaryShortened' | 'summaryDropped' | 'sourceDropped'
+  | 'scoreDropped' | 'ctaDropped' | 'actionsDropped' | 'textZoneTooSmall' | 'focusCovered'
+  | 'mediaSizeUnknown' | 'scrimNeeded';
+
+/** `layoutOf(index)`: a card as laid out on this device and skin. */
+export interface CardLayout {
+  cardId: string;
+  card: Rect;
+  reserved: Rect[];
+  textZone: Rect;
+  blocks: {
+    kind: 'source' | 'disclosure' | 'score' | 'title' | 'summary' | 'cta' | 'actions';
+    rect: Rect;
+    fontSize: number;
+    lineHeight: number;
+    lines: string[];
+  }[];
+  media: { x: number; y: number } | null;
+  scrim: number;
+  warnings: ({ code: WarningCode; alpha?: number })[];
+  direction: 'ltr' | 'rtl';
+  fontFamily: string;
+}

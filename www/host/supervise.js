@@ -102,7 +102,7 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
 
   /** @param {import('./connect.js').Notice} n */
   function notice(n) {
-    if (n.type === 'card_change') cardId = n.card_id;
+    if (n.type === 'cardChange') cardId = n.cardId;
     link.notice(n);
   }
 

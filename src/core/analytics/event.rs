@@ -1,7 +1,7 @@
 //! Analytics events (contracts §4): what happened to which card, and when. No personal data:
 //! a card id, a time and the facts of the event, nothing about the viewer or the phone.
 
-use crate::core::time::EpochMs;
+use crate::core::time::WallMs;
 
 /// An event's number: one more than the event before, across reloads (the host de-duplicates
 /// by it).
@@ -17,6 +17,21 @@ pub enum Heading {
 }
 
 impl Heading {
+    /// Which way a move from card `from` to card `to` of `count` went: on a looping deck the
+    /// step from the last card to the first is forward, and back from the first to the last.
+    pub fn of_move(from: usize, to: usize, count: usize, looping: bool) -> Self {
+        let step = |a: usize, b: usize| count > 0 && (a + 1) % count == b;
+        if looping && step(from, to) {
+            Heading::Next
+        } else if looping && step(to, from) {
+            Heading::Previous
+        } else if to > from {
+            Heading::Next
+        } else {
+            Heading::Previous
+        }
+    }
+
     /// `"next"` or `"previous"`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -86,7 +101,7 @@ pub struct Event {
     /// The card it is about (empty for `dropped`).
     pub card_id: String,
     /// When, in ms since the epoch.
-    pub at: EpochMs,
+    pub at: WallMs,
     /// What happened.
     pub what: What,
 }
@@ -102,7 +117,7 @@ impl Event {
         out.push_str("\",\"card_id\":");
         write_str(out, &self.card_id);
         out.push_str(",\"at\":");
-        out.push_str(&self.at.to_string());
+        out.push_str(&self.at.0.to_string());
         match &self.what {
             What::Dwell { ms } => {
                 out.push_str(",\"ms\":");
@@ -155,7 +170,7 @@ impl Event {
         Some(Self {
             seq: number("seq")?,
             card_id: text("card_id")?,
-            at: EpochMs::try_from(number("at")?).ok()?,
+            at: WallMs(i64::try_from(number("at")?).ok()?),
             what,
         })
     }
@@ -187,6 +202,27 @@ pub fn write_str(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_of_moves() {
+        // (from, to, count, looping, heading)
+        let table = [
+            (0, 1, 5, false, Heading::Next),
+            (3, 1, 5, false, Heading::Previous),
+            (4, 0, 5, false, Heading::Previous), // a jump home, not a wrap
+            (4, 0, 5, true, Heading::Next),      // the loop goes on
+            (0, 4, 5, true, Heading::Previous),  // and back round
+            (0, 3, 5, true, Heading::Next),
+            (1, 0, 2, true, Heading::Next), // two cards: each step is both; forward wins
+        ];
+        for (from, to, count, looping, heading) in table {
+            assert_eq!(
+                Heading::of_move(from, to, count, looping),
+                heading,
+                "{from} → {to} of {count}, looping {looping}"
+            );
+        }
+    }
     use crate::core::feed::json::Json;
 
     #[test]
@@ -210,7 +246,7 @@ mod tests {
             let event = Event {
                 seq: 1000 + i as u64,
                 card_id: "card \\ \u{1} ✓".into(),
-                at: 1_764_115_200_000,
+                at: WallMs(1_764_115_200_000),
                 what,
             };
             let mut json = String::new();

@@ -21,7 +21,7 @@ use std::collections::VecDeque;
 
 use crate::core::analytics::event::{Event, Seq, What};
 use crate::core::feed::json::Json;
-use crate::core::time::EpochMs;
+use crate::core::time::WallMs;
 
 /// Most events kept.
 pub const CAPACITY: usize = 500;
@@ -87,13 +87,13 @@ impl Default for Outbox {
 impl Outbox {
     /// Records an event about `card_id` at wall-clock `at`; `now` is monotonic. Returns its
     /// `seq`.
-    pub fn record(&mut self, what: What, card_id: &str, at: EpochMs, now: f64) -> Seq {
+    pub fn record(&mut self, what: What, card_id: &str, at: WallMs, now: f64) -> Seq {
         let seq = self.push(what, card_id.to_owned(), at);
         self.waiting_since.get_or_insert(now);
         seq
     }
 
-    fn push(&mut self, what: What, card_id: String, at: EpochMs) -> Seq {
+    fn push(&mut self, what: What, card_id: String, at: WallMs) -> Seq {
         if self.events.len() >= CAPACITY {
             self.events.pop_front();
             self.dropped += 1;
@@ -155,7 +155,7 @@ impl Outbox {
 
     /// The batch to send now, if one is due at `now` (an unanswered batch past its time counts
     /// as failed first). `at` is the wall clock, for a `dropped` report.
-    pub fn poll(&mut self, now: f64, at: EpochMs) -> Option<Batch> {
+    pub fn poll(&mut self, now: f64, at: WallMs) -> Option<Batch> {
         if let Some(flight) = &self.in_flight {
             if now < flight.sent_at + REPLY_TIMEOUT_MS {
                 return None;

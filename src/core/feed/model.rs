@@ -1,7 +1,7 @@
 //! The validated card model: what the renderer may rely on after [`super::parse_feed`].
 
 use crate::core::layout::lang::LangTag;
-use crate::core::time::EpochMs;
+use crate::core::time::WallMs;
 
 /// The template a card is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,9 +242,9 @@ pub struct Card {
     /// Score block; required for `sports`.
     pub score: Option<Score>,
     /// First instant the card may show (inclusive).
-    pub starts_at: Option<EpochMs>,
+    pub starts_at: Option<WallMs>,
     /// First instant the card may no longer show (exclusive).
-    pub expires_at: Option<EpochMs>,
+    pub expires_at: Option<WallMs>,
     /// The card's own motion, or the skin's default when `None`.
     pub motion: Option<Motion>,
     /// How long the card stays in view before auto-advance moves on, in ms, or `None` for the
@@ -254,7 +254,7 @@ pub struct Card {
 
 impl Card {
     /// Whether the card may show at `now`: inside `[starts_at, expires_at)`.
-    pub fn is_live_at(&self, now: EpochMs) -> bool {
+    pub fn is_live_at(&self, now: WallMs) -> bool {
         self.starts_at.is_none_or(|s| now >= s) && self.expires_at.is_none_or(|e| now < e)
     }
 }

@@ -9,7 +9,7 @@ use super::model::{
 use super::Limits;
 use crate::core::feed::url::{check_link_url, check_media_url};
 use crate::core::layout::lang::LangTag;
-use crate::core::time::parse_rfc3339;
+use crate::core::time::{parse_rfc3339, WallMs};
 
 /// A broken rule: the field's path inside the card (`media.src`) and why.
 pub(super) type Problem = (String, String);
@@ -170,7 +170,7 @@ impl Reader<'_> {
         }
     }
 
-    fn timestamp(&mut self, obj: &Json, key: &str) -> Option<i64> {
+    fn timestamp(&mut self, obj: &Json, key: &str) -> Option<WallMs> {
         let text = self.text(obj, "", key, 64, false)?;
         let parsed = parse_rfc3339(&text);
         if parsed.is_none() {

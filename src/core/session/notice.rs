@@ -2,9 +2,17 @@
 
 use serde::Serialize;
 
-/// Something the host should know about, in the order it happened.
+use crate::core::time::WallMs;
+
+/// Something the host should know about, in the order it happened. JS receives it as an object
+/// whose `type` and fields are camelCase, as every name JS receives (contracts §1):
+/// `{ type: "cardChange", index, cardId, count }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum Notice {
     /// A new card is in view (after a swipe, a tap, a key or a new feed).
     CardChange {
@@ -55,5 +63,13 @@ pub enum Notice {
         card_id: String,
         /// The source that failed.
         src: String,
+    },
+    /// No card is left to show: every card on screen has expired. The host shows its own
+    /// wallpaper, or fetches a feed; the renderer shows cards again with the next feed that has
+    /// live ones, or when `next_starts_at` comes.
+    Expired {
+        /// When the first card waiting to start does (ms since the epoch), or `null` when none
+        /// waits.
+        next_starts_at: Option<WallMs>,
     },
 }

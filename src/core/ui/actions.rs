@@ -5,10 +5,10 @@
 
 use std::collections::HashSet;
 
-use crate::core::time::EpochMs;
+use crate::core::time::MonoMs;
 
 /// How long a second press of the same open or share on the same card is ignored.
-pub const DEBOUNCE_MS: EpochMs = 1000;
+pub const DEBOUNCE_MS: f64 = 1000.0;
 
 /// A button on a card (its `data-action`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,15 +38,15 @@ impl Action {
 pub struct Actions {
     liked: HashSet<String>,
     /// Opens and shares that went less than [`DEBOUNCE_MS`] ago (a handful at most).
-    recent: Vec<(Action, String, EpochMs)>,
+    recent: Vec<(Action, String, MonoMs)>,
 }
 
 impl Actions {
-    /// A press of `action` on card `card_id` at `now`: true when it goes to the host.
-    pub fn press(&mut self, action: Action, card_id: &str, now: EpochMs) -> bool {
-        // A clock that went back (the user set the time) ends every wait.
+    /// A press of `action` on card `card_id` at monotonic `now` (the debounce measures a
+    /// duration, so a wall clock set back cannot stretch it): true when it goes to the host.
+    pub fn press(&mut self, action: Action, card_id: &str, now: MonoMs) -> bool {
         self.recent
-            .retain(|&(_, _, at)| at <= now && now - at < DEBOUNCE_MS);
+            .retain(|&(_, _, at)| at <= now && now.since(at) < DEBOUNCE_MS);
         match action {
             Action::Like => self.liked.insert(card_id.to_owned()),
             Action::Open | Action::Share => {
@@ -81,24 +81,24 @@ mod tests {
     #[test]
     fn presses_table() {
         // (what, card, at, goes to the host)
-        let table: &[(Action, &str, EpochMs, bool)] = &[
-            (Action::Open, "a", 0, true),
-            (Action::Open, "a", 120, false), // a double tap
-            (Action::Share, "a", 150, true), // another button
-            (Action::Open, "b", 200, true),  // another card
-            (Action::Open, "a", 999, false),
-            (Action::Open, "a", 1000, true), // the wait is over
-            (Action::Share, "a", 1100, false),
-            (Action::Share, "a", 1150, true),
-            (Action::Like, "a", 1200, true),
-            (Action::Like, "a", 5000, false), // liked already
-            (Action::Like, "b", 5001, true),
-            (Action::Share, "b", 5002, true),
-            (Action::Share, "b", 4000, true), // the clock went back: no wait
+        let table: &[(Action, &str, f64, bool)] = &[
+            (Action::Open, "a", 0.0, true),
+            (Action::Open, "a", 120.0, false), // a double tap
+            (Action::Share, "a", 150.0, true), // another button
+            (Action::Open, "b", 200.0, true),  // another card
+            (Action::Open, "a", 999.0, false),
+            (Action::Open, "a", 1000.0, true), // the wait is over
+            (Action::Share, "a", 1100.0, false),
+            (Action::Share, "a", 1150.0, true),
+            (Action::Like, "a", 1200.0, true),
+            (Action::Like, "a", 5000.0, false), // liked already
+            (Action::Like, "b", 5001.0, true),
+            (Action::Share, "b", 5002.0, true),
+            (Action::Share, "b", 4000.0, true), // earlier than the last press (not a monotonic clock): no wait
         ];
         let mut actions = Actions::default();
         for (i, &(action, card, at, goes)) in table.iter().enumerate() {
-            assert_eq!(actions.press(action, card, at), goes, "row {i}");
+            assert_eq!(actions.press(action, card, MonoMs(at)), goes, "row {i}");
         }
         assert!(actions.is_liked("a") && actions.is_liked("b") && !actions.is_liked("c"));
     }
@@ -106,13 +106,16 @@ mod tests {
     #[test]
     fn a_new_feed_forgets_the_cards_it_dropped() {
         let mut actions = Actions::default();
-        actions.press(Action::Like, "a", 0);
-        actions.press(Action::Like, "b", 0);
-        actions.press(Action::Share, "b", 0);
+        actions.press(Action::Like, "a", MonoMs(0.0));
+        actions.press(Action::Like, "b", MonoMs(0.0));
+        actions.press(Action::Share, "b", MonoMs(0.0));
         actions.retain(|id| id == "a");
         assert!(actions.is_liked("a"));
         assert!(!actions.is_liked("b"));
-        assert!(actions.press(Action::Share, "b", 10), "no wait left for b");
+        assert!(
+            actions.press(Action::Share, "b", MonoMs(10.0)),
+            "no wait left for b"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! table, so a card reads the same at the first wake as an hour later: no `Intl` formatter
 //! (whose first use loads ICU data, and whose words differ from the table's) is involved.
 
-use crate::core::time::EpochMs;
+use crate::core::time::WallMs;
 
 /// A CLDR plural category, of those the table's languages use for whole numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -574,8 +574,8 @@ impl UiStrings {
 
     /// How long ago `then` was at `now`, coarsely ("2 h ago"), for a card in `tag`; `None` for
     /// a time in the future.
-    pub fn ago(&self, now: EpochMs, then: EpochMs, tag: &str) -> Option<String> {
-        let minutes = now.checked_sub(then)? / 60_000;
+    pub fn ago(&self, now: WallMs, then: WallMs, tag: &str) -> Option<String> {
+        let minutes = now.0.checked_sub(then.0)? / 60_000;
         let (phrase, n) = match minutes {
             m if m < 0 => return None,
             0 => return Some(self.just_now.to_string()),
@@ -670,7 +670,7 @@ mod tests {
     #[test]
     fn relative_times_take_the_plural_form() {
         let min = 60_000;
-        let ago = |tag: &str, minutes: i64| strings(tag).ago(minutes * min, 0, tag);
+        let ago = |tag: &str, minutes: i64| strings(tag).ago(WallMs(minutes * min), WallMs(0), tag);
         let cases = [
             ("en", 0, "just now"),
             ("en", 5, "5 min ago"),
@@ -703,7 +703,11 @@ mod tests {
                 "{tag}, {minutes} min"
             );
         }
-        assert_eq!(strings("en").ago(0, 5 * min, "en"), None, "the future");
+        assert_eq!(
+            strings("en").ago(WallMs(0), WallMs(5 * min), "en"),
+            None,
+            "the future"
+        );
     }
 
     #[test]

@@ -91,12 +91,9 @@ impl State {
         self.media_state = None;
     }
 
-    /// Tells screen readers about the card now in view, once, unless it came by itself (first
-    /// feed, auto-advance, a wake): those would interrupt whatever is being read.
+    /// Tells screen readers about the card now in view (the session decides when: once per
+    /// card the viewer moved to, never for one that came by itself).
     pub(super) fn announce(&mut self, label: &str) {
-        if std::mem::take(&mut self.quiet_move) {
-            return;
-        }
         self.chrome.live.set_text_content(Some(label));
     }
 

@@ -9,7 +9,7 @@ use crate::core::analytics::event::{Heading, What};
 use crate::core::analytics::outbox::Outbox;
 use crate::core::analytics::views::Seen;
 use crate::core::session::notice::Notice;
-use crate::core::time::EpochMs;
+use crate::core::time::WallMs;
 
 /// The storage key of the outbox's snapshot.
 pub const OUTBOX_KEY: &str = "outbox";
@@ -18,9 +18,9 @@ pub(super) const STORE_TIMEOUT_MS: u32 = 1_000;
 
 impl State {
     /// The wall-clock time of monotonic time `at`.
-    fn wall(&self, at: f64) -> EpochMs {
+    fn wall(&self, at: f64) -> WallMs {
         let ago = (self.now() - at).max(0.0);
-        (js_sys::Date::now() - ago) as EpochMs
+        crate::web::clock::wall_now().plus(-(ago as i64))
     }
 
     /// Records an event about card `card_id` that happened at monotonic time `at`.
@@ -33,7 +33,7 @@ impl State {
     /// shows and the screen is on. Allocation-free unless a view ends (per frame while a
     /// finger drags).
     pub(super) fn observe_view(&mut self, now: f64, position: f32) {
-        let lit = self.page_visible && self.screen_on && !self.cards.is_empty();
+        let lit = self.page_visible && self.screen_on && !self.session.cards().is_empty();
         let in_view = lit.then(|| self.deck.nearest(position));
         self.view_is(now, in_view);
     }
@@ -57,7 +57,7 @@ impl State {
                     at,
                 ),
             };
-            if let Some(id) = self.cards.get(index).map(|c| c.id.clone()) {
+            if let Some(id) = self.session.cards().get(index).map(|c| c.id.clone()) {
                 self.record(what, &id, at);
             }
         }
@@ -66,21 +66,13 @@ impl State {
     /// The card in view changed from `from` to `to` (indices in the cards shown).
     pub(super) fn record_move(&mut self, from: usize, to: usize) {
         let (Some(from_id), Some(to_id)) = (
-            self.cards.get(from).map(|c| c.id.clone()),
-            self.cards.get(to).map(|c| c.id.clone()),
+            self.session.cards().get(from).map(|c| c.id.clone()),
+            self.session.cards().get(to).map(|c| c.id.clone()),
         ) else {
             return;
         };
-        let n = self.cards.len();
-        let direction = if self.deck.is_looping() && (from + 1) % n == to {
-            Heading::Next
-        } else if self.deck.is_looping() && (to + 1) % n == from {
-            Heading::Previous
-        } else if to > from {
-            Heading::Next
-        } else {
-            Heading::Previous
-        };
+        let n = self.session.cards().len();
+        let direction = Heading::of_move(from, to, n, self.deck.is_looping());
         let now = self.now();
         self.record(
             What::Swipe {

@@ -9,7 +9,7 @@ use crate::core::analytics::event::What;
 use crate::core::feed::Card;
 use crate::core::navigation::deck::{Handled, Key};
 use crate::core::session::notice::Notice;
-use crate::core::time::EpochMs;
+use crate::core::time::MonoMs;
 use crate::core::ui::actions::Action;
 
 impl State {
@@ -117,7 +117,7 @@ impl State {
         let target = target?.dyn_into::<Element>().ok()?;
         let article = target.closest("[data-card-id]").ok()??;
         let id = article.get_attribute("data-card-id")?;
-        let card = self.cards.iter().find(|c| c.id == id)?;
+        let card = self.session.cards().iter().find(|c| c.id == id)?;
         Some((target, card))
     }
 
@@ -158,7 +158,7 @@ impl State {
                 card_id: card_id.clone(),
             },
         };
-        if !self.actions.press(action, &card_id, self.now() as EpochMs) {
+        if !self.actions.press(action, &card_id, MonoMs(self.now())) {
             return;
         }
         if action == Action::Like {

@@ -53,7 +53,7 @@ impl State {
 
     /// How card `index` leaves by itself now.
     pub(super) fn leave_of(&self, index: usize) -> Leave {
-        let Some(card) = self.cards.get(index) else {
+        let Some(card) = self.session.cards().get(index) else {
             return Leave::Never;
         };
         let clip_failed = card.media.as_ref().is_some_and(|m| {
@@ -100,7 +100,7 @@ impl State {
         }
         self.advance.stop();
         if self.deck.forward() {
-            self.quiet_move = true;
+            self.session.moving_by_itself();
             self.start_motion();
         }
         self.sync(now);
@@ -112,7 +112,11 @@ impl State {
             return;
         };
         let current = self.deck.current();
-        let is_current = self.cards.get(current).is_some_and(|c| c.id == card.id);
+        let is_current = self
+            .session
+            .cards()
+            .get(current)
+            .is_some_and(|c| c.id == card.id);
         if is_current && self.leave_of(current) == Leave::ClipEnd && self.media_allowed() {
             self.interrupt_handoff();
             if self.deck.forward() {
@@ -163,7 +167,7 @@ impl State {
             return;
         };
         let id = card.id.clone();
-        let Some(index) = self.cards.iter().position(|c| c.id == id) else {
+        let Some(index) = self.session.cards().iter().position(|c| c.id == id) else {
             return;
         };
         if self.sampled_scrims.contains_key(&id) {
@@ -205,7 +209,7 @@ impl State {
         if is_main_media && !poster_stays && !self.sampled_scrims.contains_key(&id) {
             let alpha = sampled_scrim(&mut [color.map_or(0.0, luminance)]);
             self.sampled_scrims.insert(id.clone(), alpha);
-            if let Some(index) = self.cards.iter().position(|c| c.id == id) {
+            if let Some(index) = self.session.cards().iter().position(|c| c.id == id) {
                 if let Some(view) = self.views.iter().find(|v| v.index == index) {
                     view.set_scrim(alpha);
                 }
@@ -215,7 +219,12 @@ impl State {
         if self.failed_media.insert(key.clone()) {
             // A clip that fails no longer ends: the card in view moves on after its time.
             let current = self.deck.current();
-            if self.cards.get(current).is_some_and(|c| c.id == key.0) {
+            if self
+                .session
+                .cards()
+                .get(current)
+                .is_some_and(|c| c.id == key.0)
+            {
                 let now = self.now();
                 let leave = self.leave_of(current);
                 self.advance.start(now, leave);
@@ -241,28 +250,36 @@ impl State {
         }
         self.deck.reset_clock();
         self.sync(self.now());
+        // Cards whose window opened or closed while the page was hidden come or go now (and
+        // the clock's timer stops while it is hidden).
+        self.check_clock();
     }
 
     /// The screen came back: the skin decides whether the card in view stays or the next unseen
     /// one is shown, at once. The card shown now counts as seen.
     fn woke(&mut self) {
         let current = self.deck.current();
-        let Some(id) = self.cards.get(current).map(|c| c.id.clone()) else {
+        let Some(id) = self.session.cards().get(current).map(|c| c.id.clone()) else {
             return;
         };
         let moves_on = self.skin.wake == Wake::NextUnseen
             && self.seen.contains(&id)
             && !self.deck.is_dragging();
-        let seen = |i: usize| self.cards.get(i).is_some_and(|c| self.seen.contains(&c.id));
+        let seen = |i: usize| {
+            self.session
+                .cards()
+                .get(i)
+                .is_some_and(|c| self.seen.contains(&c.id))
+        };
         match self.deck.next_unseen(current, seen).filter(|_| moves_on) {
             Some(next) => {
                 // Not the viewer's move: no swipe is recorded or announced for it.
-                self.announced = None;
-                self.quiet_move = true;
+                self.session.forget_move();
+                self.session.moving_by_itself();
                 self.deck.jump_to(next);
                 let rest = self.deck.rest_position();
                 if self.deck.needs_remount(self.mounted.as_ref(), rest, false) {
-                    self.remount(rest, js_sys::Date::now() as crate::core::time::EpochMs);
+                    self.remount(rest, crate::web::clock::wall_now());
                 }
                 self.place_all(rest);
                 self.settled(); // marks it seen
@@ -287,5 +304,8 @@ impl State {
             self.woke();
         }
         self.sync(self.now());
+        // At screen-on the cards are brought up to the clock before anyone sees them; with the
+        // screen off the clock's timer stops.
+        self.check_clock();
     }
 }

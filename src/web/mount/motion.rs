@@ -10,7 +10,6 @@ use crate::core::geometry::Axis;
 use crate::core::motion::advance::Pause;
 use crate::core::motion::CROSS_FADE_MS;
 use crate::core::navigation::pager::Settle;
-use crate::core::time::EpochMs;
 use crate::web::paint;
 
 impl State {
@@ -27,7 +26,7 @@ impl State {
                 .deck
                 .needs_remount(self.mounted.as_ref(), frame.position, false)
         {
-            self.remount(frame.position, js_sys::Date::now() as EpochMs);
+            self.remount(frame.position, crate::web::clock::wall_now());
         }
         self.place_all(frame.position);
         self.observe_view(time, frame.position);
@@ -61,7 +60,7 @@ impl State {
         if self.deck.needs_remount(mounted, plan.from, false)
             || self.deck.needs_remount(mounted, plan.to, false)
         {
-            self.remount(plan.from, js_sys::Date::now() as EpochMs);
+            self.remount(plan.from, crate::web::clock::wall_now());
         }
         let horizontal = self.deck.axis() == Axis::Horizontal;
         let extent = self.deck.extent();
@@ -77,9 +76,16 @@ impl State {
                     .filter_map(|a| a.dyn_into::<Animation>().ok()),
             );
         }
-        if let Some(first) = animations.first() {
-            first.set_onfinish(Some(self.on_finish.as_ref().unchecked_ref()));
-        }
+        let Some(first) = animations.first() else {
+            // Nothing on the compositor to wait for (no card view is mounted): without a finish
+            // event the settle would never end, and the tidy-up and the clock would wait for
+            // it forever. It lands now.
+            self.deck.finish();
+            self.place_all(plan.to);
+            self.settled();
+            return;
+        };
+        first.set_onfinish(Some(self.on_finish.as_ref().unchecked_ref()));
         self.handoff = Some(Handoff {
             animations,
             started: self.now(),
@@ -105,7 +111,7 @@ impl State {
         self.deck.finish();
         let rest = self.deck.rest_position();
         if self.deck.needs_remount(self.mounted.as_ref(), rest, false) {
-            self.remount(rest, js_sys::Date::now() as EpochMs);
+            self.remount(rest, crate::web::clock::wall_now());
         }
         let target = self.deck.current();
         let horizontal = self.deck.axis() == Axis::Horizontal;

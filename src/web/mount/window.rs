@@ -5,16 +5,16 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlImageElement;
 
 use super::State;
-use crate::core::feed::{Card, MediaType};
+use crate::core::feed::MediaType;
 use crate::core::geometry::{Axis, Size};
 use crate::core::motion::advance::Leave;
 use crate::core::motion::{CardMotion, KenBurns};
-use crate::core::time::EpochMs;
+use crate::core::time::WallMs;
 use crate::web::card_view::{CardView, Context};
 
 impl State {
     /// Makes the DOM hold exactly the deck's window of cards.
-    pub(super) fn remount(&mut self, position: f32, now: EpochMs) {
+    pub(super) fn remount(&mut self, position: f32, now: WallMs) {
         let window = self.deck.window(position);
         let active = self.doc.active_element();
         let mut refocus = false;
@@ -47,10 +47,10 @@ impl State {
     }
 
     /// Card `index`'s elements, laid out for now (not attached).
-    pub(super) fn build_view(&mut self, index: usize, now: EpochMs) -> Option<CardView> {
+    pub(super) fn build_view(&mut self, index: usize, now: WallMs) -> Option<CardView> {
         let layout = self.layout_of(index)?;
         let leave = self.leave_of(index);
-        let card = &self.cards[index];
+        let card = &self.session.cards()[index];
         let motion = self
             .savers
             .allow(CardMotion::of(card, self.skin.motion, self.reduced_motion));
@@ -73,7 +73,7 @@ impl State {
         let cx = Context {
             doc: &self.doc,
             index,
-            total: self.cards.len(),
+            total: self.session.cards().len(),
             in_view: index == self.deck.current(),
             now,
             layout: &layout,
@@ -90,16 +90,12 @@ impl State {
     /// The same cards in the same order, some of them changed (a live score): only the changed
     /// ones that are mounted are rebuilt, inside their own card element, so the other cards are
     /// not laid out again and whatever moves keeps moving.
-    pub(super) fn update_in_place(&mut self, cards: Vec<Card>, now: EpochMs) {
-        let changed: Vec<usize> = (0..cards.len())
-            .filter(|&i| cards[i] != self.cards[i])
-            .collect();
-        self.cards = cards;
+    pub(super) fn update_in_place(&mut self, changed: &[usize], now: WallMs) {
         let position = self.deck.position();
         let horizontal = self.deck.axis() == Axis::Horizontal;
         let extent = self.deck.extent();
         let allowed = self.media_allowed();
-        for index in changed {
+        for &index in changed {
             if !self.views.iter().any(|v| v.index == index) {
                 continue; // built from the new card when it is mounted
             }
@@ -122,7 +118,7 @@ impl State {
         let Some(src) = self
             .deck
             .ahead_of_window()
-            .and_then(|i| self.cards.get(i))
+            .and_then(|i| self.session.cards().get(i))
             .and_then(|c| c.media.as_ref())
             .and_then(|m| match m.media_type {
                 MediaType::Image => Some(m.src.as_str()),
@@ -170,7 +166,7 @@ impl State {
     /// view.
     pub(super) fn remount_at_rest(&mut self) {
         let position = self.deck.rest_position();
-        self.remount(position, js_sys::Date::now() as EpochMs);
+        self.remount(position, crate::web::clock::wall_now());
         self.place_all(position);
         let current = self.deck.current();
         let allowed = self.media_allowed();

@@ -14,26 +14,26 @@ fn open(card: &str) -> (What, &str) {
 fn a_batch_goes_after_the_delay_or_when_full_and_leaves_when_acknowledged() {
     let mut o = Outbox::default();
     let (what, card) = open("a");
-    assert_eq!(o.record(what, card, 1_000, 0.0), 1);
-    assert_eq!(o.record(What::Like, "a", 1_000, 100.0), 2);
+    assert_eq!(o.record(what, card, WallMs(1_000), 0.0), 1);
+    assert_eq!(o.record(What::Like, "a", WallMs(1_000), 100.0), 2);
     assert_eq!(o.deadline(), Some(BATCH_DELAY_MS));
-    assert_eq!(o.poll(4_999.0, 0), None, "waits for company");
-    let batch = o.poll(5_000.0, 0).expect("due");
+    assert_eq!(o.poll(4_999.0, WallMs(0)), None, "waits for company");
+    let batch = o.poll(5_000.0, WallMs(0)).expect("due");
     assert_eq!(
         batch.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
         [1, 2]
     );
-    assert_eq!(o.poll(5_001.0, 0), None, "one batch in flight");
+    assert_eq!(o.poll(5_001.0, WallMs(0)), None, "one batch in flight");
     o.replied(batch.id, &[1, 2], 5_100.0);
     assert!(o.is_empty());
     assert_eq!(o.deadline(), None, "idle: nothing to wake up for");
 
     // Twenty waiting events go at once.
     for i in 0..BATCH_SIZE {
-        o.record(What::Impression, &format!("c{i}"), 2_000, 6_000.0);
+        o.record(What::Impression, &format!("c{i}"), WallMs(2_000), 6_000.0);
     }
     assert_eq!(o.deadline(), Some(f64::NEG_INFINITY));
-    let batch = o.poll(6_000.0, 0).expect("full");
+    let batch = o.poll(6_000.0, WallMs(0)).expect("full");
     assert_eq!(batch.events.len(), BATCH_SIZE);
     assert_eq!(batch.events[0].seq, 3);
 }
@@ -41,37 +41,37 @@ fn a_batch_goes_after_the_delay_or_when_full_and_leaves_when_acknowledged() {
 #[test]
 fn screen_off_flushes_at_once() {
     let mut o = Outbox::default();
-    o.record(What::Dwell { ms: 1200 }, "a", 1, 0.0);
+    o.record(What::Dwell { ms: 1200 }, "a", WallMs(1), 0.0);
     o.flush();
-    assert!(o.poll(10.0, 0).is_some());
+    assert!(o.poll(10.0, WallMs(0)).is_some());
 }
 
 #[test]
 fn what_the_host_did_not_store_goes_again_and_failures_back_off() {
     let mut o = Outbox::default();
     for card in ["a", "b", "c"] {
-        o.record(What::Impression, card, 1, 0.0);
+        o.record(What::Impression, card, WallMs(1), 0.0);
     }
-    let first = o.poll(5_000.0, 0).expect("due");
+    let first = o.poll(5_000.0, WallMs(0)).expect("due");
     o.replied(first.id, &[1, 3], 5_010.0);
-    let again = o.poll(5_010.0, 0).expect("at once");
+    let again = o.poll(5_010.0, WallMs(0)).expect("at once");
     assert_eq!(again.events.iter().map(|e| e.seq).collect::<Vec<_>>(), [2]);
     // A throw, then a reply that stores nothing: waits of 1 s, then 2 s.
     o.failed(again.id, 5_020.0);
-    assert_eq!(o.poll(6_019.0, 0), None);
-    let third = o.poll(6_020.0, 0).expect("after 1 s");
+    assert_eq!(o.poll(6_019.0, WallMs(0)), None);
+    let third = o.poll(6_020.0, WallMs(0)).expect("after 1 s");
     o.replied(third.id, &[], 6_030.0);
-    assert_eq!(o.poll(8_029.0, 0), None);
-    let fourth = o.poll(8_030.0, 0).expect("after 2 s");
+    assert_eq!(o.poll(8_029.0, WallMs(0)), None);
+    let fourth = o.poll(8_030.0, WallMs(0)).expect("after 2 s");
     // No reply at all: failed after the timeout, then a wait of 5 s.
     assert_eq!(o.deadline(), Some(8_030.0 + REPLY_TIMEOUT_MS));
     assert_eq!(
-        o.poll(8_030.0 + REPLY_TIMEOUT_MS, 0),
+        o.poll(8_030.0 + REPLY_TIMEOUT_MS, WallMs(0)),
         None,
         "times out, then waits"
     );
     let fifth = o
-        .poll(8_030.0 + REPLY_TIMEOUT_MS + 5_000.0, 0)
+        .poll(8_030.0 + REPLY_TIMEOUT_MS + 5_000.0, WallMs(0))
         .expect("after 5 s");
     // The late reply to the fourth batch still counts.
     o.replied(fourth.id, &[2], 50_000.0);
@@ -79,22 +79,22 @@ fn what_the_host_did_not_store_goes_again_and_failures_back_off() {
     o.replied(fifth.id, &[2], 50_001.0);
     assert_eq!(o.deadline(), None);
     // A success resets the waits.
-    o.record(What::Like, "a", 1, 60_000.0);
-    let b = o.poll(65_000.0, 0).expect("due");
+    o.record(What::Like, "a", WallMs(1), 60_000.0);
+    let b = o.poll(65_000.0, WallMs(0)).expect("due");
     o.failed(b.id, 65_000.0);
-    assert!(o.poll(66_000.0, 0).is_some(), "1 s again");
+    assert!(o.poll(66_000.0, WallMs(0)).is_some(), "1 s again");
 }
 
 #[test]
 fn a_full_outbox_drops_the_oldest_and_says_how_many() {
     let mut o = Outbox::default();
     for i in 0..CAPACITY + 7 {
-        o.record(What::Impression, &format!("c{i}"), 1, 0.0);
+        o.record(What::Impression, &format!("c{i}"), WallMs(1), 0.0);
     }
     assert_eq!(o.len(), CAPACITY);
     let mut sent = Vec::new();
     let mut now = 0.0;
-    while let Some(batch) = o.poll(now, 99) {
+    while let Some(batch) = o.poll(now, WallMs(99)) {
         let seqs: Vec<Seq> = batch.events.iter().map(|e| e.seq).collect();
         sent.extend(batch.events);
         o.replied(batch.id, &seqs, now);
@@ -108,7 +108,7 @@ fn a_full_outbox_drops_the_oldest_and_says_how_many() {
     // Making room for the report dropped one more, and the report counts it.
     assert_eq!(dropped[0].what, What::Dropped { count: 8 });
     assert_eq!(dropped[0].seq, CAPACITY as u64 + 8);
-    assert_eq!(dropped[0].at, 99);
+    assert_eq!(dropped[0].at, WallMs(99));
     let first = sent.iter().map(|e| e.seq).min();
     assert_eq!(first, Some(9), "the oldest went");
     assert!(o.is_empty());
@@ -117,18 +117,20 @@ fn a_full_outbox_drops_the_oldest_and_says_how_many() {
 #[test]
 fn a_snapshot_restores_the_events_and_the_numbering() {
     let mut o = Outbox::default();
-    o.record(What::Like, "a", 7, 0.0);
-    o.record(What::Dwell { ms: 3 }, "b", 8, 0.0);
-    let batch = o.poll(5_000.0, 0).expect("due");
+    o.record(What::Like, "a", WallMs(7), 0.0);
+    o.record(What::Dwell { ms: 3 }, "b", WallMs(8), 0.0);
+    let batch = o.poll(5_000.0, WallMs(0)).expect("due");
     o.replied(batch.id, &[1], 5_000.0);
     assert!(o.take_changed());
     assert!(!o.take_changed());
     let mut again = Outbox::restore(&o.snapshot(), 100.0).expect("restores");
     assert_eq!(again.len(), 1);
     assert_eq!(again.next_seq(), 3);
-    let batch = again.poll(100.0, 0).expect("what was kept goes at once");
+    let batch = again
+        .poll(100.0, WallMs(0))
+        .expect("what was kept goes at once");
     assert_eq!(batch.events[0].seq, 2);
-    assert_eq!(again.record(What::Open, "c", 9, 100.0), 3);
+    assert_eq!(again.record(What::Open, "c", WallMs(9), 100.0), 3);
 
     assert_eq!(
         Outbox::restore("nope", 0.0).err(),
@@ -139,7 +141,7 @@ fn a_snapshot_restores_the_events_and_the_numbering() {
     let damaged = r#"{"next":5,"dropped":0,"events":[{"seq":9,"type":"like","card_id":"a","at":1},{"seq":4}]}"#;
     let mut d = Outbox::restore(damaged, 0.0).expect("restores");
     assert_eq!(d.next_seq(), 10);
-    let batch = d.poll(0.0, 2).expect("due");
+    let batch = d.poll(0.0, WallMs(2)).expect("due");
     assert_eq!(
         batch.events.iter().map(|e| &e.what).collect::<Vec<_>>(),
         [&What::Like, &What::Dropped { count: 1 }]
@@ -170,7 +172,7 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
                 outbox.record(
                     what,
                     &format!("card-{}", rng.below(50)),
-                    now as EpochMs,
+                    WallMs(now as i64),
                     now,
                 );
                 recorded += 1;
@@ -182,7 +184,7 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
         for (_, id, acked) in due {
             outbox.replied(id, &acked, now);
         }
-        if let Some(batch) = outbox.poll(now, now as EpochMs) {
+        if let Some(batch) = outbox.poll(now, WallMs(now as i64)) {
             if rng.chance(30) {
                 throws += 1;
                 outbox.failed(batch.id, now);

@@ -1,0 +1,18 @@
+//! The page's two clocks, read in one place and handed to core as their own types.
+
+use crate::core::time::{MonoMs, WallMs};
+
+/// The host's wall clock (`Date.now()`): it dates card windows and events, and it can jump.
+pub fn wall_now() -> WallMs {
+    WallMs(js_sys::Date::now() as i64)
+}
+
+/// The page's monotonic clock (`performance.now()`, the time base of event timestamps and
+/// animation frames): it measures durations and drives timers.
+pub fn mono_now() -> MonoMs {
+    MonoMs(
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now()),
+    )
+}
