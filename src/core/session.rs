@@ -13,8 +13,11 @@ pub mod timeline;
 use notice::Notice;
 use timeline::{Offer, Timeline};
 
+use std::collections::HashSet;
+
 use crate::core::feed::Card;
 use crate::core::time::WallMs;
+use crate::core::ui::skin::Wake;
 
 /// The longest the layer waits between two looks at the clock while a start or an expiry is
 /// ahead, so a wall clock set forward is noticed within this time even while the screen stays
@@ -88,6 +91,8 @@ pub struct Session {
     quiet: bool,
     /// The card the first feed opens on, when it has it (a renderer restarted after a crash).
     resume: Option<String>,
+    /// Ids of the cards that have been in view with the screen on (for the skin's wake rule).
+    seen: HashSet<String>,
     notices: Vec<Notice>,
 }
 
@@ -221,6 +226,7 @@ impl Session {
         } else {
             self.told_empty = false;
         }
+        self.seen.retain(|id| cards.iter().any(|c| &c.id == id));
         self.shown = cards;
         Change {
             in_place,
@@ -269,6 +275,41 @@ impl Session {
             from,
             announce: !quiet,
         })
+    }
+
+    /// Card `current` was in view with the screen on.
+    pub fn seen(&mut self, current: usize) {
+        if let Some(card) = self.shown.get(current) {
+            if !self.seen.contains(&card.id) {
+                self.seen.insert(card.id.clone());
+            }
+        }
+    }
+
+    /// The screen came on with the deck on card `current`: the skin's `rule` says whether it
+    /// stays or the next card not yet seen is shown (`next_unseen` asks the deck, given which
+    /// indices were seen). Returns the card to jump to, as a move that came by itself (no swipe
+    /// recorded, nothing announced); else the card in view counts as seen. Never under a
+    /// dragging finger.
+    pub fn wake(
+        &mut self,
+        current: usize,
+        rule: Wake,
+        dragging: bool,
+        next_unseen: impl FnOnce(&dyn Fn(usize) -> bool) -> Option<usize>,
+    ) -> Option<usize> {
+        let card = self.shown.get(current)?;
+        let moves_on = rule == Wake::NextUnseen && self.seen.contains(&card.id) && !dragging;
+        let seen = |i: usize| self.shown.get(i).is_some_and(|c| self.seen.contains(&c.id));
+        let next = next_unseen(&seen).filter(|_| moves_on);
+        match next {
+            Some(_) => {
+                self.forget_move();
+                self.moving_by_itself();
+            }
+            None => self.seen(current),
+        }
+        next
     }
 
     /// The next rest comes by itself (auto-advance, a wake that moves on): it is not announced.

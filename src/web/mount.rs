@@ -104,8 +104,6 @@ struct State {
     fades: Vec<Animation>,
     /// The skin changed: the next feed builds every card again, even the same cards.
     rebuild_pending: bool,
-    /// Ids of the cards that have been in view with the screen on (for the skin's wake rule).
-    seen: HashSet<String>,
     /// Which button presses went to the host lately, and the liked cards.
     actions: Actions,
     /// The phone's data and battery savers.
@@ -260,7 +258,6 @@ impl Mount {
                 media_state: None,
                 fades: Vec::new(),
                 rebuild_pending: false,
-                seen: HashSet::new(),
                 actions: Actions::default(),
                 savers: Savers::default(),
                 videos: VideoPool::default(),
@@ -830,7 +827,6 @@ impl State {
         self.deck.set_cards(cards.len(), change.land);
         self.sampled_scrims
             .retain(|id, _| cards.iter().any(|c| &c.id == id));
-        self.seen.retain(|id| cards.iter().any(|c| &c.id == id));
         self.actions.retain(|id| cards.iter().any(|c| c.id == id));
         self.frame.cancel();
         self.cancel_handoff();
@@ -887,9 +883,9 @@ impl State {
         let now = self.now();
         let rest = self.deck.rest_position();
         self.observe_view(now, rest);
-        if let Some(id) = self.session.cards().get(current).map(|c| c.id.clone()) {
-            if self.page_visible && self.screen_on && !self.seen.contains(&id) {
-                self.seen.insert(id);
+        if current < self.session.cards().len() {
+            if self.page_visible && self.screen_on {
+                self.session.seen(current);
             }
             if let Some(arrived) = self.session.rested(current) {
                 if let Some(from) = arrived.from {

@@ -6,7 +6,7 @@ use super::timeline::tests::cards;
 use super::*;
 use crate::core::geometry::{Axis, Size};
 use crate::core::navigation::deck::Deck;
-use crate::core::ui::skin::TapZones;
+use crate::core::ui::skin::{TapZones, Wake};
 
 const SECOND: i64 = 1000;
 
@@ -23,6 +23,10 @@ struct Script {
     screen_on: bool,
     /// What the live region says.
     live_region: Option<String>,
+    /// The skin's wake rule.
+    wake: Wake,
+    /// Moves recorded as the viewer's (from, to).
+    moves: Vec<(usize, usize)>,
     notices: Vec<Notice>,
 }
 
@@ -41,6 +45,8 @@ impl Script {
             timer: None,
             screen_on: true,
             live_region: None,
+            wake: Wake::Stay,
+            moves: Vec::new(),
             notices: Vec::new(),
         }
     }
@@ -98,7 +104,13 @@ impl Script {
 
     /// The cards are at rest on the deck's current card.
     fn rested(&mut self) {
+        if self.screen_on {
+            self.session.seen(self.deck.current());
+        }
         if let Some(arrived) = self.session.rested(self.deck.current()) {
+            if let Some(from) = arrived.from {
+                self.moves.push((from, self.deck.current()));
+            }
             if arrived.announce {
                 let card = &self.session.cards()[self.deck.current()];
                 self.live_region = Some(card.id.clone());
@@ -172,6 +184,14 @@ impl Script {
     fn screen(&mut self, on: bool) {
         self.screen_on = on;
         if on {
+            let current = self.deck.current();
+            let deck = &self.deck;
+            if let Some(next) = self.session.wake(current, self.wake, false, |seen| {
+                deck.next_unseen(current, seen)
+            }) {
+                self.deck.jump_to(next);
+                self.rested();
+            }
             self.tick();
         } else {
             self.timer = None;
@@ -403,4 +423,33 @@ fn a_wall_clock_set_forward_is_noticed_within_a_minute() {
     s.set_clock(3 * 3_600 * SECOND);
     s.wait(MAX_WAIT_MS);
     assert_eq!(s.shown(), ["a"]);
+}
+
+#[test]
+fn a_wake_on_the_next_unseen_card_is_not_the_viewers_move() {
+    let mut s = Script::new();
+    s.wake = Wake::NextUnseen;
+    s.feed(&[("a", None, None), ("b", None, None), ("c", None, None)]);
+    s.screen(false);
+    s.screen(true);
+    assert_eq!(s.in_view(), Some("b"), "a was seen: the next unseen one");
+    assert_eq!(s.live_region, None, "not announced");
+    assert!(s.moves.is_empty(), "no swipe recorded");
+    s.swipe_next();
+    assert_eq!(s.in_view(), Some("c"));
+    assert_eq!(s.moves, [(1, 2)], "the viewer's swipe is");
+    assert_eq!(s.live_region.as_deref(), Some("c"));
+    // Every card seen: the card in view stays.
+    s.screen(false);
+    s.screen(true);
+    assert_eq!(s.in_view(), Some("c"));
+}
+
+#[test]
+fn a_wake_with_the_stay_rule_keeps_the_card_in_view() {
+    let mut s = Script::new();
+    s.feed(&[("a", None, None), ("b", None, None)]);
+    s.screen(false);
+    s.screen(true);
+    assert_eq!(s.in_view(), Some("a"));
 }

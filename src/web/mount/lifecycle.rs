@@ -7,14 +7,26 @@ use super::State;
 use crate::core::analytics::event::What;
 use crate::core::layout::{luminance, sampled_scrim};
 use crate::core::motion::advance::{leave, Leave, Pause, Situation};
+use crate::core::motion::media::{Conditions, MediaState};
 use crate::core::session::notice::Notice;
-use crate::core::ui::skin::Wake;
 
 impl State {
     /// Whether the card in view may play its clip and Ken Burns: the page shows, the screen is
     /// on and no press is held.
     pub(super) fn media_allowed(&self) -> bool {
-        self.page_visible && self.screen_on && !self.deck.is_holding() && !self.viewer_paused
+        self.media().playing
+    }
+
+    /// What the card in view's media may do now (core decides from these conditions).
+    pub(super) fn media(&self) -> MediaState {
+        Conditions {
+            lit: self.page_visible && self.screen_on,
+            holding: self.deck.is_holding(),
+            viewer_paused: self.viewer_paused,
+            moving: self.advance.is_paused_by(Pause::Moving),
+            finger_down: self.deck.finger_down(),
+        }
+        .media()
     }
 
     /// Brings the timers and the card in view's media up to date with the deck and the page:
@@ -29,12 +41,8 @@ impl State {
         a.set_paused(now, Pause::Viewer, self.viewer_paused);
         self.advance_timer.arm(self.advance.deadline(), now);
         self.sync_outbox(now);
-        // The clip plays while its card is in view; Ken Burns also rests while a finger is
-        // down or the cards move: the picture moves with them anyway, and a drifting picture
-        // under a moving card would cost the main thread a frame every frame.
-        let playing = self.media_allowed();
+        let MediaState { playing, drifting } = self.media();
         let moving = self.advance.is_paused_by(Pause::Moving);
-        let drifting = playing && !moving && !self.deck.finger_down();
         if self.media_state != Some((playing, drifting)) {
             self.media_state = Some((playing, drifting));
             let current = self.deck.current();
@@ -259,23 +267,13 @@ impl State {
     /// one is shown, at once. The card shown now counts as seen.
     fn woke(&mut self) {
         let current = self.deck.current();
-        let Some(id) = self.session.cards().get(current).map(|c| c.id.clone()) else {
-            return;
-        };
-        let moves_on = self.skin.wake == Wake::NextUnseen
-            && self.seen.contains(&id)
-            && !self.deck.is_dragging();
-        let seen = |i: usize| {
-            self.session
-                .cards()
-                .get(i)
-                .is_some_and(|c| self.seen.contains(&c.id))
-        };
-        match self.deck.next_unseen(current, seen).filter(|_| moves_on) {
+        let (rule, dragging) = (self.skin.wake, self.deck.is_dragging());
+        let deck = &self.deck;
+        let next = self.session.wake(current, rule, dragging, |seen| {
+            deck.next_unseen(current, seen)
+        });
+        match next {
             Some(next) => {
-                // Not the viewer's move: no swipe is recorded or announced for it.
-                self.session.forget_move();
-                self.session.moving_by_itself();
                 self.deck.jump_to(next);
                 let rest = self.deck.rest_position();
                 if self.deck.needs_remount(self.mounted.as_ref(), rest, false) {
@@ -284,11 +282,11 @@ impl State {
                 self.place_all(rest);
                 self.settled(); // marks it seen
             }
-            None => {
-                self.seen.insert(id);
+            None if current < self.session.cards().len() => {
                 let (now, rest) = (self.now(), self.deck.rest_position());
                 self.observe_view(now, rest);
             }
+            None => {}
         }
     }
 
