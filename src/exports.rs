@@ -518,13 +518,25 @@ impl Renderer {
 
     /// Takes over the analytics outbox a renderer stored before (the text of the `store`
     /// notice for `outbox`, from the host's storage): its events are sent again and
-    /// numbering goes on after them; events this renderer recorded already follow them. Throws
-    /// when the text is not an outbox, keeping the outbox it had.
+    /// numbering goes on after them; events this renderer recorded already follow them. Text
+    /// cut short keeps the events before the cut. Returns what restoring had to mend: `{ kept,
+    /// dropped, renumbered, cut }` (`dropped` events are reported to the host as a `dropped`
+    /// event). Throws when nothing of the text can be used, keeping the outbox it had.
     #[wasm_bindgen(js_name = restoreOutbox)]
-    pub fn restore_outbox(&self, text: &str) -> Result<(), JsError> {
-        self.mount
+    pub fn restore_outbox(&self, text: &str) -> Result<JsValue, JsError> {
+        let report = self
+            .mount
             .restore_outbox(text)
-            .map_err(|e| JsError::new(&e.to_string()))
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let object = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+        };
+        set("kept", JsValue::from(report.kept as f64));
+        set("dropped", JsValue::from(report.dropped as f64));
+        set("renumbered", JsValue::from(report.renumbered as f64));
+        set("cut", JsValue::from_bool(report.cut));
+        Ok(object.into())
     }
 
     /// The host's screen state: with the screen off nothing moves, plays or counts down, and

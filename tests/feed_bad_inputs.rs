@@ -365,3 +365,19 @@ fn a_null_media_size_is_an_absent_one() {
         assert_eq!(size, None, "{key}");
     }
 }
+
+/// A feed saved by an editor that writes a UTF-8 byte-order mark reads as without it (RFC 8259
+/// §8.1); a mark anywhere else is still not JSON.
+#[test]
+fn a_byte_order_mark_before_the_feed_is_ignored() {
+    let feed = json!({ "version": 1, "cards": [good("a")] }).to_string();
+    let with_mark = format!("\u{feff}{feed}");
+    let read = parse_feed(&with_mark, &limits()).expect("read as without the mark");
+    assert_eq!(read.cards.len(), 1);
+    assert!(read.rejections.is_empty());
+    let inside = "{\u{feff}\"version\":1,\"cards\":[]}";
+    assert!(matches!(
+        parse_feed(inside, &limits()),
+        Err(FeedError::Json { .. })
+    ));
+}

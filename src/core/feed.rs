@@ -144,6 +144,11 @@ impl Feed {
     }
 }
 
+/// The text without the UTF-8 byte-order mark it may start with.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Parses and validates a Feed v1 JSON text.
 pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
     if json.len() > limits.max_feed_bytes {
@@ -152,7 +157,9 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
             max: limits.max_feed_bytes,
         });
     }
-    let root = Json::parse(json).map_err(|e| FeedError::Json {
+    // A byte-order mark before the text (a feed saved by a Windows editor) is not part of it
+    // (RFC 8259 §8.1 allows ignoring it).
+    let root = Json::parse(strip_bom(json)).map_err(|e| FeedError::Json {
         line: e.line,
         column: e.column,
         message: e.message.to_string(),

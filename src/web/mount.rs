@@ -24,7 +24,7 @@ use super::measure::CanvasMeasure;
 use super::paint;
 use super::schedule::{FrameRequest, IdleRequest, Timeout};
 use super::video_pool::VideoPool;
-use crate::core::analytics::outbox::{Outbox, RestoreError};
+use crate::core::analytics::outbox::{Outbox, RestoreError, Restored};
 use crate::core::analytics::views::Views;
 use crate::core::feed::Card;
 use crate::core::geometry::{Axis, Insets, Size};
@@ -502,11 +502,13 @@ impl Mount {
     }
 
     /// Takes over the outbox an earlier renderer stored (`text` as it was stored).
-    pub fn restore_outbox(&self, text: &str) -> Result<(), RestoreError> {
-        let mut result = Ok(());
-        with_state(&self.state, |s| match Outbox::restore(text, s.now()) {
-            Ok(stored) => s.restore_outbox(stored),
-            Err(e) => result = Err(e),
+    pub fn restore_outbox(&self, text: &str) -> Result<Restored, RestoreError> {
+        let mut result = Err(RestoreError::NotJson);
+        with_state(&self.state, |s| {
+            result = Outbox::restore(text, s.now()).map(|(stored, report)| {
+                s.restore_outbox(stored);
+                report
+            });
         });
         result
     }

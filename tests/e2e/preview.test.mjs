@@ -495,7 +495,45 @@ test('inside a WebView, analytics reach the host, and events it did not acknowle
   assert.deepEqual(again.slice(0, 3), first, 'the same events, with the same seq');
   assert.deepEqual([again[3].seq, again[3].type], [4, 'like']);
   // Acknowledged now: nothing is kept (stored in the next idle moment).
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:outbox')).events.length === 0);
+  await page.waitForFunction(() => localStorage.getItem('glance:outbox').trim().split('\n').length === 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a stored outbox cut in half by a crash still delivers the events before the cut, with their seqs', async () => {
+  const { page, context, problems } = await openWithNative(true);
+  await page.evaluate(() => localStorage.setItem('test:ack', 'no'));
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.evaluate(() => { window.glance.renderer.autoAdvance = false; });
+  for (let i = 1; i <= 6; i++) {
+    await page.click('#next');
+    await page.waitForFunction((n) => window.glance.renderer.index === n, i);
+    await page.waitForTimeout(450); // landed: the swipe is recorded at rest
+  }
+  // Screen off: everything waiting goes (unacknowledged) and the outbox is stored at once.
+  await page.evaluate(() => window.glanceHostReceive(JSON.stringify({ type: 'screen', on: false })));
+  await page.waitForFunction(() => (localStorage.getItem('glance:outbox') ?? '').trim().split('\n').length > 6);
+  const stored = await page.evaluate(() => localStorage.getItem('glance:outbox'));
+  const events = stored.trim().split('\n').slice(1).map((line) => JSON.parse(line));
+  assert.ok(events.length >= 4, `${events.length} events stored`);
+  // Storage died half way through writing it.
+  const cut = stored.slice(0, Math.floor(stored.length / 2));
+  const whole = cut.split('\n').length - 2; // lines complete before the cut, past the header
+  assert.ok(whole >= 2, `${whole} whole events before the cut`);
+  await page.evaluate((text) => {
+    localStorage.setItem('glance:outbox', text);
+    localStorage.setItem('test:ack', 'yes');
+  }, cut);
+  await page.reload();
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.evaluate(() => window.glanceHostReceive(JSON.stringify({ type: 'screen', on: false })));
+  await page.waitForFunction(() => (window.__tracked ?? []).some((e) => e.type === 'dropped'));
+  const again = await page.evaluate(() => window.__tracked);
+  assert.deepEqual(again.slice(0, whole), events.slice(0, whole), 'the events before the cut, as they were, with their seqs');
+  assert.equal(again.find((e) => e.type === 'dropped').count, 1, 'the event the cut ran through is reported');
+  const seqs = again.map((e) => e.seq);
+  assert.equal(new Set(seqs).size, seqs.length, 'no two events share a seq');
+  assert.ok(Math.min(...seqs.slice(whole)) > Math.max(...events.map((e) => e.seq)), 'numbering goes on after the stored events');
   assert.deepEqual(problems, []);
   await context.close();
 });

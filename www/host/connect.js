@@ -11,7 +11,7 @@ import { isTrap } from './supervise.js';
  *   setFeed(json: string): FeedReport,
  *   tracked?(batch: number, acked: number[]): void,
  *   trackFailed?(batch: number): void,
- *   restoreOutbox?(text: string): void,
+ *   restoreOutbox?(text: string): { kept: number, dropped: number, renumbered: number, cut: boolean } | void,
  *   setScreenOn?(on: boolean): void,
  *   reducedMotion?: boolean,
  *   dataSaver?: boolean,
@@ -179,7 +179,12 @@ export function connect({ host, onFeed, onNotice }) {
       // had not delivered.
       try {
         const stored = await host.storageGet(OUTBOX_KEY);
-        if (stored !== null) sink.restoreOutbox?.(stored);
+        const mended = stored === null ? undefined : sink.restoreOutbox?.(stored);
+        // Storage cut short by a crash, or events that shared a seq: what was kept goes, what
+        // was lost is reported to the host as a `dropped` event. Said here for the integrator.
+        if (mended && (mended.dropped || mended.renumbered || mended.cut)) {
+          console.warn('glance: the stored analytics outbox was mended', mended);
+        }
       } catch (error) {
         if (isTrap(error)) throw error;
         console.warn('glance: the stored analytics outbox could not be read; starting a new one', error);

@@ -19,12 +19,16 @@
 
 use std::collections::VecDeque;
 
+pub mod store;
+
 use crate::core::analytics::event::{Event, Seq, What};
-use crate::core::feed::json::Json;
 use crate::core::time::WallMs;
 
 /// Most events kept.
 pub const CAPACITY: usize = 500;
+/// The last `seq` an event can get: the largest integer a JS number holds exactly, so the host
+/// can tell every two apart. Numbering never wraps.
+pub const MAX_SEQ: Seq = (1 << 53) - 1;
 /// Events that make a batch go at once; also the most in one batch.
 pub const BATCH_SIZE: usize = 20;
 /// Longest an event waits for others before its batch goes.
@@ -98,7 +102,18 @@ impl Outbox {
             self.events.pop_front();
             self.dropped += 1;
         }
+        self.push_kept(what, card_id, at)
+    }
+
+    /// Appends without making room (the `dropped` report may take the outbox one past its
+    /// capacity, so reporting a loss never loses one more event). Past [`MAX_SEQ`] the event
+    /// cannot be numbered and is counted as dropped instead: numbering never wraps.
+    fn push_kept(&mut self, what: What, card_id: String, at: WallMs) -> Seq {
         let seq = self.next_seq;
+        if seq > MAX_SEQ {
+            self.dropped += 1;
+            return seq;
+        }
         self.next_seq += 1;
         self.events.push_back(Event {
             seq,
@@ -168,18 +183,7 @@ impl Outbox {
         }
         if self.dropped > 0 {
             let count = std::mem::take(&mut self.dropped);
-            self.push(What::Dropped { count }, String::new(), at);
-            // Making room for the report may have dropped one more.
-            if self.dropped > 0 {
-                let more = std::mem::take(&mut self.dropped);
-                if let Some(Event {
-                    what: What::Dropped { count },
-                    ..
-                }) = self.events.back_mut()
-                {
-                    *count += more;
-                }
-            }
+            self.push_kept(What::Dropped { count }, String::new(), at);
         }
         let events: Vec<Event> = self.events.iter().take(BATCH_SIZE).cloned().collect();
         if events.is_empty() {
@@ -250,65 +254,112 @@ impl Outbox {
         std::mem::take(&mut self.changed)
     }
 
-    /// What survives a reload: `{"next":…,"dropped":…,"events":[…]}`.
+    /// What survives a reload, one record per line (see [`store`]), so storage cut short
+    /// mid-write loses at most the event being written.
     pub fn snapshot(&self) -> String {
-        let mut out = String::with_capacity(64 + self.events.len() * 96);
-        out.push_str("{\"next\":");
-        out.push_str(&self.next_seq.to_string());
-        out.push_str(",\"dropped\":");
-        out.push_str(&self.dropped.to_string());
-        out.push_str(",\"events\":[");
-        for (i, event) in self.events.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            event.write_json(&mut out);
-        }
-        out.push_str("]}");
-        out
+        store::write(self.next_seq, self.dropped, self.events.iter())
     }
 
-    /// The outbox a [`Outbox::snapshot`] describes: every kept event waits to be sent (again),
-    /// and numbering goes on after the highest `seq` seen. An event that cannot be read is
-    /// left out and counted as dropped. `Err` when the text is not a snapshot at all.
-    pub fn restore(text: &str, now: f64) -> Result<Self, RestoreError> {
-        let json = Json::parse(text).map_err(|_| RestoreError::NotJson)?;
-        let next = json
-            .get("next")
-            .and_then(Json::as_u64)
-            .ok_or(RestoreError::NoNext)?;
+    /// The outbox stored text describes (this release's form or the previous one's), with what
+    /// restoring it had to mend: every event that can be read waits to be sent (again), and
+    /// numbering goes on after the highest `seq` seen. `Err` when nothing of it can be used.
+    pub fn restore(text: &str, now: f64) -> Result<(Self, Restored), RestoreError> {
+        let stored = store::read(text)?;
+        let (outbox, report) = Self::from_stored(stored, now)?;
+        Ok((outbox, report))
+    }
+
+    fn from_stored(stored: store::Stored, now: f64) -> Result<(Self, Restored), RestoreError> {
+        let store::Stored {
+            next,
+            dropped,
+            mut events,
+            unreadable,
+            cut,
+        } = stored;
+        if next > MAX_SEQ {
+            return Err(RestoreError::SeqExhausted { seq: next });
+        }
+        if let Some(e) = events.iter().find(|e| e.seq >= MAX_SEQ) {
+            return Err(RestoreError::SeqExhausted { seq: e.seq });
+        }
+        let mut report = Restored {
+            kept: 0,
+            dropped: unreadable,
+            renumbered: 0,
+            cut,
+        };
+        // The newest are kept, as when the outbox fills live: the oldest are counted as dropped.
+        if events.len() > CAPACITY {
+            let excess = events.len() - CAPACITY;
+            events.drain(..excess);
+            report.dropped += excess as u64;
+        }
+        // No two events share a `seq`: a repeated one (or a 0) is numbered past the highest.
+        let mut highest = events.iter().map(|e| e.seq).max().unwrap_or(0);
+        highest = highest.max(next.saturating_sub(1));
+        // The seqs kept so far, in order (at most CAPACITY: an ordered insert each).
+        let mut taken: Vec<Seq> = Vec::with_capacity(events.len());
+        for event in &mut events {
+            if event.seq == 0 || taken.binary_search(&event.seq).is_ok() {
+                highest += 1;
+                if highest >= MAX_SEQ {
+                    return Err(RestoreError::SeqExhausted { seq: highest });
+                }
+                event.seq = highest;
+                report.renumbered += 1;
+            }
+            let at = taken.partition_point(|&s| s < event.seq);
+            taken.insert(at, event.seq);
+        }
+        report.kept = events.len();
         let mut outbox = Self {
-            next_seq: next.max(1),
-            dropped: json.get("dropped").and_then(Json::as_u64).unwrap_or(0),
+            next_seq: (highest + 1).max(next).max(1),
+            dropped: dropped.saturating_add(report.dropped),
+            events: events.into(),
             ..Self::default()
         };
-        if let Some(Json::Array(items)) = json.get("events") {
-            for item in items {
-                match Event::from_json(item) {
-                    Some(event) if outbox.events.len() < CAPACITY => {
-                        outbox.next_seq = outbox.next_seq.max(event.seq + 1);
-                        outbox.events.push_back(event);
-                    }
-                    _ => outbox.dropped += 1,
-                }
-            }
-        }
         if !outbox.events.is_empty() || outbox.dropped > 0 {
             outbox.waiting_since = Some(now - BATCH_DELAY_MS);
         }
-        Ok(outbox)
+        if report.renumbered > 0 || report.dropped > 0 {
+            outbox.changed = true; // stored again in its mended form
+        }
+        Ok((outbox, report))
     }
+}
+
+/// What restoring a stored outbox had to mend, for the host to log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Restored {
+    /// Events restored, waiting to be sent.
+    pub kept: usize,
+    /// Events that could not be kept: unreadable, or the oldest past [`CAPACITY`]. They are
+    /// reported to the host in a `dropped` event with the next batch.
+    pub dropped: u64,
+    /// Events whose stored `seq` another event had (or that had none): numbered anew past the
+    /// highest.
+    pub renumbered: usize,
+    /// The text ended mid-record: storage was cut short while it was written.
+    pub cut: bool,
 }
 
 /// Why stored text could not be read as an outbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum RestoreError {
-    /// It is not JSON.
-    #[error("the stored outbox is not JSON")]
+    /// It is not an outbox in either stored form (not even its start).
+    #[error("the stored outbox is not an outbox this renderer can read")]
     NotJson,
     /// It has no `next` number.
     #[error("the stored outbox has no \"next\" sequence number")]
     NoNext,
+    /// A sequence number is at the end of the range the host can tell apart (2^53 − 1, the
+    /// largest integer a JS number holds exactly): numbering cannot go on without repeating.
+    #[error("the stored outbox's sequence numbers cannot go up any further (it has {seq}): start a new outbox")]
+    SeqExhausted {
+        /// The number at the end of the range.
+        seq: Seq,
+    },
 }
 
 #[cfg(test)]

@@ -75,6 +75,14 @@ impl Json {
         }
     }
 
+    /// The value as a whole number from `i64::MIN` to `i64::MAX`, if it is written as one.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Json::Number(n) => n.parse().ok(),
+            _ => None,
+        }
+    }
+
     /// The value as a double, if it is a number (read by [`crate::core::feed::decimal::parse`]).
     pub fn as_f64(&self) -> Option<f64> {
         match self {

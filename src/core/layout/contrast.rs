@@ -42,7 +42,15 @@ pub fn sampled_scrim(luminances: &mut [f32]) -> f32 {
     if luminances.is_empty() {
         return round_up(scrim_for(1.0, CONTRAST));
     }
-    luminances.sort_by(f32::total_cmp);
+    // An insertion sort: a sample is 256 values, once per picture, and the library's sorts
+    // and selections would each bring kilobytes of code into the module.
+    for i in 1..luminances.len() {
+        let mut j = i;
+        while j > 0 && luminances[j - 1].total_cmp(&luminances[j]).is_gt() {
+            luminances.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let p90 = luminances[(luminances.len() - 1) * 9 / 10];
     round_up(scrim_for(p90, CONTRAST))
 }

@@ -424,6 +424,7 @@ impl Skin {
 
     /// Reads and checks a skin profile. Unknown fields are ignored.
     pub fn from_json(json: &str) -> Result<Self, SkinError> {
+        let json = crate::core::feed::strip_bom(json);
         let root = Json::parse(json).map_err(|e| SkinError::Json {
             line: e.line,
             column: e.column,
@@ -562,6 +563,13 @@ impl Skin {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_before_a_profile_is_ignored() {
+        let with_mark = format!("\u{feff}{GENERIC}");
+        let skin = Skin::from_json(&with_mark).expect("read as without the mark");
+        assert_eq!(skin, Skin::builtin("generic").expect("built-in"));
+    }
 
     #[test]
     fn every_builtin_is_valid_and_named_as_its_file() {

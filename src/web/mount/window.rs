@@ -42,7 +42,15 @@ impl State {
                 self.views.push(view);
             }
         }
-        self.views.sort_by_key(|v| v.index);
+        // A handful of views, nearly in order: an insertion sort (the library's sorts would
+        // bring kilobytes of code into the module).
+        for i in 1..self.views.len() {
+            let mut j = i;
+            while j > 0 && self.views[j - 1].index > self.views[j].index {
+                self.views.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         self.mounted = window;
     }
 

@@ -98,19 +98,20 @@ fn a_full_outbox_drops_the_oldest_and_says_how_many() {
         let seqs: Vec<Seq> = batch.events.iter().map(|e| e.seq).collect();
         sent.extend(batch.events);
         o.replied(batch.id, &seqs, now);
-        now += 1.0;
+        now += BATCH_DELAY_MS;
     }
     let dropped: Vec<&Event> = sent
         .iter()
         .filter(|e| matches!(e.what, What::Dropped { .. }))
         .collect();
     assert_eq!(dropped.len(), 1);
-    // Making room for the report dropped one more, and the report counts it.
-    assert_eq!(dropped[0].what, What::Dropped { count: 8 });
+    // The report takes the outbox one past its capacity rather than dropping one more.
+    assert_eq!(dropped[0].what, What::Dropped { count: 7 });
     assert_eq!(dropped[0].seq, CAPACITY as u64 + 8);
     assert_eq!(dropped[0].at, WallMs(99));
+    assert_eq!(sent.len(), CAPACITY + 1);
     let first = sent.iter().map(|e| e.seq).min();
-    assert_eq!(first, Some(9), "the oldest went");
+    assert_eq!(first, Some(8), "the oldest seven went");
     assert!(o.is_empty());
 }
 
@@ -123,7 +124,7 @@ fn a_snapshot_restores_the_events_and_the_numbering() {
     o.replied(batch.id, &[1], 5_000.0);
     assert!(o.take_changed());
     assert!(!o.take_changed());
-    let mut again = Outbox::restore(&o.snapshot(), 100.0).expect("restores");
+    let mut again = Outbox::restore(&o.snapshot(), 100.0).expect("restores").0;
     assert_eq!(again.len(), 1);
     assert_eq!(again.next_seq(), 3);
     let batch = again
@@ -139,7 +140,7 @@ fn a_snapshot_restores_the_events_and_the_numbering() {
     assert_eq!(Outbox::restore("{}", 0.0).err(), Some(RestoreError::NoNext));
     // An unreadable event is counted as dropped, and numbering still goes on past the others.
     let damaged = r#"{"next":5,"dropped":0,"events":[{"seq":9,"type":"like","card_id":"a","at":1},{"seq":4}]}"#;
-    let mut d = Outbox::restore(damaged, 0.0).expect("restores");
+    let mut d = Outbox::restore(damaged, 0.0).expect("restores").0;
     assert_eq!(d.next_seq(), 10);
     let batch = d.poll(0.0, WallMs(2)).expect("due");
     assert_eq!(
@@ -220,7 +221,7 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
         // Now and then the page reloads (or the renderer crashes): only storage survives.
         if rng.chance(1) {
             reloads += 1;
-            outbox = Outbox::restore(&stored, now).expect("our own snapshot");
+            outbox = Outbox::restore(&stored, now).expect("our own snapshot").0;
         }
         assert!(now < 1e9, "the outbox never drained");
     }
@@ -242,4 +243,210 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
         duplicated >= 100,
         "{duplicated} events delivered more than once"
     );
+}
+
+/// The previous release's stored form: one object, `{"next":…,"dropped":…,"events":[…]}`.
+fn legacy(next: Seq, dropped: u64, events: &[Event]) -> String {
+    let mut out = format!("{{\"next\":{next},\"dropped\":{dropped},\"events\":[");
+    for (i, e) in events.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        e.write_json(&mut out);
+    }
+    out.push_str("]}");
+    out
+}
+
+fn event(seq: Seq, at: i64) -> Event {
+    Event {
+        seq,
+        card_id: format!("card-{seq}"),
+        at: WallMs(at),
+        what: What::Dwell { ms: 1_200 },
+    }
+}
+
+/// Everything the outbox would send, with every batch acknowledged.
+fn drain(o: &mut Outbox) -> Vec<Event> {
+    let mut sent = Vec::new();
+    let mut now = 0.0;
+    while let Some(batch) = o.poll(now, WallMs(0)) {
+        let seqs: Vec<Seq> = batch.events.iter().map(|e| e.seq).collect();
+        sent.extend(batch.events);
+        o.replied(batch.id, &seqs, now);
+        now += BATCH_DELAY_MS;
+    }
+    sent
+}
+
+fn outbox_of(events: &[Event]) -> Outbox {
+    let mut o = Outbox::default();
+    for e in events {
+        o.record(e.what.clone(), &e.card_id, e.at, 0.0);
+    }
+    o
+}
+
+#[test]
+fn a_snapshot_cut_short_keeps_the_events_before_the_cut() {
+    let events: Vec<Event> = (1..=50).map(|s| event(s, 1_000 + s as i64)).collect();
+    let o = outbox_of(&events);
+    let whole = o.snapshot();
+    assert_eq!(whole.lines().count(), 51, "a header and one line per event");
+    let cut = &whole[..whole.len() * 9 / 10];
+    let (mut restored, report) = Outbox::restore(cut, 0.0).expect("restores");
+    // 90 % of the text holds the header and 44 whole lines; the 45th was being written.
+    let kept = cut.matches('\n').count() - 1;
+    assert_eq!(
+        report,
+        Restored {
+            kept,
+            dropped: 1,
+            renumbered: 0,
+            cut: true
+        }
+    );
+    assert!(kept >= 44);
+    let sent = drain(&mut restored);
+    let seqs: Vec<Seq> = sent.iter().map(|e| e.seq).collect();
+    let mut want: Vec<Seq> = (1..=kept as u64).collect();
+    want.push(51); // the `dropped` report of the event the cut lost
+    assert_eq!(seqs, want);
+    assert_eq!(
+        &sent[..kept],
+        &events[..kept],
+        "each event as it was recorded"
+    );
+    assert_eq!(sent[kept].what, What::Dropped { count: 1 });
+}
+
+#[test]
+fn the_previous_releases_outbox_restores_whole_or_cut_short() {
+    let events: Vec<Event> = (3..=40).map(|s| event(s, 2_000)).collect();
+    let text = legacy(41, 2, &events);
+    let (mut whole, report) = Outbox::restore(&text, 0.0).expect("whole");
+    assert_eq!(
+        report,
+        Restored {
+            kept: 38,
+            ..Restored::default()
+        }
+    );
+    assert_eq!(whole.next_seq(), 41);
+    let sent = drain(&mut whole);
+    assert_eq!(&sent[..38], &events[..]);
+    assert_eq!(sent[38].what, What::Dropped { count: 2 });
+
+    let cut = &text[..text.len() / 2];
+    let (mut half, report) = Outbox::restore(cut, 0.0).expect("cut short");
+    assert!(report.cut && report.kept >= 18, "{report:?}");
+    assert_eq!(report.dropped, 1, "the event the cut ran through");
+    assert_eq!(half.next_seq(), 41, "numbering goes on where it was");
+    let sent = drain(&mut half);
+    assert_eq!(&sent[..report.kept], &events[..report.kept]);
+    assert_eq!(
+        sent[report.kept].what,
+        What::Dropped { count: 3 },
+        "the two it had not reported and the one the cut lost"
+    );
+    // Cut inside its `next`: nothing says where numbering stood.
+    assert_eq!(
+        Outbox::restore("{\"next\":4", 0.0).err(),
+        Some(RestoreError::NoNext)
+    );
+}
+
+#[test]
+fn an_event_before_the_epoch_keeps_its_time() {
+    let events = [event(1, -5), event(2, 5)];
+    let (mut o, report) = Outbox::restore(&outbox_of(&events).snapshot(), 0.0).expect("restores");
+    assert_eq!(report.kept, 2);
+    let ats: Vec<WallMs> = drain(&mut o).iter().map(|e| e.at).collect();
+    assert_eq!(ats, [WallMs(-5), WallMs(5)]);
+    // The previous release's form too.
+    let (o, _) = Outbox::restore(&legacy(3, 0, &events), 0.0).expect("restores");
+    assert_eq!(o.len(), 2);
+}
+
+#[test]
+fn events_stored_with_the_same_seq_are_numbered_apart() {
+    let events = [event(7, 1), event(7, 2), event(7, 3), event(0, 4)];
+    let (mut o, report) = Outbox::restore(&legacy(8, 0, &events), 0.0).expect("restores");
+    assert_eq!(report.renumbered, 3, "the second and third 7, and the 0");
+    assert_eq!(o.next_seq(), 11);
+    let batch = o.poll(0.0, WallMs(0)).expect("due");
+    let sent: Vec<(Seq, WallMs)> = batch.events.iter().map(|e| (e.seq, e.at)).collect();
+    assert_eq!(
+        sent,
+        [
+            (7, WallMs(1)),
+            (8, WallMs(2)),
+            (9, WallMs(3)),
+            (10, WallMs(4))
+        ]
+    );
+    // One acknowledgement removes one event, not three.
+    o.replied(batch.id, &[7], 0.0);
+    assert_eq!(o.len(), 3);
+    assert!(o.take_changed(), "the mended outbox is stored again");
+}
+
+#[test]
+fn more_than_the_cap_keeps_the_newest_and_counts_the_rest() {
+    let events: Vec<Event> = (1..=2_000).map(|s| event(s, s as i64)).collect();
+    let (mut o, report) = Outbox::restore(&legacy(2_001, 0, &events), 0.0).expect("restores");
+    assert_eq!(
+        report,
+        Restored {
+            kept: CAPACITY,
+            dropped: 1_500,
+            renumbered: 0,
+            cut: false
+        }
+    );
+    let sent = drain(&mut o);
+    let seqs: Vec<Seq> = sent.iter().map(|e| e.seq).collect();
+    let mut want: Vec<Seq> = (1_501..=2_000).collect();
+    want.push(2_001);
+    assert_eq!(seqs, want, "the newest 500, then the report");
+    assert_eq!(sent[CAPACITY].what, What::Dropped { count: 1_500 });
+}
+
+#[test]
+fn sequence_numbers_at_the_end_of_the_range_are_refused_not_wrapped() {
+    for text in [
+        legacy(u64::MAX, 0, &[]),
+        legacy(MAX_SEQ + 1, 0, &[]),
+        legacy(5, 0, &[event(u64::MAX, 1)]),
+        legacy(5, 0, &[event(MAX_SEQ, 1)]),
+    ] {
+        let err = Outbox::restore(&text, 0.0).expect_err("refused");
+        assert!(matches!(err, RestoreError::SeqExhausted { .. }), "{text}");
+        assert!(err.to_string().contains("cannot go up any further"));
+    }
+    // The last number there is goes to one event; after it, events are counted as dropped.
+    let (mut o, _) = Outbox::restore(&legacy(MAX_SEQ, 0, &[]), 0.0).expect("restores");
+    assert_eq!(o.record(What::Like, "a", WallMs(1), 0.0), MAX_SEQ);
+    o.record(What::Like, "b", WallMs(2), 0.0);
+    assert_eq!(o.len(), 1);
+    assert_eq!(o.next_seq(), MAX_SEQ + 1);
+}
+
+#[test]
+fn text_that_is_no_outbox_is_a_clear_error() {
+    for (text, err) in [
+        ("", RestoreError::NotJson),
+        ("nope", RestoreError::NotJson),
+        ("[1,2]", RestoreError::NotJson),
+        ("{}", RestoreError::NoNext),
+        ("{\"outbox\":2}\n", RestoreError::NoNext),
+        ("{\"outbox\":9,\"next\":1}\n", RestoreError::NotJson),
+    ] {
+        assert_eq!(Outbox::restore(text, 0.0).err(), Some(err), "{text:?}");
+    }
+    // A byte-order mark before it changes nothing.
+    let (o, _) = Outbox::restore("\u{feff}{\"outbox\":2,\"next\":3,\"dropped\":0}\n", 0.0)
+        .expect("restores");
+    assert_eq!(o.next_seq(), 3);
 }
