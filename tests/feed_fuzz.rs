@@ -281,3 +281,151 @@ fn generated_cards_never_panic() {
         "the generator reaches the rules ({rejected} rejections)"
     );
 }
+
+/// Texts for the reader tests: mutations of the sample and generated feeds, as above.
+fn texts(seed: u64, n: usize) -> Vec<String> {
+    let mut rng = Rng(seed);
+    (0..n)
+        .map(|i| {
+            if i % 2 == 0 {
+                let mut text = SAMPLE.to_string();
+                for _ in 0..1 + rng.below(4) {
+                    text = mutate(&text, &mut rng);
+                }
+                text
+            } else {
+                let cards: Vec<String> = (0..1 + rng.below(4)).map(|_| card(&mut rng, 0)).collect();
+                let mut text = format!("{{\"version\":1,\"cards\":[{}]}}", cards.join(","));
+                for _ in 0..rng.below(3) {
+                    text = mutate(&text, &mut rng);
+                }
+                text
+            }
+        })
+        .collect()
+}
+
+/// The reader's tree as serde_json's, numbers read by serde_json from their text.
+fn to_serde(value: &Json) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => serde_json::from_str(n).expect("a number the reader accepted"),
+        Json::String(s) => Value::String(s.clone()),
+        Json::Array(items) => Value::Array(items.iter().map(to_serde).collect()),
+        // Inserted in order: the last of a repeated key wins, in both readers.
+        Json::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.clone(), to_serde(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// The differential test against serde_json: both accept the same texts and read the same
+/// values. The known differences, by design: serde_json refuses a number beyond f64's range
+/// (`1e400`), which the reader keeps as text (a feed field then reports it as out of range).
+#[test]
+fn the_reader_agrees_with_serde_json() {
+    let mut compared = 0;
+    let mut accepted = 0;
+    for (case, text) in texts(0x5eed_feed_0000_0003, 6_000).iter().enumerate() {
+        let ours = Json::parse(text);
+        let theirs: Result<serde_json::Value, _> = serde_json::from_str(text);
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(&to_serde(a), b, "case {case}: {text}");
+                accepted += 1;
+            }
+            (Err(_), Err(_)) => {}
+            (Ok(_), Err(e)) if e.to_string().starts_with("number out of range") => {}
+            _ => panic!(
+                "case {case}: the reader says {:?}, serde_json {:?}: {text}",
+                ours.as_ref().err(),
+                theirs.as_ref().err().map(ToString::to_string)
+            ),
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, 6_000);
+    assert!(
+        accepted > 1_000,
+        "{accepted} accepted: the texts reach the values"
+    );
+}
+
+/// Values in a tree, as the budget counts them.
+fn values(json: &Json) -> usize {
+    1 + match json {
+        Json::Array(items) => items.iter().map(values).sum(),
+        Json::Object(members) => members.iter().map(|(_, v)| values(v)).sum(),
+        _ => 0,
+    }
+}
+
+/// The streaming reader that `parse_feed` uses agrees with the tree reader: the same errors at
+/// the same places, the same items of the last `cards` array, the same other members; and with
+/// a budget, exactly the items with more values than it are dropped.
+#[test]
+fn the_streaming_reader_agrees_with_the_tree_reader() {
+    use glance_renderer::core::feed::json::{read_document, Item};
+    for (case, text) in texts(0x5eed_feed_0000_0004, 6_000).iter().enumerate() {
+        let budget = [usize::MAX, 8, 40][case % 3];
+        let mut items: Vec<Option<Json>> = Vec::new();
+        let streamed = read_document(text, "cards", usize::MAX, budget, |index, item| {
+            if index == 0 {
+                items.clear();
+            }
+            items.push(match item {
+                Item::Value(v) => Some(v),
+                Item::TooLarge => None,
+            });
+        });
+        let tree = Json::parse(text);
+        let (doc, tree) = match (streamed, tree) {
+            (Err(a), Err(b)) => {
+                assert_eq!(a, b, "case {case}: {text}");
+                continue;
+            }
+            (Ok(doc), Ok(tree)) => (doc, tree),
+            (a, b) => panic!("case {case}: {a:?} vs {b:?}: {text}"),
+        };
+        let Json::Object(members) = &tree else {
+            assert!(!doc.is_object, "case {case}");
+            continue;
+        };
+        let cards = tree.get("cards");
+        assert_eq!(
+            doc.has_array,
+            matches!(cards, Some(Json::Array(_))),
+            "case {case}"
+        );
+        if let Some(Json::Array(want)) = cards {
+            assert_eq!(doc.items, want.len(), "case {case}");
+            for (got, want) in items.iter().zip(want) {
+                match got {
+                    Some(v) => assert_eq!(v, want, "case {case}"),
+                    None => assert!(values(want) > budget, "case {case}: dropped within budget"),
+                }
+                if budget == usize::MAX {
+                    assert!(got.is_some(), "case {case}");
+                }
+            }
+        }
+        if budget == usize::MAX {
+            let others: Vec<&(String, Json)> = members
+                .iter()
+                .filter(|(k, v)| k != "cards" || !doc.has_array || !matches!(v, Json::Array(_)))
+                .collect();
+            for key in ["version", "x"] {
+                assert_eq!(
+                    doc.members.get(key),
+                    others.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+                    "case {case}: {key}"
+                );
+            }
+        }
+    }
+}

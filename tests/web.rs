@@ -1699,3 +1699,47 @@ fn the_card_in_views_picture_is_fetched_first() {
     drop(r);
     root.remove();
 }
+
+/// The Wasm memory an 8 MiB hostile feed leaves behind (memory never shrinks): the reader
+/// builds no tree of the whole text, so the module grows by little more than the text itself.
+#[wasm_bindgen_test]
+fn an_eight_mib_feed_costs_the_module_little_more_than_its_text() {
+    let bytes = || {
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        let buffer: js_sys::ArrayBuffer = memory.buffer().unchecked_into();
+        buffer.byte_length() as f64
+    };
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_feed(&feed_of(3)).expect("valid");
+    let before = bytes();
+    // Sized once, as the glue copies a JS string into the module (no doubling on the way).
+    let mut hostile = String::with_capacity(8 * 1024 * 1024);
+    hostile.push_str("{\"version\":1,\"cards\":[");
+    hostile.push_str(&"1,".repeat(4 * 1024 * 1024 - 32));
+    hostile.push_str("1]}");
+    let size = hostile.len() as f64;
+    let report = r.set_feed(&hostile).expect("read");
+    assert_eq!(get(&report, "applied").as_bool(), Some(false));
+    drop(hostile);
+    let after = bytes();
+    r.set_feed(&feed_of(3)).expect("valid");
+    let next = bytes();
+    wasm_bindgen_test::console_log!(
+        "{}",
+        format!(
+            "wasm memory: {:.1} MB before, {:.1} MB after the 8 MiB feed, {:.1} MB after the next small one",
+            before / 1e6,
+            after / 1e6,
+            next / 1e6
+        )
+    );
+    // The text is copied into the module once (and the test holds its own copy there too).
+    assert!(
+        after - before <= 3.0 * size,
+        "{} MB more",
+        (after - before) / 1e6
+    );
+    drop(r);
+    root.remove();
+}

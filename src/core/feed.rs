@@ -33,6 +33,11 @@ pub use model::{
 use crate::core::feed::json::Json;
 use crate::core::time::WallMs;
 
+/// Most JSON values one card may hold (every field, nested ones included). A real card has
+/// fewer than a hundred; a card past this is refused without being built, so one hostile card
+/// cannot take memory out of proportion to what the renderer keeps.
+pub const CARD_VALUES: usize = 1_024;
+
 /// The only feed version this renderer reads.
 pub const FEED_VERSION: u64 = 1;
 
@@ -159,15 +164,80 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
     }
     // A byte-order mark before the text (a feed saved by a Windows editor) is not part of it
     // (RFC 8259 §8.1 allows ignoring it).
-    let root = Json::parse(strip_bom(json)).map_err(|e| FeedError::Json {
+    //
+    // The cards are read one at a time and validated as they come, so memory follows what is
+    // kept (the valid cards and the rejections), not the text: no tree of the whole feed is
+    // built, nothing past the card cap is built at all, and a card holding more values than
+    // any real card could is checked and dropped unbuilt.
+    let mut cards: Vec<Card> = Vec::new();
+    let mut rejections = Vec::new();
+    // Ids of accepted cards → their input index; a later card with the same id is refused.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let document = json::read_document(
+        strip_bom(json),
+        "cards",
+        limits.max_cards,
+        CARD_VALUES,
+        |index, item| {
+            if index == 0 {
+                // A repeated `cards` member: the last one is the feed's.
+                cards.clear();
+                rejections.clear();
+                seen.clear();
+            }
+            let item = match item {
+                json::Item::Value(item) => item,
+                json::Item::TooLarge => {
+                    rejections.push(Rejection {
+                        index,
+                        id: None,
+                        field: String::new(),
+                        reason: format!(
+                            "the card holds more than {CARD_VALUES} JSON values; no card needs that many"
+                        ),
+                    });
+                    return;
+                }
+            };
+            let readable_id = item
+                .get("id")
+                .and_then(Json::as_str)
+                .filter(|s| !s.trim().is_empty() && s.chars().count() <= limits.max_id_chars)
+                .map(str::to_string);
+            let result = validate::validate_card(&item, limits).and_then(|card| {
+                match seen.get(&card.id) {
+                    Some(first) => Err(vec![(
+                        "id".to_string(),
+                        format!("duplicates the id of card {first}"),
+                    )]),
+                    None => Ok(card),
+                }
+            });
+            match result {
+                Ok(card) => {
+                    seen.insert(card.id.clone(), index);
+                    cards.push(card);
+                }
+                Err(problems) => {
+                    rejections.extend(problems.into_iter().map(|(field, reason)| Rejection {
+                        index,
+                        id: readable_id.clone(),
+                        field,
+                        reason,
+                    }))
+                }
+            }
+        },
+    )
+    .map_err(|e| FeedError::Json {
         line: e.line,
         column: e.column,
         message: e.message.to_string(),
     })?;
-    if !matches!(root, Json::Object(_)) {
+    if !document.is_object {
         return Err(FeedError::NotAnObject);
     }
-    match root.get("version") {
+    match document.members.get("version") {
         Some(v) if v.as_u64() == Some(FEED_VERSION) => {}
         Some(v) => {
             return Err(FeedError::Version {
@@ -180,55 +250,21 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
             })
         }
     }
-    let Some(Json::Array(items)) = root.get("cards") else {
+    if !document.has_array {
         return Err(FeedError::Cards);
-    };
-    if items.is_empty() {
+    }
+    if document.items == 0 {
         return Err(FeedError::Empty);
     }
-
-    let read = items.len().min(limits.max_cards);
-    let mut cards = Vec::with_capacity(read);
-    let mut rejections = Vec::new();
-    // Ids of accepted cards → their input index; a later card with the same id is refused.
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(read);
-    for (index, item) in items.iter().take(read).enumerate() {
-        let readable_id = item
-            .get("id")
-            .and_then(Json::as_str)
-            .filter(|s| !s.trim().is_empty() && s.chars().count() <= limits.max_id_chars)
-            .map(str::to_string);
-        let result =
-            validate::validate_card(item, limits).and_then(|card| match seen.get(&card.id) {
-                Some(first) => Err(vec![(
-                    "id".to_string(),
-                    format!("duplicates the id of card {first}"),
-                )]),
-                None => Ok(card),
-            });
-        match result {
-            Ok(card) => {
-                seen.insert(card.id.clone(), index);
-                cards.push(card);
-            }
-            Err(problems) => {
-                rejections.extend(problems.into_iter().map(|(field, reason)| Rejection {
-                    index,
-                    id: readable_id.clone(),
-                    field,
-                    reason,
-                }))
-            }
-        }
-    }
-    if items.len() > read {
+    let read = limits.max_cards;
+    if document.items > read {
         rejections.push(Rejection {
             index: read,
             id: None,
             field: "cards".into(),
             reason: format!(
                 "the feed has {} cards; only the first {read} are read",
-                items.len()
+                document.items
             ),
         });
     }

@@ -128,6 +128,29 @@ impl Insets {
             left: finite_non_negative(left),
         }
     }
+
+    /// These insets on a screen of `size`: opposite sides that add up to more than the screen
+    /// are scaled down to meet, so what they leave is never negative (a host may report
+    /// anything).
+    pub fn within(self, size: Size) -> Self {
+        let fit = |a: f32, b: f32, room: f32| {
+            let room = finite_non_negative(room);
+            let sum = a + b;
+            if sum > room && sum > 0.0 {
+                (a * room / sum, b * room / sum)
+            } else {
+                (a, b)
+            }
+        };
+        let (top, bottom) = fit(self.top, self.bottom, size.height);
+        let (left, right) = fit(self.left, self.right, size.width);
+        Self {
+            top,
+            right,
+            bottom,
+            left,
+        }
+    }
 }
 
 /// `v` limited to `lo..=hi`, without `f32::clamp`'s panic when `hi < lo` (then `hi`) or a

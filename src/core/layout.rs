@@ -267,6 +267,10 @@ pub fn layout_card(
     measure: &mut dyn TextMeasure,
     segmenter: &mut dyn Segmenter,
 ) -> CardLayout {
+    let device = &Device {
+        safe_area: device.safe_area.within(device.viewport),
+        ..*device
+    };
     let font_family = skin.font_family(&card.lang);
     measure.set_text(card.lang.as_str(), &font_family);
     let direction = card.lang.direction();

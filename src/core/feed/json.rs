@@ -39,10 +39,7 @@ pub struct JsonError {
 impl Json {
     /// Parses a complete JSON text.
     pub fn parse(text: &str) -> Result<Json, JsonError> {
-        let mut p = Parser {
-            text: text.as_bytes(),
-            at: 0,
-        };
+        let mut p = Parser::new(text, usize::MAX);
         let value = p.value(0).map_err(|m| p.error(m))?;
         p.skip_space();
         if p.at < p.text.len() {
@@ -128,11 +125,16 @@ impl Json {
 struct Parser<'a> {
     text: &'a [u8],
     at: usize,
+    /// Values the parser may still build; past it, values are checked and dropped
+    /// ([`Parser::over`] says so). Bounds the tree whatever the text holds.
+    budget: usize,
+    /// A value was dropped for the budget.
+    over: bool,
 }
 
 type Step<T> = Result<T, &'static str>;
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, message: &'static str) -> JsonError {
         let upto = &self.text[..self.at.min(self.text.len())];
         let line = 1 + upto.iter().filter(|&&b| b == b'\n').count();
@@ -159,8 +161,23 @@ impl Parser<'_> {
         }
     }
 
+    fn new(text: &'a str, budget: usize) -> Self {
+        Parser {
+            text: text.as_bytes(),
+            at: 0,
+            budget,
+            over: false,
+        }
+    }
+
+    /// Reads one value. Past the budget it is still read (every error is found where
+    /// [`Json::parse`] finds it) but arrays and objects keep nothing and the caller drops it.
     fn value(&mut self, depth: usize) -> Step<Json> {
         self.skip_space();
+        match self.budget.checked_sub(1) {
+            Some(left) => self.budget = left,
+            None => self.over = true,
+        }
         match self.peek() {
             None => Err("EOF while parsing a value"),
             Some(b'{') => self.object(depth + 1),
@@ -317,7 +334,11 @@ impl Parser<'_> {
             return Ok(Json::Array(items));
         }
         loop {
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            // Past the budget nothing more is kept, not even a placeholder.
+            if !self.over {
+                items.push(item);
+            }
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -356,7 +377,9 @@ impl Parser<'_> {
                 Some(_) => return Err("expected `:`"),
             }
             let value = self.value(depth)?;
-            members.push((key, value));
+            if !self.over {
+                members.push((key, value));
+            }
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -366,6 +389,161 @@ impl Parser<'_> {
                 }
                 None => return Err("EOF while parsing an object"),
                 Some(_) => return Err("expected `,` or `}`"),
+            }
+        }
+    }
+}
+
+/// What [`read_document`] hands out for one item of the streamed array.
+#[derive(Debug)]
+pub enum Item {
+    /// The item, built.
+    Value(Json),
+    /// The item had more values than its budget: it was checked and dropped.
+    TooLarge,
+}
+
+/// A document read by [`read_document`], apart from its streamed array.
+#[derive(Debug)]
+pub struct Document {
+    /// Whether the text is an object (else nothing was built, and no item handed out).
+    pub is_object: bool,
+    /// The other members, each value bounded by the budget (past it, a member's arrays and
+    /// objects are left empty).
+    pub members: Json,
+    /// Whether the streamed key was there and held an array.
+    pub has_array: bool,
+    /// How many items that array had (the last one, if the key was repeated).
+    pub items: usize,
+}
+
+/// Reads a JSON document whose bulk is one array under `key` of its top-level object — a feed
+/// and its `cards` — in memory proportional to what the caller keeps: each of the first
+/// `max_items` items is built (at most `budget` values) and handed to `item` with its
+/// position, then dropped; the items past them, and any value anywhere past its budget, are
+/// checked and never built. A repeated `key` starts the array again (`item` gets position 0
+/// again: the last array wins, as the last member does in [`Json::parse`]). Errors are
+/// [`Json::parse`]'s, at the same places.
+pub fn read_document(
+    text: &str,
+    key: &str,
+    max_items: usize,
+    budget: usize,
+    mut item: impl FnMut(usize, Item),
+) -> Result<Document, JsonError> {
+    let mut p = Parser::new(text, budget);
+    let result = (|| -> Step<Document> {
+        let mut doc = Document {
+            is_object: false,
+            members: Json::Object(Vec::new()),
+            has_array: false,
+            items: 0,
+        };
+        p.skip_space();
+        if p.peek() != Some(b'{') {
+            p.budget = 0;
+            p.value(0)?;
+            return Ok(doc);
+        }
+        doc.is_object = true;
+        let mut members = Vec::new();
+        p.at += 1;
+        p.skip_space();
+        if p.peek() == Some(b'}') {
+            p.at += 1;
+            doc.members = Json::Object(members);
+            return Ok(doc);
+        }
+        loop {
+            p.skip_space();
+            let name = match p.peek() {
+                Some(b'"') => p.string()?,
+                None => return Err("EOF while parsing an object"),
+                Some(_) => return Err("key must be a string"),
+            };
+            p.skip_space();
+            match p.peek() {
+                Some(b':') => p.at += 1,
+                None => return Err("EOF while parsing an object"),
+                Some(_) => return Err("expected `:`"),
+            }
+            p.skip_space();
+            if name == key && p.peek() == Some(b'[') {
+                doc.has_array = true;
+                doc.items = p.stream_array(max_items, budget, &mut item)?;
+                members.retain(|(k, _): &(String, Json)| k != key);
+            } else {
+                p.budget = budget;
+                p.over = false;
+                let value = p.value(1)?;
+                if name == key {
+                    doc.has_array = false;
+                }
+                members.push((name, value));
+            }
+            p.skip_space();
+            match p.peek() {
+                Some(b',') => p.at += 1,
+                Some(b'}') => {
+                    p.at += 1;
+                    doc.members = Json::Object(members);
+                    return Ok(doc);
+                }
+                None => return Err("EOF while parsing an object"),
+                Some(_) => return Err("expected `,` or `}`"),
+            }
+        }
+    })();
+    let doc = result.map_err(|m| p.error(m))?;
+    p.skip_space();
+    if p.at < p.text.len() {
+        return Err(p.error("trailing characters"));
+    }
+    Ok(doc)
+}
+
+impl Parser<'_> {
+    /// The array at the cursor, its first `max_items` items built and handed out one by one.
+    fn stream_array(
+        &mut self,
+        max_items: usize,
+        budget: usize,
+        item: &mut impl FnMut(usize, Item),
+    ) -> Step<usize> {
+        self.at += 1;
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(0);
+        }
+        let mut count = 0;
+        loop {
+            if count < max_items {
+                self.budget = budget;
+                self.over = false;
+                let value = self.value(2)?;
+                item(
+                    count,
+                    if self.over {
+                        Item::TooLarge
+                    } else {
+                        Item::Value(value)
+                    },
+                );
+            } else {
+                self.budget = 0;
+                self.value(2)?;
+            }
+            count += 1;
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(count);
+                }
+                None => return Err("EOF while parsing a list"),
+                Some(_) => return Err("expected `,` or `]`"),
             }
         }
     }

@@ -112,6 +112,12 @@ impl Fixed {
     /// (its row keeps a touch target's height), the like and share buttons. A sponsored
     /// card's disclosure never does. Each one dropped is reported.
     pub fn make_room(&mut self, zone: Rect, line: f32, warnings: &mut Vec<Warning>) {
+        // A zone narrower than the like and share buttons (a window being resized) has no
+        // room for them beside anything.
+        if self.shown.actions && zone.width < ACTIONS_WIDTH {
+            self.shown.actions = false;
+            warnings.push(Warning::ActionsDropped);
+        }
         type Flag = fn(&mut Shown) -> &mut bool;
         let order: [(Flag, Warning, bool); 4] = [
             (

@@ -105,6 +105,13 @@ pub fn stack(
         );
     }
     blocks.reverse();
+    // What must show (a sponsored card's disclosure) can be taller than a very short zone:
+    // the stack then starts at the card's top edge rather than above it.
+    if let Some(over) = blocks.first().map(|b| -b.rect.y).filter(|&o| o > 0.0) {
+        for b in &mut blocks {
+            b.rect.y += over;
+        }
+    }
     blocks
 }
 

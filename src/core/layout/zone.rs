@@ -65,13 +65,21 @@ pub fn text_zone(
             (top, bottom) = (above_top, above_bottom);
         }
     }
-    let left = safe.left + MARGIN;
-    let width = (vw - safe.right - MARGIN - left).clamp(0.0, MAX_TEXT_WIDTH);
+    // On a screen narrower than two margins (a window being resized, a host reporting 1 px)
+    // the margins share what there is, so the zone stays on the card.
+    let room = (vw - safe.left - safe.right).max(0.0);
+    let margin = MARGIN.min(room / 2.0);
+    let left = safe.left + margin;
+    let width = (room - 2.0 * margin).clamp(0.0, MAX_TEXT_WIDTH);
     let x = match direction {
         Direction::Ltr => left,
-        Direction::Rtl => vw - safe.right - MARGIN - width,
+        Direction::Rtl => vw - safe.right - margin - width,
     };
-    Rect::new(x, top, width, bottom - top)
+    // Skin areas measured for a taller screen may reach past a very short one: the zone
+    // stays inside it.
+    let top = top.min(vh);
+    let bottom = bottom.min(vh);
+    Rect::new(x, top, width, (bottom - top).max(0.0))
 }
 
 #[cfg(test)]
