@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::core::feed::{parse_feed, Limits, Rejection};
+use crate::core::feed::{check_feed, parse_feed, CheckedFeed, Limits, Rejection};
 use crate::core::geometry::{Insets, Size};
 use crate::core::layout::lang::{Direction, LangTag};
 use crate::core::motion::saver::Savers;
@@ -195,30 +195,35 @@ struct Applied {
     report: JsValue,
     /// Its cards are shown.
     applied: bool,
-    /// It waits for its first card to start.
-    held: bool,
 }
 
 impl Renderer {
     /// Validates a feed and offers its valid cards to the session.
     fn apply_feed(&self, json: &str) -> Result<Applied, JsError> {
-        let feed = parse_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
+        let checked = check_feed(json, &self.limits).map_err(|e| JsError::new(&e.to_string()))?;
+        self.offer(checked)
+    }
+
+    /// Offers a checked feed's cards, as the current skin allows them, to the session; keeps
+    /// the checked feed (not its text) as the one on screen or the one held.
+    fn offer(&self, checked: CheckedFeed) -> Result<Applied, JsError> {
+        let feed = checked.for_skin(&self.limits.deep_link_schemes);
         let Some(arrival) = self.mount.offer_feed(feed.cards) else {
             return Err(JsError::new(
                 "the renderer is not running any more (a call into it never returned)",
             ));
         };
         let held = !arrival.applied && self.mount.has_held();
+        let report = FeedReport::new(arrival, &feed.rejections).to_js()?;
         if arrival.applied {
-            self.feed.replace(Some(json.to_string()));
+            self.feed.replace(Some(checked));
             self.held.replace(None);
         } else if held {
-            self.held.replace(Some(json.to_string()));
+            self.held.replace(Some(checked));
         }
         Ok(Applied {
-            report: FeedReport::new(arrival, &feed.rejections).to_js()?,
+            report,
             applied: arrival.applied,
-            held,
         })
     }
 }
@@ -241,11 +246,11 @@ pub fn validate_feed(json: &str, skin: &str) -> Result<JsValue, JsError> {
 pub struct Renderer {
     mount: Mount,
     limits: Limits,
-    /// The feed on screen, so that a skin change can check it against the new skin's
-    /// deep-link allow-list.
-    feed: RefCell<Option<String>>,
+    /// The feed on screen as checked (not its text), so that a skin change judges again only
+    /// what depends on the skin: its deep-link allow-list.
+    feed: RefCell<Option<CheckedFeed>>,
     /// The feed waiting for its first card to start, for the same reason.
-    held: RefCell<Option<String>>,
+    held: RefCell<Option<CheckedFeed>>,
 }
 
 fn skin_limits(skin: &Skin) -> Limits {
@@ -351,14 +356,16 @@ impl Renderer {
             let promoted = self.held.take();
             self.feed.replace(promoted);
         }
+        // Kept unless the new judgement replaces them (a feed every card of which the new skin
+        // refuses is not applied, and stays the one to judge at the next switch).
         let feed = self.feed.borrow().clone();
         let held = self.held.borrow().clone();
-        // The re-checked feed builds the cards once; if there is none, or it is not applied,
-        // the cards on screen are laid out again for the new skin. The held feed is checked
+        // The re-judged feed builds the cards once; if there is none, or it is not applied,
+        // the cards on screen are laid out again for the new skin. The held feed is judged
         // again too, and waits as before.
         let (report, applied) = match feed {
-            Some(json) => {
-                let a = self.apply_feed(&json)?;
+            Some(checked) => {
+                let a = self.offer(checked)?;
                 (a.report, a.applied)
             }
             None => (JsValue::NULL, false),
@@ -366,11 +373,8 @@ impl Renderer {
         if !applied {
             self.mount.relayout();
         }
-        if let Some(json) = held {
-            let a = self.apply_feed(&json)?;
-            if !a.held && !a.applied {
-                self.held.replace(None);
-            }
+        if let Some(checked) = held {
+            self.offer(checked)?;
         }
         Ok(report)
     }

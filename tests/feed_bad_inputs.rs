@@ -381,3 +381,39 @@ fn a_byte_order_mark_before_the_feed_is_ignored() {
         Err(FeedError::Json { .. })
     ));
 }
+
+/// A feed is checked once; each skin judges only its deep links, with the duplicate-id rule
+/// after that, as a fresh parse for that skin would.
+#[test]
+fn a_checked_feed_is_judged_again_per_skin() {
+    use glance_renderer::core::feed::check_feed;
+    let mut deep = good("a");
+    deep["cta"] = json!({ "label": "Open", "url": "glance://open/1" });
+    let mut bad_label = good("b");
+    bad_label["cta"] = json!({ "label": "", "url": "glance://open/2", "unlock": "yes" });
+    let feed = json!({ "version": 1, "cards": [deep, good("a"), bad_label] }).to_string();
+    let checked = check_feed(&feed, &Limits::default()).expect("a feed");
+    let without = checked.for_skin(&[]);
+    assert_eq!(without.cards.len(), 1, "the https card a");
+    let fields: Vec<(usize, &str)> = without
+        .rejections
+        .iter()
+        .map(|r| (r.index, r.field.as_str()))
+        .collect();
+    // Field order within a card: the label, the link, then `unlock`.
+    assert_eq!(
+        fields,
+        [
+            (0, "cta.url"),
+            (2, "cta.label"),
+            (2, "cta.url"),
+            (2, "cta.unlock")
+        ]
+    );
+    let glance = checked.for_skin(&["glance".to_string()]);
+    assert_eq!(glance.cards.len(), 1, "the deep-link card a");
+    assert_eq!(
+        glance.rejections[0],
+        rejection(Some("a"), "id", "duplicates the id of card 0")
+    );
+}

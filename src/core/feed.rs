@@ -154,8 +154,77 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Parses and validates a Feed v1 JSON text.
+/// Parses and validates a Feed v1 JSON text for a skin whose deep-link schemes are
+/// `limits.deep_link_schemes`: [`check_feed`], then [`CheckedFeed::for_skin`].
 pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
+    Ok(check_feed(json, limits)?.for_skin(&limits.deep_link_schemes))
+}
+
+/// One card of a checked feed, as the rules that do not depend on the skin left it.
+#[derive(Debug, Clone, PartialEq)]
+struct CheckedCard {
+    /// The card's `id`, when it had a readable one (for its rejections).
+    id: Option<String>,
+    checked: validate::Checked,
+}
+
+/// A feed checked against every rule but the skin's deep-link allow-list: what the renderer
+/// keeps instead of the text, so a skin switch judges only what depends on the skin.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CheckedFeed {
+    cards: Vec<CheckedCard>,
+    /// The report that cards past the cap were left out.
+    cap: Option<Rejection>,
+}
+
+impl CheckedFeed {
+    /// The feed as a skin allowing these deep-link `schemes` shows it: its valid cards and the
+    /// report, in input order (a card whose call to action the skin refuses is rejected with
+    /// the rest of its problems, in field order; an id repeated by a later card is judged
+    /// after that).
+    pub fn for_skin(&self, schemes: &[String]) -> Feed {
+        let mut cards = Vec::with_capacity(self.cards.len());
+        let mut rejections = Vec::new();
+        // Ids of accepted cards → their input index; a later card with the same id is refused.
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.cards.len());
+        for (index, c) in self.cards.iter().enumerate() {
+            let mut problems = c.checked.problems.clone();
+            if let Some(link) = &c.checked.link {
+                if !schemes.iter().any(|s| s.eq_ignore_ascii_case(&link.scheme)) {
+                    let reason = url::link_scheme_error(link.scheme.clone()).to_string();
+                    problems.insert(link.at.min(problems.len()), ("cta.url".into(), reason));
+                }
+            }
+            if problems.is_empty() {
+                if let Some(card) = &c.checked.card {
+                    match seen.get(card.id.as_str()) {
+                        Some(first) => problems.push((
+                            "id".to_string(),
+                            format!("duplicates the id of card {first}"),
+                        )),
+                        None => {
+                            seen.insert(&card.id, index);
+                            cards.push(card.clone());
+                            continue;
+                        }
+                    }
+                }
+            }
+            rejections.extend(problems.into_iter().map(|(field, reason)| Rejection {
+                index,
+                id: c.id.clone(),
+                field,
+                reason,
+            }));
+        }
+        rejections.extend(self.cap.clone());
+        Feed { cards, rejections }
+    }
+}
+
+/// Parses a Feed v1 JSON text and checks every card against the rules that do not depend on
+/// the skin. Errors are those of a feed refused whole.
+pub fn check_feed(json: &str, limits: &Limits) -> Result<CheckedFeed, FeedError> {
     if json.len() > limits.max_feed_bytes {
         return Err(FeedError::TooLarge {
             size: json.len(),
@@ -165,14 +234,11 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
     // A byte-order mark before the text (a feed saved by a Windows editor) is not part of it
     // (RFC 8259 §8.1 allows ignoring it).
     //
-    // The cards are read one at a time and validated as they come, so memory follows what is
-    // kept (the valid cards and the rejections), not the text: no tree of the whole feed is
+    // The cards are read one at a time and checked as they come, so memory follows what is
+    // kept (the checked cards and their problems), not the text: no tree of the whole feed is
     // built, nothing past the card cap is built at all, and a card holding more values than
     // any real card could is checked and dropped unbuilt.
-    let mut cards: Vec<Card> = Vec::new();
-    let mut rejections = Vec::new();
-    // Ids of accepted cards → their input index; a later card with the same id is refused.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut cards: Vec<CheckedCard> = Vec::new();
     let document = json::read_document(
         strip_bom(json),
         "cards",
@@ -182,51 +248,35 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
             if index == 0 {
                 // A repeated `cards` member: the last one is the feed's.
                 cards.clear();
-                rejections.clear();
-                seen.clear();
             }
             let item = match item {
                 json::Item::Value(item) => item,
                 json::Item::TooLarge => {
-                    rejections.push(Rejection {
-                        index,
+                    cards.push(CheckedCard {
                         id: None,
-                        field: String::new(),
-                        reason: format!(
-                            "the card holds more than {CARD_VALUES} JSON values; no card needs that many"
-                        ),
+                        checked: validate::Checked {
+                            card: None,
+                            problems: vec![(
+                                "card".into(),
+                                format!(
+                                    "the card holds more than {CARD_VALUES} JSON values; no card needs that many"
+                                ),
+                            )],
+                            link: None,
+                        },
                     });
                     return;
                 }
             };
-            let readable_id = item
+            let id = item
                 .get("id")
                 .and_then(Json::as_str)
                 .filter(|s| !s.trim().is_empty() && s.chars().count() <= limits.max_id_chars)
                 .map(str::to_string);
-            let result = validate::validate_card(&item, limits).and_then(|card| {
-                match seen.get(&card.id) {
-                    Some(first) => Err(vec![(
-                        "id".to_string(),
-                        format!("duplicates the id of card {first}"),
-                    )]),
-                    None => Ok(card),
-                }
+            cards.push(CheckedCard {
+                id,
+                checked: validate::validate_card(&item, limits),
             });
-            match result {
-                Ok(card) => {
-                    seen.insert(card.id.clone(), index);
-                    cards.push(card);
-                }
-                Err(problems) => {
-                    rejections.extend(problems.into_iter().map(|(field, reason)| Rejection {
-                        index,
-                        id: readable_id.clone(),
-                        field,
-                        reason,
-                    }))
-                }
-            }
         },
     )
     .map_err(|e| FeedError::Json {
@@ -257,16 +307,14 @@ pub fn parse_feed(json: &str, limits: &Limits) -> Result<Feed, FeedError> {
         return Err(FeedError::Empty);
     }
     let read = limits.max_cards;
-    if document.items > read {
-        rejections.push(Rejection {
-            index: read,
-            id: None,
-            field: "cards".into(),
-            reason: format!(
-                "the feed has {} cards; only the first {read} are read",
-                document.items
-            ),
-        });
-    }
-    Ok(Feed { cards, rejections })
+    let cap = (document.items > read).then(|| Rejection {
+        index: read,
+        id: None,
+        field: "cards".into(),
+        reason: format!(
+            "the feed has {} cards; only the first {read} are read",
+            document.items
+        ),
+    });
+    Ok(CheckedFeed { cards, cap })
 }

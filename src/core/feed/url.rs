@@ -143,14 +143,29 @@ pub fn check_media_url(url: &str) -> Result<(), UrlError> {
 /// assert!(check_link_url("JavaScript:alert(1)", &schemes).is_err());
 /// ```
 pub fn check_link_url(url: &str, deep_link_schemes: &[String]) -> Result<(), UrlError> {
+    match check_link_shape(url)? {
+        None => Ok(()),
+        Some(s) if deep_link_schemes.iter().any(|d| d.eq_ignore_ascii_case(&s)) => Ok(()),
+        Some(found) => Err(link_scheme_error(found)),
+    }
+}
+
+/// Everything [`check_link_url`] checks but the skin's allow-list: `Ok(None)` for a good
+/// `https:` link, `Ok(Some(scheme))` for a link whose scheme the skin decides (lower-case).
+pub fn check_link_shape(url: &str) -> Result<Option<String>, UrlError> {
     common_checks(url)?;
     match scheme(url) {
-        Some(s) if s == "https" => check_https(url),
-        Some(s) if deep_link_schemes.iter().any(|d| d.eq_ignore_ascii_case(&s)) => Ok(()),
-        found => Err(UrlError::Scheme {
-            found: found.unwrap_or_default(),
-            allowed: "\"https:\" or a deep-link scheme of the skin",
-        }),
+        Some(s) if s == "https" => check_https(url).map(|()| None),
+        Some(s) => Ok(Some(s)),
+        None => Err(link_scheme_error(String::new())),
+    }
+}
+
+/// The error of a link whose scheme (`found`) is neither `https` nor one the skin allows.
+pub fn link_scheme_error(found: String) -> UrlError {
+    UrlError::Scheme {
+        found,
+        allowed: "\"https:\" or a deep-link scheme of the skin",
     }
 }
 

@@ -7,7 +7,7 @@ use super::model::{
     Card, Cta, Focus, Kind, MatchStatus, Media, MediaType, Motion, Rgb, Score, Source, Team,
 };
 use super::Limits;
-use crate::core::feed::url::{check_link_url, check_media_url};
+use crate::core::feed::url::{check_link_shape, check_media_url};
 use crate::core::layout::lang::LangTag;
 use crate::core::time::{parse_rfc3339, WallMs};
 
@@ -18,6 +18,28 @@ pub(super) type Problem = (String, String);
 struct Reader<'a> {
     limits: &'a Limits,
     problems: Vec<Problem>,
+    link: Option<Link>,
+}
+
+/// A call to action whose scheme the skin decides: whether the card shows depends on the
+/// skin's allow-list, so it is judged for each skin ([`super::Checked::for_skin`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Where its problem goes among the card's, in field order, when the skin refuses it.
+    pub at: usize,
+    /// The scheme (lower-case, no colon).
+    pub scheme: String,
+}
+
+/// One card checked against every rule that does not depend on the skin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The card, when no such rule was broken.
+    pub card: Option<Card>,
+    /// The rules it broke, in field order.
+    pub problems: Vec<Problem>,
+    /// Its call to action's deep-link scheme, when it has one.
+    pub link: Option<Link>,
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -293,17 +315,22 @@ impl Reader<'_> {
     fn cta(&mut self, card: &Json) -> Option<Cta> {
         let obj = self.object(card, "", "cta", false)?;
         let label = self.text(obj, "cta", "label", self.limits.max_label_chars, true);
-        let url =
-            self.text(obj, "cta", "url", usize::MAX, true)
-                .and_then(
-                    |url| match check_link_url(&url, &self.limits.deep_link_schemes) {
-                        Ok(()) => Some(url),
-                        Err(e) => {
-                            self.fail("cta.url".into(), e.to_string());
-                            None
-                        }
-                    },
-                );
+        let url = self
+            .text(obj, "cta", "url", usize::MAX, true)
+            .and_then(|url| match check_link_shape(&url) {
+                Ok(None) => Some(url),
+                Ok(Some(scheme)) => {
+                    self.link = Some(Link {
+                        at: self.problems.len(),
+                        scheme,
+                    });
+                    Some(url)
+                }
+                Err(e) => {
+                    self.fail("cta.url".into(), e.to_string());
+                    None
+                }
+            });
         let unlock = match obj.get("unlock") {
             None | Some(Json::Null) => Some(true),
             Some(Json::Bool(b)) => Some(*b),
@@ -324,16 +351,21 @@ impl Reader<'_> {
 }
 
 /// Reads one card, or every problem it has.
-pub(super) fn validate_card(value: &Json, limits: &Limits) -> Result<Card, Vec<Problem>> {
+pub(super) fn validate_card(value: &Json, limits: &Limits) -> Checked {
     let card @ Json::Object(_) = value else {
-        return Err(vec![(
-            "card".into(),
-            format!("must be an object, not {}", value.type_name()),
-        )]);
+        return Checked {
+            card: None,
+            problems: vec![(
+                "card".into(),
+                format!("must be an object, not {}", value.type_name()),
+            )],
+            link: None,
+        };
     };
     let mut r = Reader {
         limits,
         problems: Vec::new(),
+        link: None,
     };
     let id = r.text(card, "", "id", limits.max_id_chars, true);
     if let Some(bad) = id
@@ -374,12 +406,17 @@ pub(super) fn validate_card(value: &Json, limits: &Limits) -> Result<Card, Vec<P
     let motion = r.choice(card, "", "motion", &Motion::ALL, Motion::as_str, false);
     let advance_after_ms = r.advance_after(card);
 
+    let link = r.link.take();
     if !r.problems.is_empty() {
-        return Err(r.problems);
+        return Checked {
+            card: None,
+            problems: r.problems,
+            link,
+        };
     }
     // Every required field was read or a problem was recorded above, so these are all present.
-    match (id, kind, lang, title) {
-        (Some(id), Some(kind), Some(lang), Some(title)) => Ok(Card {
+    let card = match (id, kind, lang, title) {
+        (Some(id), Some(kind), Some(lang), Some(title)) => Some(Card {
             id,
             kind,
             lang,
@@ -394,6 +431,15 @@ pub(super) fn validate_card(value: &Json, limits: &Limits) -> Result<Card, Vec<P
             motion,
             advance_after_ms,
         }),
-        _ => Err(vec![("card".into(), "is incomplete".into())]),
+        _ => None,
+    };
+    Checked {
+        problems: if card.is_some() {
+            Vec::new()
+        } else {
+            vec![("card".into(), "is incomplete".into())]
+        },
+        card,
+        link,
     }
 }
