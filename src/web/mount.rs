@@ -36,7 +36,7 @@ use crate::core::navigation::deck::{Deck, Window};
 use crate::core::navigation::pager::Settle;
 use crate::core::session::notice::Notice;
 use crate::core::session::{Arrival, Change, Session};
-use crate::core::time::WallMs;
+use crate::core::time::{MonoMs, WallMs};
 use crate::core::ui::actions::Actions;
 use crate::core::ui::skin::Skin;
 use crate::web::clock::wall_now;
@@ -487,7 +487,7 @@ impl Mount {
     pub fn tracked(&self, batch: u64, acked: &[u64]) {
         with_state(&self.state, |s| {
             let now = s.now();
-            s.outbox.replied(batch, acked, now);
+            s.outbox.replied(batch, acked, MonoMs(now));
             s.sync_outbox(now);
         });
     }
@@ -496,7 +496,7 @@ impl Mount {
     pub fn track_failed(&self, batch: u64) {
         with_state(&self.state, |s| {
             let now = s.now();
-            s.outbox.failed(batch, now);
+            s.outbox.failed(batch, MonoMs(now));
             s.sync_outbox(now);
         });
     }
@@ -505,7 +505,7 @@ impl Mount {
     pub fn restore_outbox(&self, text: &str) -> Result<Restored, RestoreError> {
         let mut result = Err(RestoreError::NotJson);
         with_state(&self.state, |s| {
-            result = Outbox::restore(text, s.now()).map(|(stored, report)| {
+            result = Outbox::restore(text, MonoMs(s.now())).map(|(stored, report)| {
                 s.restore_outbox(stored);
                 report
             });

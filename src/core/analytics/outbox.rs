@@ -22,7 +22,7 @@ use std::collections::VecDeque;
 pub mod store;
 
 use crate::core::analytics::event::{Event, Seq, What};
-use crate::core::time::WallMs;
+use crate::core::time::{MonoMs, WallMs};
 
 /// Most events kept.
 pub const CAPACITY: usize = 500;
@@ -91,7 +91,8 @@ impl Default for Outbox {
 impl Outbox {
     /// Records an event about `card_id` at wall-clock `at`; `now` is monotonic. Returns its
     /// `seq`.
-    pub fn record(&mut self, what: What, card_id: &str, at: WallMs, now: f64) -> Seq {
+    pub fn record(&mut self, what: What, card_id: &str, at: WallMs, now: MonoMs) -> Seq {
+        let now = now.0;
         let seq = self.push(what, card_id.to_owned(), at);
         self.waiting_since.get_or_insert(now);
         seq
@@ -152,7 +153,11 @@ impl Outbox {
 
     /// When [`Outbox::poll`] has something to do next (monotonic ms), if ever without new
     /// events or replies.
-    pub fn deadline(&self) -> Option<f64> {
+    pub fn deadline(&self) -> Option<MonoMs> {
+        self.due().map(MonoMs)
+    }
+
+    fn due(&self) -> Option<f64> {
         if let Some(flight) = &self.in_flight {
             return Some(flight.sent_at + REPLY_TIMEOUT_MS);
         }
@@ -170,15 +175,16 @@ impl Outbox {
 
     /// The batch to send now, if one is due at `now` (an unanswered batch past its time counts
     /// as failed first). `at` is the wall clock, for a `dropped` report.
-    pub fn poll(&mut self, now: f64, at: WallMs) -> Option<Batch> {
+    pub fn poll(&mut self, now: MonoMs, at: WallMs) -> Option<Batch> {
+        let now = now.0;
         if let Some(flight) = &self.in_flight {
             if now < flight.sent_at + REPLY_TIMEOUT_MS {
                 return None;
             }
             let id = flight.id;
-            self.failed(id, now);
+            self.failed(id, MonoMs(now));
         }
-        if self.deadline().is_none_or(|t| now < t) {
+        if self.due().is_none_or(|t| now < t) {
             return None;
         }
         if self.dropped > 0 {
@@ -202,7 +208,8 @@ impl Outbox {
     }
 
     /// The host stored these `seq`s (in reply to batch `id`, or to any earlier one).
-    pub fn replied(&mut self, id: u64, acked: &[Seq], now: f64) {
+    pub fn replied(&mut self, id: u64, acked: &[Seq], now: MonoMs) {
+        let now = now.0;
         let before = self.events.len();
         self.events.retain(|e| !acked.contains(&e.seq));
         if self.events.len() != before {
@@ -230,7 +237,8 @@ impl Outbox {
 
     /// Sending batch `id` failed (the host threw, or did not answer): its events wait for the
     /// next try.
-    pub fn failed(&mut self, id: u64, now: f64) {
+    pub fn failed(&mut self, id: u64, now: MonoMs) {
+        let now = now.0;
         if self.in_flight.as_ref().is_some_and(|f| f.id == id) {
             self.in_flight = None;
             self.back_off(now);
@@ -263,7 +271,8 @@ impl Outbox {
     /// The outbox stored text describes (this release's form or the previous one's), with what
     /// restoring it had to mend: every event that can be read waits to be sent (again), and
     /// numbering goes on after the highest `seq` seen. `Err` when nothing of it can be used.
-    pub fn restore(text: &str, now: f64) -> Result<(Self, Restored), RestoreError> {
+    pub fn restore(text: &str, now: MonoMs) -> Result<(Self, Restored), RestoreError> {
+        let now = now.0;
         let stored = store::read(text)?;
         let (outbox, report) = Self::from_stored(stored, now)?;
         Ok((outbox, report))

@@ -7,7 +7,10 @@
 //! counts: a card seen again after a swipe or a wake makes another impression.
 //!
 //! Nothing runs while a card sits in view: the impression is decided when its view ends, and
-//! dated to the moment it was earned. Time is monotonic ms; the caller turns it into wall time.
+//! dated to the moment it was earned. Time is monotonic ([`MonoMs`]); the caller turns it into
+//! wall time.
+
+use crate::core::time::MonoMs;
 
 /// How long a card must be in view to make an impression.
 pub const IMPRESSION_MS: f64 = 1_000.0;
@@ -49,7 +52,8 @@ impl Views {
     /// The card in view at `now`, or `None` (screen off, page hidden, no cards). Cheap and
     /// allocation-free when nothing changed, so it may run every frame. `seen` gets what the
     /// view that ended (if any) was worth: its impression, then its dwell.
-    pub fn observe(&mut self, now: f64, in_view: Option<usize>, mut seen: impl FnMut(Seen)) {
+    pub fn observe(&mut self, now: MonoMs, in_view: Option<usize>, mut seen: impl FnMut(Seen)) {
+        let now = now.0;
         if self.current.map(|v| v.index) == in_view {
             return;
         }
@@ -92,7 +96,7 @@ mod tests {
         let mut views = Views::default();
         let mut out = Vec::new();
         for &(now, in_view) in steps {
-            views.observe(now, in_view, |s| out.push(s));
+            views.observe(MonoMs(now), in_view, |s| out.push(s));
         }
         out
     }

@@ -9,7 +9,7 @@ use crate::core::analytics::event::{Heading, What};
 use crate::core::analytics::outbox::Outbox;
 use crate::core::analytics::views::Seen;
 use crate::core::session::notice::Notice;
-use crate::core::time::WallMs;
+use crate::core::time::{MonoMs, WallMs};
 
 /// The storage key of the outbox's snapshot.
 pub const OUTBOX_KEY: &str = "outbox";
@@ -26,7 +26,7 @@ impl State {
     /// Records an event about card `card_id` that happened at monotonic time `at`.
     pub(super) fn record(&mut self, what: What, card_id: &str, at: f64) {
         let wall = self.wall(at);
-        self.outbox.record(what, card_id, wall, self.now());
+        self.outbox.record(what, card_id, wall, MonoMs(self.now()));
     }
 
     /// Which card is in view at `now`: the one nearest the track at `position`, while the page
@@ -42,7 +42,7 @@ impl State {
     /// view that ended, if any, is recorded.
     pub(super) fn view_is(&mut self, now: f64, in_view: Option<usize>) {
         let mut ended = [None, None];
-        self.viewing.observe(now, in_view, |seen| {
+        self.viewing.observe(MonoMs(now), in_view, |seen| {
             let slot = usize::from(ended[0].is_some());
             ended[slot] = Some(seen);
         });
@@ -89,10 +89,10 @@ impl State {
     pub(super) fn sync_outbox(&mut self, now: f64) {
         // Per pointer event this is arithmetic only: the wall clock (two calls into JS) is read
         // when a batch is due.
-        let due = self.outbox.deadline().is_some_and(|t| now >= t);
+        let due = self.outbox.deadline().is_some_and(|t| now >= t.0);
         if let Some(batch) = due
             .then(|| self.wall(now))
-            .and_then(|wall| self.outbox.poll(now, wall))
+            .and_then(|wall| self.outbox.poll(MonoMs(now), wall))
         {
             let mut events = String::from("[");
             for (i, event) in batch.events.iter().enumerate() {
@@ -110,7 +110,8 @@ impl State {
         if self.outbox.take_changed() {
             self.store.request();
         }
-        self.outbox_timer.arm(self.outbox.deadline(), now);
+        self.outbox_timer
+            .arm(self.outbox.deadline().map(|t| t.0), now);
     }
 
     pub(super) fn on_store(&mut self) {
@@ -139,7 +140,7 @@ impl State {
         let now = self.now();
         let mine = std::mem::take(&mut self.outbox);
         for event in mine.into_events() {
-            stored.record(event.what, &event.card_id, event.at, now);
+            stored.record(event.what, &event.card_id, event.at, MonoMs(now));
         }
         self.outbox = stored;
         self.sync_outbox(now);

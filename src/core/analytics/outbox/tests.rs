@@ -1,6 +1,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::*;
+use crate::core::time::MonoMs;
 
 #[path = "../../../../tests/support/rng.rs"]
 mod rng;
@@ -14,26 +15,39 @@ fn open(card: &str) -> (What, &str) {
 fn a_batch_goes_after_the_delay_or_when_full_and_leaves_when_acknowledged() {
     let mut o = Outbox::default();
     let (what, card) = open("a");
-    assert_eq!(o.record(what, card, WallMs(1_000), 0.0), 1);
-    assert_eq!(o.record(What::Like, "a", WallMs(1_000), 100.0), 2);
-    assert_eq!(o.deadline(), Some(BATCH_DELAY_MS));
-    assert_eq!(o.poll(4_999.0, WallMs(0)), None, "waits for company");
-    let batch = o.poll(5_000.0, WallMs(0)).expect("due");
+    assert_eq!(o.record(what, card, WallMs(1_000), MonoMs(0.0)), 1);
+    assert_eq!(o.record(What::Like, "a", WallMs(1_000), MonoMs(100.0)), 2);
+    assert_eq!(o.deadline(), Some(MonoMs(BATCH_DELAY_MS)));
+    assert_eq!(
+        o.poll(MonoMs(4_999.0), WallMs(0)),
+        None,
+        "waits for company"
+    );
+    let batch = o.poll(MonoMs(5_000.0), WallMs(0)).expect("due");
     assert_eq!(
         batch.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
         [1, 2]
     );
-    assert_eq!(o.poll(5_001.0, WallMs(0)), None, "one batch in flight");
-    o.replied(batch.id, &[1, 2], 5_100.0);
+    assert_eq!(
+        o.poll(MonoMs(5_001.0), WallMs(0)),
+        None,
+        "one batch in flight"
+    );
+    o.replied(batch.id, &[1, 2], MonoMs(5_100.0));
     assert!(o.is_empty());
     assert_eq!(o.deadline(), None, "idle: nothing to wake up for");
 
     // Twenty waiting events go at once.
     for i in 0..BATCH_SIZE {
-        o.record(What::Impression, &format!("c{i}"), WallMs(2_000), 6_000.0);
+        o.record(
+            What::Impression,
+            &format!("c{i}"),
+            WallMs(2_000),
+            MonoMs(6_000.0),
+        );
     }
-    assert_eq!(o.deadline(), Some(f64::NEG_INFINITY));
-    let batch = o.poll(6_000.0, WallMs(0)).expect("full");
+    assert_eq!(o.deadline(), Some(MonoMs(f64::NEG_INFINITY)));
+    let batch = o.poll(MonoMs(6_000.0), WallMs(0)).expect("full");
     assert_eq!(batch.events.len(), BATCH_SIZE);
     assert_eq!(batch.events[0].seq, 3);
 }
@@ -41,63 +55,63 @@ fn a_batch_goes_after_the_delay_or_when_full_and_leaves_when_acknowledged() {
 #[test]
 fn screen_off_flushes_at_once() {
     let mut o = Outbox::default();
-    o.record(What::Dwell { ms: 1200 }, "a", WallMs(1), 0.0);
+    o.record(What::Dwell { ms: 1200 }, "a", WallMs(1), MonoMs(0.0));
     o.flush();
-    assert!(o.poll(10.0, WallMs(0)).is_some());
+    assert!(o.poll(MonoMs(10.0), WallMs(0)).is_some());
 }
 
 #[test]
 fn what_the_host_did_not_store_goes_again_and_failures_back_off() {
     let mut o = Outbox::default();
     for card in ["a", "b", "c"] {
-        o.record(What::Impression, card, WallMs(1), 0.0);
+        o.record(What::Impression, card, WallMs(1), MonoMs(0.0));
     }
-    let first = o.poll(5_000.0, WallMs(0)).expect("due");
-    o.replied(first.id, &[1, 3], 5_010.0);
-    let again = o.poll(5_010.0, WallMs(0)).expect("at once");
+    let first = o.poll(MonoMs(5_000.0), WallMs(0)).expect("due");
+    o.replied(first.id, &[1, 3], MonoMs(5_010.0));
+    let again = o.poll(MonoMs(5_010.0), WallMs(0)).expect("at once");
     assert_eq!(again.events.iter().map(|e| e.seq).collect::<Vec<_>>(), [2]);
     // A throw, then a reply that stores nothing: waits of 1 s, then 2 s.
-    o.failed(again.id, 5_020.0);
-    assert_eq!(o.poll(6_019.0, WallMs(0)), None);
-    let third = o.poll(6_020.0, WallMs(0)).expect("after 1 s");
-    o.replied(third.id, &[], 6_030.0);
-    assert_eq!(o.poll(8_029.0, WallMs(0)), None);
-    let fourth = o.poll(8_030.0, WallMs(0)).expect("after 2 s");
+    o.failed(again.id, MonoMs(5_020.0));
+    assert_eq!(o.poll(MonoMs(6_019.0), WallMs(0)), None);
+    let third = o.poll(MonoMs(6_020.0), WallMs(0)).expect("after 1 s");
+    o.replied(third.id, &[], MonoMs(6_030.0));
+    assert_eq!(o.poll(MonoMs(8_029.0), WallMs(0)), None);
+    let fourth = o.poll(MonoMs(8_030.0), WallMs(0)).expect("after 2 s");
     // No reply at all: failed after the timeout, then a wait of 5 s.
-    assert_eq!(o.deadline(), Some(8_030.0 + REPLY_TIMEOUT_MS));
+    assert_eq!(o.deadline(), Some(MonoMs(8_030.0 + REPLY_TIMEOUT_MS)));
     assert_eq!(
-        o.poll(8_030.0 + REPLY_TIMEOUT_MS, WallMs(0)),
+        o.poll(MonoMs(8_030.0 + REPLY_TIMEOUT_MS), WallMs(0)),
         None,
         "times out, then waits"
     );
     let fifth = o
-        .poll(8_030.0 + REPLY_TIMEOUT_MS + 5_000.0, WallMs(0))
+        .poll(MonoMs(8_030.0 + REPLY_TIMEOUT_MS + 5_000.0), WallMs(0))
         .expect("after 5 s");
     // The late reply to the fourth batch still counts.
-    o.replied(fourth.id, &[2], 50_000.0);
+    o.replied(fourth.id, &[2], MonoMs(50_000.0));
     assert!(o.is_empty());
-    o.replied(fifth.id, &[2], 50_001.0);
+    o.replied(fifth.id, &[2], MonoMs(50_001.0));
     assert_eq!(o.deadline(), None);
     // A success resets the waits.
-    o.record(What::Like, "a", WallMs(1), 60_000.0);
-    let b = o.poll(65_000.0, WallMs(0)).expect("due");
-    o.failed(b.id, 65_000.0);
-    assert!(o.poll(66_000.0, WallMs(0)).is_some(), "1 s again");
+    o.record(What::Like, "a", WallMs(1), MonoMs(60_000.0));
+    let b = o.poll(MonoMs(65_000.0), WallMs(0)).expect("due");
+    o.failed(b.id, MonoMs(65_000.0));
+    assert!(o.poll(MonoMs(66_000.0), WallMs(0)).is_some(), "1 s again");
 }
 
 #[test]
 fn a_full_outbox_drops_the_oldest_and_says_how_many() {
     let mut o = Outbox::default();
     for i in 0..CAPACITY + 7 {
-        o.record(What::Impression, &format!("c{i}"), WallMs(1), 0.0);
+        o.record(What::Impression, &format!("c{i}"), WallMs(1), MonoMs(0.0));
     }
     assert_eq!(o.len(), CAPACITY);
     let mut sent = Vec::new();
     let mut now = 0.0;
-    while let Some(batch) = o.poll(now, WallMs(99)) {
+    while let Some(batch) = o.poll(MonoMs(now), WallMs(99)) {
         let seqs: Vec<Seq> = batch.events.iter().map(|e| e.seq).collect();
         sent.extend(batch.events);
-        o.replied(batch.id, &seqs, now);
+        o.replied(batch.id, &seqs, MonoMs(now));
         now += BATCH_DELAY_MS;
     }
     let dropped: Vec<&Event> = sent
@@ -118,31 +132,36 @@ fn a_full_outbox_drops_the_oldest_and_says_how_many() {
 #[test]
 fn a_snapshot_restores_the_events_and_the_numbering() {
     let mut o = Outbox::default();
-    o.record(What::Like, "a", WallMs(7), 0.0);
-    o.record(What::Dwell { ms: 3 }, "b", WallMs(8), 0.0);
-    let batch = o.poll(5_000.0, WallMs(0)).expect("due");
-    o.replied(batch.id, &[1], 5_000.0);
+    o.record(What::Like, "a", WallMs(7), MonoMs(0.0));
+    o.record(What::Dwell { ms: 3 }, "b", WallMs(8), MonoMs(0.0));
+    let batch = o.poll(MonoMs(5_000.0), WallMs(0)).expect("due");
+    o.replied(batch.id, &[1], MonoMs(5_000.0));
     assert!(o.take_changed());
     assert!(!o.take_changed());
-    let mut again = Outbox::restore(&o.snapshot(), 100.0).expect("restores").0;
+    let mut again = Outbox::restore(&o.snapshot(), MonoMs(100.0))
+        .expect("restores")
+        .0;
     assert_eq!(again.len(), 1);
     assert_eq!(again.next_seq(), 3);
     let batch = again
-        .poll(100.0, WallMs(0))
+        .poll(MonoMs(100.0), WallMs(0))
         .expect("what was kept goes at once");
     assert_eq!(batch.events[0].seq, 2);
-    assert_eq!(again.record(What::Open, "c", WallMs(9), 100.0), 3);
+    assert_eq!(again.record(What::Open, "c", WallMs(9), MonoMs(100.0)), 3);
 
     assert_eq!(
-        Outbox::restore("nope", 0.0).err(),
+        Outbox::restore("nope", MonoMs(0.0)).err(),
         Some(RestoreError::NotJson)
     );
-    assert_eq!(Outbox::restore("{}", 0.0).err(), Some(RestoreError::NoNext));
+    assert_eq!(
+        Outbox::restore("{}", MonoMs(0.0)).err(),
+        Some(RestoreError::NoNext)
+    );
     // An unreadable event is counted as dropped, and numbering still goes on past the others.
     let damaged = r#"{"next":5,"dropped":0,"events":[{"seq":9,"type":"like","card_id":"a","at":1},{"seq":4}]}"#;
-    let mut d = Outbox::restore(damaged, 0.0).expect("restores").0;
+    let mut d = Outbox::restore(damaged, MonoMs(0.0)).expect("restores").0;
     assert_eq!(d.next_seq(), 10);
-    let batch = d.poll(0.0, WallMs(2)).expect("due");
+    let batch = d.poll(MonoMs(0.0), WallMs(2)).expect("due");
     assert_eq!(
         batch.events.iter().map(|e| &e.what).collect::<Vec<_>>(),
         [&What::Like, &What::Dropped { count: 1 }]
@@ -174,7 +193,7 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
                     what,
                     &format!("card-{}", rng.below(50)),
                     WallMs(now as i64),
-                    now,
+                    MonoMs(now),
                 );
                 recorded += 1;
             }
@@ -183,12 +202,12 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
         let (due, later): (Vec<_>, Vec<_>) = replies.drain(..).partition(|r| r.0 <= now);
         replies = later;
         for (_, id, acked) in due {
-            outbox.replied(id, &acked, now);
+            outbox.replied(id, &acked, MonoMs(now));
         }
-        if let Some(batch) = outbox.poll(now, WallMs(now as i64)) {
+        if let Some(batch) = outbox.poll(MonoMs(now), WallMs(now as i64)) {
             if rng.chance(30) {
                 throws += 1;
-                outbox.failed(batch.id, now);
+                outbox.failed(batch.id, MonoMs(now));
             } else {
                 for event in &batch.events {
                     let first = delivered.entry(event.seq).or_insert_with(|| event.clone());
@@ -221,7 +240,9 @@ fn ten_thousand_events_through_a_hostile_host_and_reloads() {
         // Now and then the page reloads (or the renderer crashes): only storage survives.
         if rng.chance(1) {
             reloads += 1;
-            outbox = Outbox::restore(&stored, now).expect("our own snapshot").0;
+            outbox = Outbox::restore(&stored, MonoMs(now))
+                .expect("our own snapshot")
+                .0;
         }
         assert!(now < 1e9, "the outbox never drained");
     }
@@ -271,10 +292,10 @@ fn event(seq: Seq, at: i64) -> Event {
 fn drain(o: &mut Outbox) -> Vec<Event> {
     let mut sent = Vec::new();
     let mut now = 0.0;
-    while let Some(batch) = o.poll(now, WallMs(0)) {
+    while let Some(batch) = o.poll(MonoMs(now), WallMs(0)) {
         let seqs: Vec<Seq> = batch.events.iter().map(|e| e.seq).collect();
         sent.extend(batch.events);
-        o.replied(batch.id, &seqs, now);
+        o.replied(batch.id, &seqs, MonoMs(now));
         now += BATCH_DELAY_MS;
     }
     sent
@@ -283,7 +304,7 @@ fn drain(o: &mut Outbox) -> Vec<Event> {
 fn outbox_of(events: &[Event]) -> Outbox {
     let mut o = Outbox::default();
     for e in events {
-        o.record(e.what.clone(), &e.card_id, e.at, 0.0);
+        o.record(e.what.clone(), &e.card_id, e.at, MonoMs(0.0));
     }
     o
 }
@@ -295,7 +316,7 @@ fn a_snapshot_cut_short_keeps_the_events_before_the_cut() {
     let whole = o.snapshot();
     assert_eq!(whole.lines().count(), 51, "a header and one line per event");
     let cut = &whole[..whole.len() * 9 / 10];
-    let (mut restored, report) = Outbox::restore(cut, 0.0).expect("restores");
+    let (mut restored, report) = Outbox::restore(cut, MonoMs(0.0)).expect("restores");
     // 90 % of the text holds the header and 44 whole lines; the 45th was being written.
     let kept = cut.matches('\n').count() - 1;
     assert_eq!(
@@ -325,7 +346,7 @@ fn a_snapshot_cut_short_keeps_the_events_before_the_cut() {
 fn the_previous_releases_outbox_restores_whole_or_cut_short() {
     let events: Vec<Event> = (3..=40).map(|s| event(s, 2_000)).collect();
     let text = legacy(41, 2, &events);
-    let (mut whole, report) = Outbox::restore(&text, 0.0).expect("whole");
+    let (mut whole, report) = Outbox::restore(&text, MonoMs(0.0)).expect("whole");
     assert_eq!(
         report,
         Restored {
@@ -339,7 +360,7 @@ fn the_previous_releases_outbox_restores_whole_or_cut_short() {
     assert_eq!(sent[38].what, What::Dropped { count: 2 });
 
     let cut = &text[..text.len() / 2];
-    let (mut half, report) = Outbox::restore(cut, 0.0).expect("cut short");
+    let (mut half, report) = Outbox::restore(cut, MonoMs(0.0)).expect("cut short");
     assert!(report.cut && report.kept >= 18, "{report:?}");
     assert_eq!(report.dropped, 1, "the event the cut ran through");
     assert_eq!(half.next_seq(), 41, "numbering goes on where it was");
@@ -352,7 +373,7 @@ fn the_previous_releases_outbox_restores_whole_or_cut_short() {
     );
     // Cut inside its `next`: nothing says where numbering stood.
     assert_eq!(
-        Outbox::restore("{\"next\":4", 0.0).err(),
+        Outbox::restore("{\"next\":4", MonoMs(0.0)).err(),
         Some(RestoreError::NoNext)
     );
 }
@@ -360,22 +381,23 @@ fn the_previous_releases_outbox_restores_whole_or_cut_short() {
 #[test]
 fn an_event_before_the_epoch_keeps_its_time() {
     let events = [event(1, -5), event(2, 5)];
-    let (mut o, report) = Outbox::restore(&outbox_of(&events).snapshot(), 0.0).expect("restores");
+    let (mut o, report) =
+        Outbox::restore(&outbox_of(&events).snapshot(), MonoMs(0.0)).expect("restores");
     assert_eq!(report.kept, 2);
     let ats: Vec<WallMs> = drain(&mut o).iter().map(|e| e.at).collect();
     assert_eq!(ats, [WallMs(-5), WallMs(5)]);
     // The previous release's form too.
-    let (o, _) = Outbox::restore(&legacy(3, 0, &events), 0.0).expect("restores");
+    let (o, _) = Outbox::restore(&legacy(3, 0, &events), MonoMs(0.0)).expect("restores");
     assert_eq!(o.len(), 2);
 }
 
 #[test]
 fn events_stored_with_the_same_seq_are_numbered_apart() {
     let events = [event(7, 1), event(7, 2), event(7, 3), event(0, 4)];
-    let (mut o, report) = Outbox::restore(&legacy(8, 0, &events), 0.0).expect("restores");
+    let (mut o, report) = Outbox::restore(&legacy(8, 0, &events), MonoMs(0.0)).expect("restores");
     assert_eq!(report.renumbered, 3, "the second and third 7, and the 0");
     assert_eq!(o.next_seq(), 11);
-    let batch = o.poll(0.0, WallMs(0)).expect("due");
+    let batch = o.poll(MonoMs(0.0), WallMs(0)).expect("due");
     let sent: Vec<(Seq, WallMs)> = batch.events.iter().map(|e| (e.seq, e.at)).collect();
     assert_eq!(
         sent,
@@ -387,7 +409,7 @@ fn events_stored_with_the_same_seq_are_numbered_apart() {
         ]
     );
     // One acknowledgement removes one event, not three.
-    o.replied(batch.id, &[7], 0.0);
+    o.replied(batch.id, &[7], MonoMs(0.0));
     assert_eq!(o.len(), 3);
     assert!(o.take_changed(), "the mended outbox is stored again");
 }
@@ -395,7 +417,8 @@ fn events_stored_with_the_same_seq_are_numbered_apart() {
 #[test]
 fn more_than_the_cap_keeps_the_newest_and_counts_the_rest() {
     let events: Vec<Event> = (1..=2_000).map(|s| event(s, s as i64)).collect();
-    let (mut o, report) = Outbox::restore(&legacy(2_001, 0, &events), 0.0).expect("restores");
+    let (mut o, report) =
+        Outbox::restore(&legacy(2_001, 0, &events), MonoMs(0.0)).expect("restores");
     assert_eq!(
         report,
         Restored {
@@ -421,14 +444,14 @@ fn sequence_numbers_at_the_end_of_the_range_are_refused_not_wrapped() {
         legacy(5, 0, &[event(u64::MAX, 1)]),
         legacy(5, 0, &[event(MAX_SEQ, 1)]),
     ] {
-        let err = Outbox::restore(&text, 0.0).expect_err("refused");
+        let err = Outbox::restore(&text, MonoMs(0.0)).expect_err("refused");
         assert!(matches!(err, RestoreError::SeqExhausted { .. }), "{text}");
         assert!(err.to_string().contains("cannot go up any further"));
     }
     // The last number there is goes to one event; after it, events are counted as dropped.
-    let (mut o, _) = Outbox::restore(&legacy(MAX_SEQ, 0, &[]), 0.0).expect("restores");
-    assert_eq!(o.record(What::Like, "a", WallMs(1), 0.0), MAX_SEQ);
-    o.record(What::Like, "b", WallMs(2), 0.0);
+    let (mut o, _) = Outbox::restore(&legacy(MAX_SEQ, 0, &[]), MonoMs(0.0)).expect("restores");
+    assert_eq!(o.record(What::Like, "a", WallMs(1), MonoMs(0.0)), MAX_SEQ);
+    o.record(What::Like, "b", WallMs(2), MonoMs(0.0));
     assert_eq!(o.len(), 1);
     assert_eq!(o.next_seq(), MAX_SEQ + 1);
 }
@@ -443,10 +466,17 @@ fn text_that_is_no_outbox_is_a_clear_error() {
         ("{\"outbox\":2}\n", RestoreError::NoNext),
         ("{\"outbox\":9,\"next\":1}\n", RestoreError::NotJson),
     ] {
-        assert_eq!(Outbox::restore(text, 0.0).err(), Some(err), "{text:?}");
+        assert_eq!(
+            Outbox::restore(text, MonoMs(0.0)).err(),
+            Some(err),
+            "{text:?}"
+        );
     }
     // A byte-order mark before it changes nothing.
-    let (o, _) = Outbox::restore("\u{feff}{\"outbox\":2,\"next\":3,\"dropped\":0}\n", 0.0)
-        .expect("restores");
+    let (o, _) = Outbox::restore(
+        "\u{feff}{\"outbox\":2,\"next\":3,\"dropped\":0}\n",
+        MonoMs(0.0),
+    )
+    .expect("restores");
     assert_eq!(o.next_seq(), 3);
 }
