@@ -289,8 +289,15 @@ impl Renderer {
                 if let Ok(value) =
                     notice.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
                 {
-                    // A throwing host listener must not break the renderer; the shim reports it.
-                    let _ = f.call1(&JsValue::NULL, &value);
+                    // A throwing host listener must not break the renderer; the shim reports
+                    // its errors. A trap is different: a listener that called back into the
+                    // renderer, which trapped. It goes on as an unhandled rejection, which the
+                    // supervisor hears, rather than being lost here.
+                    if let Err(error) = f.call1(&JsValue::NULL, &value) {
+                        if error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+                            let _ = js_sys::Promise::reject(&error);
+                        }
+                    }
                 }
             }
         });

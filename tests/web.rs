@@ -1743,3 +1743,123 @@ fn an_eight_mib_feed_costs_the_module_little_more_than_its_text() {
     drop(r);
     root.remove();
 }
+
+/// Where `requestIdleCallback` is missing (Safari, old WebViews), the window is still tidied
+/// after a settle and the outbox still stored: they run after their deadline instead.
+#[wasm_bindgen_test]
+async fn without_request_idle_callback_the_tidy_up_and_the_store_still_run() {
+    let hide = js_sys::Function::new_no_args(
+        "window.__glanceRic = window.requestIdleCallback; delete window.requestIdleCallback;
+         Object.defineProperty(window, 'requestIdleCallback', { value: undefined, configurable: true, writable: true });
+         delete window.requestIdleCallback;
+         return 'requestIdleCallback' in window;",
+    );
+    let restore = js_sys::Function::new_no_args(
+        "window.requestIdleCallback = window.__glanceRic; delete window.__glanceRic;",
+    );
+    let still_there = hide.call0(&JsValue::NULL).expect("hides");
+    let root = host_element();
+    let collect = js_sys::Function::new_with_args(
+        "n",
+        "(window.__glanceStored = window.__glanceStored || []).push(n.type)",
+    );
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, Some(collect)).expect("mounts");
+    r.set_auto_advance(false);
+    r.set_feed(&feed_of(10)).expect("valid");
+    r.next();
+    sleep(700).await;
+    assert_eq!(r.index(), 1);
+    for _ in 0..40 {
+        if ids(&root) == ["c0", "c1", "c2"] {
+            break;
+        }
+        sleep(50).await;
+    }
+    let tidied = ids(&root) == ["c0", "c1", "c2"];
+    // The swipe is an event: the outbox is stored within its deadline.
+    sleep(1_200).await;
+    let stored = js_sys::Reflect::get(&web_sys::window().expect("w"), &"__glanceStored".into())
+        .expect("notices");
+    let types: Vec<String> = js_sys::Array::from(&stored)
+        .iter()
+        .filter_map(|t| t.as_string())
+        .collect();
+    drop(r);
+    root.remove();
+    // The page gets it back before anything can fail.
+    restore.call0(&JsValue::NULL).expect("restores");
+    assert_eq!(
+        still_there.as_bool(),
+        Some(false),
+        "the page had no requestIdleCallback"
+    );
+    assert!(tidied, "tidied after the settle");
+    assert!(types.iter().any(|t| t == "store"), "{types:?}");
+}
+
+/// A notice listener that called back into the renderer, which trapped: the trap is not lost
+/// in the notice's return value but goes on to the page as an unhandled rejection, which the
+/// supervisor hears. An ordinary error of a listener changes nothing.
+#[wasm_bindgen_test]
+async fn a_trap_in_a_reentrant_notice_listener_reaches_the_page() {
+    let listen = js_sys::Function::new_no_args(
+        "window.__glanceRejections = [];
+         window.__glanceOnRejection = (e) => {
+           if (e.reason instanceof WebAssembly.RuntimeError) { window.__glanceRejections.push(e.reason.message); e.preventDefault(); }
+         };
+         window.addEventListener('unhandledrejection', window.__glanceOnRejection);",
+    );
+    let unlisten = js_sys::Function::new_no_args(
+        "window.removeEventListener('unhandledrejection', window.__glanceOnRejection);
+         return window.__glanceRejections;",
+    );
+    listen.call0(&JsValue::NULL).expect("listens");
+    let root = host_element();
+    // Throws what a re-entrant call that trapped throws: a WebAssembly.RuntimeError.
+    let trapping = js_sys::Function::new_with_args(
+        "n",
+        "if (n.type === 'cardChange') throw new WebAssembly.RuntimeError('unreachable'); throw new Error('a plain error');",
+    );
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, Some(trapping)).expect("mounts");
+    r.set_feed(&feed_of(3)).expect("valid");
+    sleep(50).await;
+    let seen = unlisten.call0(&JsValue::NULL).expect("unlistens");
+    let messages: Vec<String> = js_sys::Array::from(&seen)
+        .iter()
+        .filter_map(|m| m.as_string())
+        .collect();
+    assert_eq!(messages, ["unreachable"]);
+    assert!(r.alive(), "a listener's error does not break the renderer");
+    drop(r);
+    root.remove();
+}
+
+/// A lock screen with no card yet (today's cards all start later) that a finger swipes: the
+/// swipe has no card to move, and it must still come to rest, or the feed waiting for its start
+/// would wait for that rest forever.
+#[wasm_bindgen_test]
+async fn a_swipe_over_an_empty_screen_still_rests_and_the_waiting_feed_comes() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    let starts = js_sys::Date::new(&JsValue::from_f64(js_sys::Date::now() + 1_500.0));
+    let iso = starts.to_iso_string().as_string().expect("a date");
+    let feed = format!(
+        r#"{{"version":1,"cards":[{{"id":"soon","kind":"news","lang":"en","title":"Soon","source":{{"name":"Desk"}},"starts_at":"{iso}"}}]}}"#
+    );
+    let report = r.set_feed(&feed).expect("valid");
+    assert_eq!(get(&report, "applied").as_bool(), Some(false));
+    assert_eq!(get(&report, "waiting").as_f64(), Some(1.0));
+    assert_eq!(r.count(), 0);
+    let viewport = viewport_of(&root);
+    pointer(&viewport, &root, 7, "pointerdown", 300.0);
+    for (i, x) in [280.0, 240.0, 190.0, 140.0].iter().enumerate() {
+        sleep(16 * (i as i32 + 1)).await;
+        pointer(&viewport, &root, 7, "pointermove", *x);
+    }
+    pointer(&viewport, &root, 7, "pointerup", 140.0);
+    sleep(2_500).await;
+    assert_eq!(r.count(), 1, "the waiting feed took over at its start");
+    assert_eq!(ids(&root), ["soon"]);
+    drop(r);
+    root.remove();
+}

@@ -58,48 +58,75 @@ impl Drop for FrameRequest {
 #[must_use = "dropping the handle cancels the idle callback"]
 pub struct IdleRequest {
     callback: Closure<dyn FnMut()>,
-    id: Option<u32>,
+    pending: Option<Pending>,
     deadline_ms: u32,
+    /// The page has `requestIdleCallback` (asked once).
+    has_idle: bool,
+}
+
+/// What the browser gave for a pending request.
+#[derive(Clone, Copy)]
+enum Pending {
+    Idle(u32),
+    /// Where `requestIdleCallback` is missing (Safari, old WebViews): a timeout at the deadline.
+    Timeout(i32),
 }
 
 impl IdleRequest {
     /// A handle that runs `callback` in an idle moment, or after `deadline_ms` at the latest.
     /// The callback must call [`IdleRequest::fired`] first.
     pub fn new(callback: Closure<dyn FnMut()>, deadline_ms: u32) -> Self {
+        let has_idle = web_sys::window().is_some_and(|w| {
+            js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false)
+        });
         Self {
             callback,
-            id: None,
+            pending: None,
             deadline_ms,
+            has_idle,
         }
     }
 
-    /// Asks for the next idle moment, unless one is already pending.
+    /// Asks for the next idle moment, unless one is already pending. Without
+    /// `requestIdleCallback` the callback runs after the deadline instead, so the tidy-up and
+    /// the outbox's store still happen.
     pub fn request(&mut self) {
-        if self.id.is_some() {
+        if self.pending.is_some() {
             return;
         }
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(self.deadline_ms);
-        self.id = web_sys::window().and_then(|w| {
-            w.request_idle_callback_with_options(self.callback.as_ref().unchecked_ref(), &options)
+        let Some(w) = web_sys::window() else { return };
+        let callback = self.callback.as_ref().unchecked_ref();
+        self.pending = if self.has_idle {
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(self.deadline_ms);
+            w.request_idle_callback_with_options(callback, &options)
                 .ok()
-        });
+                .map(Pending::Idle)
+        } else {
+            let delay = i32::try_from(self.deadline_ms).unwrap_or(i32::MAX);
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback, delay)
+                .ok()
+                .map(Pending::Timeout)
+        };
     }
 
     /// The idle callback ran: nothing is pending any more.
     pub fn fired(&mut self) {
-        self.id = None;
+        self.pending = None;
     }
 
     /// Whether an idle callback is pending.
     pub fn is_pending(&self) -> bool {
-        self.id.is_some()
+        self.pending.is_some()
     }
 
     /// Withdraws a pending idle callback.
     pub fn cancel(&mut self) {
-        if let (Some(id), Some(w)) = (self.id.take(), web_sys::window()) {
-            w.cancel_idle_callback(id);
+        if let (Some(pending), Some(w)) = (self.pending.take(), web_sys::window()) {
+            match pending {
+                Pending::Idle(id) => w.cancel_idle_callback(id),
+                Pending::Timeout(id) => w.clear_timeout_with_handle(id),
+            }
         }
     }
 }

@@ -329,6 +329,8 @@ async function openWithNative(grant) {
       track: (json) => {
         const events = JSON.parse(json);
         window.__tracked = [...(window.__tracked ?? []), ...events];
+        // A test that wants the renderer to trap on the reply: its memory is overwritten now.
+        if (window.__trapOnTrack) new Uint8Array(window.__trapOnTrack.buffer).fill(0xff);
         const ack = localStorage.getItem('test:ack') !== 'no';
         return JSON.stringify({ acked: ack ? events.map((e) => e.seq) : [] });
       },
@@ -447,6 +449,59 @@ test('a trap of the Wasm module leaves the card on screen at once, and a new mod
   // callback (a frame or an observer) may trap once more. It has no effect on the new one.
   assert.ok(problems.length >= 1 && problems.length <= 3, problems.join('\n'));
   for (const problem of problems) assert.match(problem, /pageerror: .*out of bounds/);
+  await context.close();
+});
+
+/** Overwrites the module's memory, as a wild write would: the next call into it traps. */
+async function breakTheModule(page) {
+  await page.evaluate(async () => {
+    const wasm = await (await import('/pkg/glance_renderer.js')).default();
+    window.__before = window.glance.renderer;
+    new Uint8Array(wasm.memory.buffer).fill(0xff);
+  });
+}
+
+/**
+ * A new renderer, not the one before the trap, showing card `id`; replaced within a second,
+ * before any of the dead renderer's own timers (auto-advance, the outbox's batch) could have
+ * trapped and given the supervisor the news instead.
+ */
+async function replacedOn(page, id) {
+  await page.waitForFunction(() => window.glance.renderer && window.glance.renderer !== window.__before && !document.querySelector('[data-glance-fallback]'), null, { timeout: 1000 });
+  await waitInView(page, id);
+  assert.equal(await page.evaluate(() => window.glance.renderer.currentId), id);
+}
+
+test("a trap in a setting's setter is not taken for a refusal: the renderer is replaced on the same card", async () => {
+  const { page, context, problems } = await open();
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.click('#next');
+  await waitInView(page, 'monsoon-mumbai-en');
+  await breakTheModule(page);
+  // The phone's settings change: the shim hands them to the renderer, whose setter traps.
+  await page.evaluate(() => window.glance.host.updateDevice({ reducedMotion: true }));
+  await replacedOn(page, 'monsoon-mumbai-en');
+  assert.match(await page.textContent('#log'), /renderer crashed: /);
+  for (const problem of problems) assert.match(problem, /pageerror: .*(out of bounds|unreachable)/);
+  await context.close();
+});
+
+test('a trap on the host\'s reply to a batch (tracked) reaches the supervisor: the renderer is replaced on the same card', async () => {
+  const { page, context } = await openWithNative(true);
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.click('#next');
+  await waitInView(page, 'monsoon-mumbai-en');
+  await page.evaluate(async () => {
+    const wasm = await (await import('/pkg/glance_renderer.js')).default();
+    window.__before = window.glance.renderer;
+    window.__trapOnTrack = wasm.memory;
+  });
+  // Screen off: the batch goes, the host stores it and replies, and the reply traps.
+  await page.evaluate(() => window.glanceHostReceive(JSON.stringify({ type: 'screen', on: false })));
+  await page.waitForFunction(() => (window.__tracked ?? []).length > 0);
+  await page.evaluate(() => { window.__trapOnTrack = null; });
+  // Nothing else calls into the module while the screen is off: only the reply can tell.
+  await replacedOn(page, 'monsoon-mumbai-en');
   await context.close();
 });
 

@@ -203,3 +203,64 @@ test('device info the page already has is not asked for again at attach', async 
   assert.equal(host.asked(), 0, 'one bridge call at start-up, not two');
   assert.deepEqual(seen, ['ta-IN']);
 });
+
+/** Collects what goes to the page's error handlers (`reportError`) while `f` runs. */
+async function reported(f) {
+  const seen = [];
+  const before = globalThis.reportError;
+  globalThis.reportError = (error) => seen.push(error);
+  try {
+    await f();
+    await tick();
+  } finally {
+    if (before === undefined) delete globalThis.reportError;
+    else globalThis.reportError = before;
+  }
+  return seen;
+}
+
+const trap = () => new WebAssembly.RuntimeError('unreachable');
+
+test('a trap in a setting\'s setter goes to the page\'s error handlers, not to a warning; a refusal stays a warning', async () => {
+  const host = fakeHost();
+  const warnings = [];
+  const warn = console.warn;
+  console.warn = (...args) => warnings.push(args[0]);
+  try {
+    const renderer = fakeRenderer();
+    const set = [];
+    Object.defineProperty(renderer, 'reducedMotion', { set() { set.push('reducedMotion'); throw trap(); } });
+    Object.defineProperty(renderer, 'dataSaver', { set() { set.push('dataSaver'); } });
+    const seen = await reported(() => connect({ host }).attach(renderer));
+    assert.equal(seen.length, 1);
+    assert.ok(seen[0] instanceof WebAssembly.RuntimeError);
+    assert.deepEqual(set, ['reducedMotion'], 'no setting is handed to a renderer that trapped');
+    assert.ok(!warnings.some((w) => /refused/.test(w)), warnings.join('\n'));
+
+    const refusing = fakeRenderer();
+    Object.defineProperty(refusing, 'locale', { set() { throw new Error('invalid locale'); } });
+    assert.deepEqual(await reported(() => connect({ host }).attach(refusing)), []);
+    assert.ok(warnings.some((w) => /refused the host's locale/.test(w)));
+  } finally {
+    console.warn = warn;
+  }
+});
+
+test("a trap on the host's reply to a batch (tracked, trackFailed) goes to the page's error handlers", async () => {
+  const host = fakeHost();
+  const link = connect({ host });
+  const renderer = fakeRenderer();
+  Object.assign(renderer, {
+    tracked: () => { throw trap(); },
+    trackFailed: () => { throw trap(); },
+  });
+  await link.attach(renderer);
+  const events = JSON.stringify([{ seq: 1, type: 'like', card_id: 'a', at: 1 }]);
+  const onReply = await reported(() => link.notice({ type: 'track', batch: 1, events }));
+  assert.equal(onReply.length, 1);
+  assert.ok(onReply[0] instanceof WebAssembly.RuntimeError);
+  host.failTrack = true;
+  const onFailure = await reported(() => link.notice({ type: 'track', batch: 2, events }));
+  assert.equal(onFailure.length, 1, 'the trap, not the host\'s failure');
+  assert.ok(onFailure[0] instanceof WebAssembly.RuntimeError);
+});

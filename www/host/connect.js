@@ -131,6 +131,12 @@ export function connect({ host, onFeed, onNotice }) {
       try {
         set();
       } catch (error) {
+        // A trap is no refusal: it goes to the page's error handlers (the supervisor starts
+        // a new renderer, which gets every setting again).
+        if (isTrap(error)) {
+          report(error);
+          return;
+        }
         console.warn(`glance: the renderer refused the host's ${key}`, error);
       }
     }
@@ -143,7 +149,12 @@ export function connect({ host, onFeed, onNotice }) {
   return {
     /** @param {Notice} n */
     notice(n) {
-      notice(n).catch((error) => console.warn('glance: host action failed', error));
+      notice(n).catch((error) => {
+        // The renderer trapped on the host's reply (`tracked`, `trackFailed`): the supervisor
+        // must hear it, or the lock screen would stay on a frozen renderer.
+        if (isTrap(error)) report(error);
+        else console.warn('glance: host action failed', error);
+      });
     },
     /**
      * The renderer is ready: give it the host's settings and the feed (the host's current
