@@ -17,8 +17,12 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   -o www/pkg/glance_renderer_bg.wasm www/pkg/glance_renderer_bg.wasm
 # The glue as it ships: minified, with its inline JS snippets bundled in (no comments, one
 # request instead of three).
+# wasm-bindgen 0.2.130's glue lists one inline snippet several times in its imports object, the
+# same key for the same module each time (`"./snippets/…/inline0.js": import1, … import2`): the
+# repeats change nothing, so esbuild's warning about them is silenced, and only that warning.
 node_modules/.bin/esbuild www/pkg/glance_renderer.js --bundle --minify --format=esm --target=chrome80 \
-  --log-level=warning --allow-overwrite --outfile=www/pkg/glance_renderer.js
+  --log-level=warning --log-override:duplicate-object-key=silent \
+  --allow-overwrite --outfile=www/pkg/glance_renderer.js
 rm -rf www/pkg/snippets
 # The host shim as the lock screen loads it: one minified module instead of eight source files
 # (one request at wake, a third of the bytes). The sources in www/host/ are what is checked

@@ -1,7 +1,8 @@
 // A static file server for www/ on loopback, with the right MIME types (application/wasm for
 // the module, so that streaming compilation works). PORT overrides 8080.
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const www = resolve(new URL('../www/', import.meta.url).pathname);
@@ -29,30 +30,43 @@ const types = {
  */
 export function serve({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', quiet = false, root = www, allow = ['/'] } = {}) {
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      // `/%` and the like: not a path at all. The server answers and goes on serving.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(root, path));
     if (!file.startsWith(root + '/') || !allow.some((prefix) => path.startsWith(prefix))) {
       res.writeHead(403).end('forbidden');
       return;
     }
-    let size;
     try {
-      const stat = statSync(file);
-      if (!stat.isFile()) throw new Error('not a file');
-      size = stat.size;
+      if (!statSync(file).isFile()) throw new Error('not a file');
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       if (!quiet) console.log(`404 ${path}`);
       return;
     }
-    res.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'content-length': size,
-      'cache-control': 'no-cache',
-    });
-    createReadStream(file).pipe(res);
+    // Read whole before anything is sent (the files are a preview's: pages, pictures, short
+    // clips), so a file that cannot be read is a 500, not a cut response.
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, {
+          'content-type': types[extname(file)] ?? 'application/octet-stream',
+          'content-length': body.length,
+          'cache-control': 'no-cache',
+        });
+        res.end(body);
+      },
+      (error) => {
+        if (!quiet) console.log(`500 ${path}: ${error.message}`);
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('read error');
+      },
+    );
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

@@ -36,11 +36,19 @@ pub struct CanvasMeasure {
 impl CanvasMeasure {
     /// A measurer in `doc`'s canvas.
     pub fn new(doc: &Document) -> Self {
+        // The canvas is read back (a 16 × 16 contrast sample per picture): Chromium keeps such
+        // a canvas in memory the CPU reads, and warns when it is not told so.
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into());
         let context = doc
             .create_element("canvas")
             .ok()
             .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|c| {
+                c.get_context_with_context_options("2d", &options)
+                    .ok()
+                    .flatten()
+            })
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
         Self {
             context,
