@@ -8,6 +8,8 @@ version=$(scripts/wasm-bindgen-version.sh)
 bindgen=".tools/wasm-bindgen-$version/bin/wasm-bindgen"
 
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
+# The WebAssembly features the module needs must all be checked by the shim before it loads it.
+node scripts/wasm-features.mjs target/wasm32-unknown-unknown/release/glance_renderer.wasm
 rm -rf www/pkg
 "$bindgen" --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/glance_renderer.wasm
 # Rust 1.95's wasm32 output uses these proposals; wasm-opt must be told it may keep them.

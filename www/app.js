@@ -125,7 +125,9 @@ async function main() {
       const next = retryInMs === null ? '' : `; trying again in ${retryInMs / 1000} s`;
       if (kind === 'start') setSummary(message, 'error');
       else if (kind === 'load') setSummary(`The renderer could not load (${message})${next}`, 'error');
-      addLog(kind === 'trap' ? 'renderer crashed' : `renderer ${kind} failed`, `${message}${next}`);
+      else if (kind === 'floor') setSummary(`The renderer was not loaded: ${message}`, 'error');
+      const label = { trap: 'renderer crashed', floor: 'below the WebAssembly floor' }[kind] ?? `renderer ${kind} failed`;
+      addLog(label, `${message}${next}`);
     },
   });
   supervisor = started.supervisor;

@@ -505,6 +505,19 @@ test('a trap on the host\'s reply to a batch (tracked) reaches the supervisor: t
   await context.close();
 });
 
+test('a WebView without WebAssembly is below the floor: the module is not fetched, and the page says why', async () => {
+  const { page, context, problems } = await open('', {
+    setUp: async (ctx) => ctx.addInitScript(() => { delete globalThis.WebAssembly; }),
+  });
+  const fetched = [];
+  page.on('request', (r) => /\.wasm$/.test(r.url()) && fetched.push(r.url()));
+  await page.waitForFunction(() => /below the WebAssembly floor/.test(document.getElementById('log').textContent));
+  assert.match(await page.textContent('#report-summary'), /has no WebAssembly \(the floor is Chrome 96\)/);
+  assert.deepEqual(fetched, [], 'nothing fetched that cannot run');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a module that does not load is tried again, and the lock screen comes up when it does', async () => {
   let blocked = true;
   const { page, context, problems } = await open('', {

@@ -47,7 +47,7 @@ function renderer(resumeAt) {
   return Object.assign(r, { resumeAt, alive: true, freed: false, free() { this.freed = true; } });
 }
 
-function setUp({ loads = [], feed = '{"version":1,"cards":[1]}' } = {}) {
+function setUp({ loads = [], feed = '{"version":1,"cards":[1]}', floor = () => [] } = {}) {
   const env = fakeEnv();
   const host = fakeHost({ feed });
   const link = connect({ host });
@@ -73,6 +73,7 @@ function setUp({ loads = [], feed = '{"version":1,"cards":[1]}' } = {}) {
       return r;
     },
     onFault: (f) => faults.push(f),
+    floor,
   });
   return { env, host, supervisor, made, faults, loads: () => loadCalls };
 }
@@ -195,4 +196,16 @@ test('options the constructor refuses are reported once, without retries; stop()
   supervisor.stop();
   assert.equal(env.listening('error'), 0);
   assert.equal(env.listening('unhandledrejection'), 0);
+});
+
+test('below the WebAssembly floor the module is not fetched, and nothing is retried', async () => {
+  const { env, host, made, faults, loads } = setUp({ floor: () => ['reference-types'] });
+  await settle();
+  assert.equal(loads(), 0, 'not fetched');
+  assert.deepEqual(faults.map((f) => [f.kind, f.retryInMs]), [['floor', null]]);
+  assert.match(String(faults[0].error), /lacks WebAssembly reference-types \(the floor is Chrome 96\)/);
+  host.screen(true);
+  await env.fire();
+  assert.equal(loads(), 0, 'a wake does not try either');
+  assert.equal(made.length, 0);
 });

@@ -3,6 +3,8 @@
 // again from the compiled code, on the same card. A module that does not load is tried again.
 // It copies and retries; what a card looks like is still the renderer's business.
 
+import { missingFeatures } from './floor.js';
+
 /** Restart delays in ms, one per consecutive failure; the last one repeats. */
 export const RETRY_DELAYS_MS = [0, 1000, 5000, 30_000, 120_000];
 /** A renderer that ran this long without failing resets the delays. */
@@ -10,7 +12,7 @@ export const HEALTHY_AFTER_MS = 60_000;
 
 /**
  * @typedef {{ alive: boolean, free(): void }} Supervised
- * @typedef {{ kind: 'load' | 'start' | 'trap', error: unknown, retryInMs: number | null }} Fault
+ * @typedef {{ kind: 'floor' | 'load' | 'start' | 'trap', error: unknown, retryInMs: number | null }} Fault
  * @typedef {{
  *   addEventListener(type: string, listener: (event: any) => void): void,
  *   removeEventListener(type: string, listener: (event: any) => void): void,
@@ -75,9 +77,11 @@ async function compile(url) {
  *   onFault?: (fault: Fault) => void,
  *   env?: SuperviseEnv,
  *   now?: () => number,
- * }} options
+ *   floor?: () => string[],
+ * }} options  `floor` says what the WebView lacks of the WebAssembly the module needs
+ *   (www/host/floor.js): below it the module is not fetched, and the fault is `floor`.
  */
-export function supervise({ screen, load, create, link, device, host, onFault, env = window, now = Date.now }) {
+export function supervise({ screen, load, create, link, device, host, onFault, env = window, now = Date.now, floor = missingFeatures }) {
   /** @type {R | null} */
   let renderer = null;
   /** Id of the card last shown at rest. */
@@ -107,6 +111,14 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
   }
 
   function run() {
+    // Below the floor no load can succeed: nothing is fetched, nothing retried.
+    const missing = floor();
+    if (missing.length > 0) {
+      const lacks = missing.includes('WebAssembly') ? 'it has no WebAssembly' : `it lacks WebAssembly ${missing.join(', ')}`;
+      const error = new Error(`this WebView cannot run the module: ${lacks} (the floor is Chrome 96)`);
+      onFault?.({ kind: 'floor', error, retryInMs: null });
+      return;
+    }
     start().catch((error) => onFault?.({ kind: 'start', error, retryInMs: null }));
   }
 
