@@ -86,6 +86,22 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 }
 
 /// Dispatches a touch pointer event at `x` px from the host element's left edge, mid-height.
+/// Every key of `value`, nested ones included (arrays walked through), into `names`.
+fn walk(value: &JsValue, names: &mut Vec<String>) {
+    if js_sys::Array::is_array(value) {
+        for item in js_sys::Array::from(value).iter() {
+            walk(&item, names);
+        }
+    } else if value.is_object() {
+        let object: &js_sys::Object = value.unchecked_ref();
+        for key in js_sys::Object::keys(object).iter() {
+            let key = key.as_string().expect("a key");
+            walk(&get(value, &key), names);
+            names.push(key);
+        }
+    }
+}
+
 fn pointer(viewport: &HtmlElement, root: &HtmlElement, id: i32, kind: &str, x: f64) {
     let origin = root.get_bounding_client_rect();
     let init = PointerEventInit::new();
@@ -1572,20 +1588,6 @@ fn layout_reports_name_everything_in_camel_case() {
     let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
     r.set_feed(SAMPLE).expect("valid");
     let mut names = Vec::new();
-    fn walk(value: &JsValue, names: &mut Vec<String>) {
-        if js_sys::Array::is_array(value) {
-            for item in js_sys::Array::from(value).iter() {
-                walk(&item, names);
-            }
-        } else if value.is_object() {
-            let object: &js_sys::Object = value.unchecked_ref();
-            for key in js_sys::Object::keys(object).iter() {
-                let key = key.as_string().expect("a key");
-                walk(&get(value, &key), names);
-                names.push(key);
-            }
-        }
-    }
     for i in 0..r.count() {
         walk(&r.layout_of(i).expect("laid out"), &mut names);
     }
@@ -1638,20 +1640,6 @@ async fn reports_and_notices_name_everything_in_camel_case() {
         .expect("notices");
     let mut names = Vec::new();
     let mut types = Vec::new();
-    fn walk(value: &JsValue, names: &mut Vec<String>) {
-        if js_sys::Array::is_array(value) {
-            for item in js_sys::Array::from(value).iter() {
-                walk(&item, names);
-            }
-        } else if value.is_object() {
-            let object: &js_sys::Object = value.unchecked_ref();
-            for key in js_sys::Object::keys(object).iter() {
-                let key = key.as_string().expect("a key");
-                walk(&get(value, &key), names);
-                names.push(key);
-            }
-        }
-    }
     walk(&report, &mut names);
     walk(&notices, &mut names);
     for n in js_sys::Array::from(&notices).iter() {

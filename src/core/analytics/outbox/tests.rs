@@ -106,14 +106,7 @@ fn a_full_outbox_drops_the_oldest_and_says_how_many() {
         o.record(What::Impression, &format!("c{i}"), WallMs(1), MonoMs(0.0));
     }
     assert_eq!(o.len(), CAPACITY);
-    let mut sent = Vec::new();
-    let mut now = 0.0;
-    while let Some(batch) = o.poll(MonoMs(now), WallMs(99)) {
-        let seqs: Vec<Seq> = batch.events.iter().map(|e| e.seq).collect();
-        sent.extend(batch.events);
-        o.replied(batch.id, &seqs, MonoMs(now));
-        now += BATCH_DELAY_MS;
-    }
+    let sent = drain(&mut o, WallMs(99));
     let dropped: Vec<&Event> = sent
         .iter()
         .filter(|e| matches!(e.what, What::Dropped { .. }))
@@ -288,11 +281,12 @@ fn event(seq: Seq, at: i64) -> Event {
     }
 }
 
-/// Everything the outbox would send, with every batch acknowledged.
-fn drain(o: &mut Outbox) -> Vec<Event> {
+/// Everything the outbox would send, with every batch acknowledged (a `dropped` report dated
+/// `at`).
+fn drain(o: &mut Outbox, at: WallMs) -> Vec<Event> {
     let mut sent = Vec::new();
     let mut now = 0.0;
-    while let Some(batch) = o.poll(MonoMs(now), WallMs(0)) {
+    while let Some(batch) = o.poll(MonoMs(now), at) {
         let seqs: Vec<Seq> = batch.events.iter().map(|e| e.seq).collect();
         sent.extend(batch.events);
         o.replied(batch.id, &seqs, MonoMs(now));
@@ -329,7 +323,7 @@ fn a_snapshot_cut_short_keeps_the_events_before_the_cut() {
         }
     );
     assert!(kept >= 44);
-    let sent = drain(&mut restored);
+    let sent = drain(&mut restored, WallMs(0));
     let seqs: Vec<Seq> = sent.iter().map(|e| e.seq).collect();
     let mut want: Vec<Seq> = (1..=kept as u64).collect();
     want.push(51); // the `dropped` report of the event the cut lost
@@ -355,7 +349,7 @@ fn the_previous_releases_outbox_restores_whole_or_cut_short() {
         }
     );
     assert_eq!(whole.next_seq(), 41);
-    let sent = drain(&mut whole);
+    let sent = drain(&mut whole, WallMs(0));
     assert_eq!(&sent[..38], &events[..]);
     assert_eq!(sent[38].what, What::Dropped { count: 2 });
 
@@ -364,7 +358,7 @@ fn the_previous_releases_outbox_restores_whole_or_cut_short() {
     assert!(report.cut && report.kept >= 18, "{report:?}");
     assert_eq!(report.dropped, 1, "the event the cut ran through");
     assert_eq!(half.next_seq(), 41, "numbering goes on where it was");
-    let sent = drain(&mut half);
+    let sent = drain(&mut half, WallMs(0));
     assert_eq!(&sent[..report.kept], &events[..report.kept]);
     assert_eq!(
         sent[report.kept].what,
@@ -384,7 +378,7 @@ fn an_event_before_the_epoch_keeps_its_time() {
     let (mut o, report) =
         Outbox::restore(&outbox_of(&events).snapshot(), MonoMs(0.0)).expect("restores");
     assert_eq!(report.kept, 2);
-    let ats: Vec<WallMs> = drain(&mut o).iter().map(|e| e.at).collect();
+    let ats: Vec<WallMs> = drain(&mut o, WallMs(0)).iter().map(|e| e.at).collect();
     assert_eq!(ats, [WallMs(-5), WallMs(5)]);
     // The previous release's form too.
     let (o, _) = Outbox::restore(&legacy(3, 0, &events), MonoMs(0.0)).expect("restores");
@@ -428,7 +422,7 @@ fn more_than_the_cap_keeps_the_newest_and_counts_the_rest() {
             cut: false
         }
     );
-    let sent = drain(&mut o);
+    let sent = drain(&mut o, WallMs(0));
     let seqs: Vec<Seq> = sent.iter().map(|e| e.seq).collect();
     let mut want: Vec<Seq> = (1_501..=2_000).collect();
     want.push(2_001);
