@@ -353,15 +353,32 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self, depth: usize) -> Step<Json> {
+        let mut members = Vec::new();
+        self.members(depth, |p, key| {
+            let value = p.value(depth)?;
+            if !p.over {
+                members.push((key, value));
+            }
+            Ok(())
+        })?;
+        Ok(Json::Object(members))
+    }
+
+    /// The object at the cursor: each member's key is read and handed to `member`, which
+    /// reads the value (the cursor is just past the `:`).
+    fn members(
+        &mut self,
+        depth: usize,
+        mut member: impl FnMut(&mut Self, String) -> Step<()>,
+    ) -> Step<()> {
         if depth > MAX_DEPTH {
             return Err("nesting deeper than 128 levels");
         }
         self.at += 1;
-        let mut members = Vec::new();
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Json::Object(members));
+            return Ok(());
         }
         loop {
             self.skip_space();
@@ -376,16 +393,13 @@ impl<'a> Parser<'a> {
                 None => return Err("EOF while parsing an object"),
                 Some(_) => return Err("expected `:`"),
             }
-            let value = self.value(depth)?;
-            if !self.over {
-                members.push((key, value));
-            }
+            member(self, key)?;
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(());
                 }
                 None => return Err("EOF while parsing an object"),
                 Some(_) => return Err("expected `,` or `}`"),
@@ -447,26 +461,7 @@ pub fn read_document(
         }
         doc.is_object = true;
         let mut members = Vec::new();
-        p.at += 1;
-        p.skip_space();
-        if p.peek() == Some(b'}') {
-            p.at += 1;
-            doc.members = Json::Object(members);
-            return Ok(doc);
-        }
-        loop {
-            p.skip_space();
-            let name = match p.peek() {
-                Some(b'"') => p.string()?,
-                None => return Err("EOF while parsing an object"),
-                Some(_) => return Err("key must be a string"),
-            };
-            p.skip_space();
-            match p.peek() {
-                Some(b':') => p.at += 1,
-                None => return Err("EOF while parsing an object"),
-                Some(_) => return Err("expected `:`"),
-            }
+        p.members(1, |p, name| {
             p.skip_space();
             if name == key && p.peek() == Some(b'[') {
                 doc.has_array = true;
@@ -481,18 +476,10 @@ pub fn read_document(
                 }
                 members.push((name, value));
             }
-            p.skip_space();
-            match p.peek() {
-                Some(b',') => p.at += 1,
-                Some(b'}') => {
-                    p.at += 1;
-                    doc.members = Json::Object(members);
-                    return Ok(doc);
-                }
-                None => return Err("EOF while parsing an object"),
-                Some(_) => return Err("expected `,` or `}`"),
-            }
-        }
+            Ok(())
+        })?;
+        doc.members = Json::Object(members);
+        Ok(doc)
     })();
     let doc = result.map_err(|m| p.error(m))?;
     p.skip_space();
