@@ -47,8 +47,10 @@ lint() {
   cargo fmt --check &&
     cargo clippy --quiet --all-targets -- -D warnings &&
     cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings &&
+    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps &&
+    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps --target wasm32-unknown-unknown &&
     node_modules/.bin/tsc -p www/host/tsconfig.json &&
-    echo "fmt, clippy (host, wasm32) and tsc --checkJs: clean"
+    echo "fmt, clippy and rustdoc (host, wasm32) and tsc --checkJs: clean"
 }
 
 tier "lint" lint

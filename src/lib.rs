@@ -13,7 +13,7 @@
 //!
 //! [`core`] is pure Rust and decides everything: validation, navigation physics, which cards
 //! exist in the DOM. The browser layer (`web`, wasm32 only) measures once, forwards input with
-//! timestamps, and writes transforms. [`Renderer`] is the exported API; the JS host shim in
+//! timestamps, and writes transforms. `Renderer` (in `exports`, wasm32 only) is the exported API; the JS host shim in
 //! `www/host/` connects it to each phone maker's native bridge.
 #![forbid(unsafe_code)]
 

@@ -15,7 +15,7 @@ use super::RestoreError;
 use crate::core::analytics::event::{Event, Seq};
 use crate::core::feed::json::Json;
 
-/// The form [`write`] writes.
+/// The form [`write()`] writes.
 pub const VERSION: u64 = 2;
 
 /// What stored text held, before the outbox mends it (see [`super::Outbox::restore`]).

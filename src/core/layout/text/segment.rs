@@ -113,7 +113,7 @@ const NBSP: char = '\u{a0}';
 /// - after a run of spaces, always; never before a space;
 /// - between `-` and a digit only when a letter or digit stands before the `-` (`ABCD-1234`,
 ///   `22-05`, but not the minus of `-5`);
-/// - between two printable ASCII characters, by Chromium's table ([`ascii_pair_breaks`]);
+/// - between two printable ASCII characters, by Chromium's table (`ascii_pair_breaks`);
 /// - never between a no-break space and an ASCII character;
 /// - everywhere else, where ICU breaks.
 ///
