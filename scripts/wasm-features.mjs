@@ -62,7 +62,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const extra = unchecked(features);
   if (extra.length > 0) {
     console.error(`the module needs WebAssembly features the shim does not check before loading it: ${extra.join(', ')}.`);
-    console.error('Add a probe for each to www/host/floor.js (and raise the floor in the README), or build without them.');
+    console.error('Add a probe for each to www/host/floor.js (and raise the floor in www/host/README.md and README.md), or build without them.');
     process.exit(1);
   }
   console.log(`WebAssembly features: ${features.join(', ')} (all checked by www/host/floor.js)`);

@@ -1,6 +1,37 @@
 //! The browser glue: the only code that touches the DOM. It measures once, forwards input to
 //! [`crate::core::navigation::deck::Deck`] with timestamps, and writes one `transform` per moving card per
 //! frame. It makes no decision that core could make.
+//!
+//! # Motion in the browser
+//!
+//! A drag writes each moving card's pose per frame in one call to a small JS
+//! import that takes numbers (the card's `transform`, the picture's `transform`, the text
+//! layer's `transform` and `opacity`), and only the parts that changed. A settle, Ken Burns and
+//! the cross-fade are Web Animations on the compositor: the settle's keyframes are the poses at
+//! its ends and wherever the card crosses its place, under the spring's `linear()` easing.
+//! `requestAnimationFrame` and the two timeouts (a press becoming a hold, the auto-advance
+//! countdown) go through owned handles whose closures are made once, so the frame path allocates
+//! nothing. When everything has landed there is no frame callback and no timer other than a
+//! running countdown. Hiding the page (`visibilitychange`) or the host's `setScreenOn(false)`
+//! lands any motion at once, pauses clips, Ken Burns and the countdown, and forgets the frame
+//! clock so nothing steps across the gap.
+//!
+//! # Media
+//!
+//! - **What is fetched**: the DOM holds the card in view and its neighbours, so the previous and
+//!   the next card's media load with them; after each settle one off-DOM image fetches the
+//!   picture (a clip card's poster) of the card two ahead. Nothing further is fetched. Clips load
+//!   their metadata ahead (`preload="metadata"`), not under the data saver (`"none"`).
+//! - **Clips** play muted and inline, only while their card is in view with the page visible and
+//!   the screen on; they pause when the card leaves, on a hold, and when the screen goes off.
+//!   Under the data or battery saver they do not play (their poster shows).
+//! - **`<video>` elements are recycled**: a clip card that leaves the DOM gives its element back
+//!   paused and emptied (`src` removed, `load()`), so the WebView frees the decoder and the
+//!   buffers at once; the next clip card takes it. At most four exist at any time (three in the
+//!   window, one spare).
+//! - **Failures**: a picture that fails leaves the card's `media.color` (or the dark card
+//!   background) with its text, and the scrim follows that colour; a clip that fails keeps its
+//!   poster. Either is reported once per card and source (`media_error` notice and event).
 
 mod card_view;
 pub(crate) mod clock;

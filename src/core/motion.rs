@@ -5,6 +5,28 @@
 //! of how far the card is from the middle of the screen, so it plays forward as the card comes
 //! in, backward as it leaves, follows the finger, can be interrupted anywhere, and is always
 //! complete when a card rests in view. Nothing here reads a clock or allocates.
+//!
+//! # In detail
+//!
+//! - **Card poses** (`motion.rs`): a card's look is a pure function of how far it is from its
+//!   place. The picture lags 30 % behind the card (parallax). The text layer enters with the
+//!   card: `fade-in` (opacity), `fly-in-bottom` (from 120 px below) or `zoom-in` (from 80 %,
+//!   fading in), chosen by the card's `motion` or else the skin's. Tied to the swipe rather than
+//!   a clock, the entrance follows the finger, reverses when the card is pushed back, can be
+//!   interrupted anywhere, and is always complete when a card rests. `ken-burns` instead moves
+//!   the picture of an image card while it is in view: a zoom from 104 % to 116 % around the focus
+//!   point with a drift that ends on it, proven (by a test) to cover the card at every moment,
+//!   lasting the card's time in view (12 s when it has none). `none` keeps both still.
+//! - **Auto-advance** (`advance.rs`): a card moves on after its `advance_after_ms`, or the skin's
+//!   `auto_advance_ms`, or, for a clip, when it ends (the clip then does not loop); 0 on the skin
+//!   turns it off, and so does the host (`autoAdvance = false`). The countdown pauses while a
+//!   finger is down, during a hold, while the cards move and while the page is hidden or the
+//!   screen is off, and keeps what was left. It stops at the last card unless the skin loops.
+//! - **Reduced motion** (from `prefers-reduced-motion` on the preview page, or the host): no Ken
+//!   Burns, no parallax, no entrances; a move lands at once and the arriving card fades in over
+//!   the leaving one for 200 ms. Both animations only add to the cards' own styles, so every
+//!   element is in its final state when they end or are dropped.
+//!
 
 pub mod advance;
 pub mod media;

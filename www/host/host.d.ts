@@ -28,10 +28,10 @@ export interface DeviceInfo {
   colorScheme?: 'dark' | 'light' | null;
 }
 
-/** Analytics event (contracts §4). */
+/** An analytics event, in the analytics pipeline's own (snake_case) format. */
 export interface AnalyticsEvent {
   seq: number;
-  type: 'impression' | 'dwell' | 'swipe' | 'open' | 'like' | 'share' | 'media_error';
+  type: 'impression' | 'dwell' | 'swipe' | 'open' | 'like' | 'share' | 'media_error' | 'dropped';
   card_id: string;
   /** Milliseconds since the epoch. */
   at: number;
