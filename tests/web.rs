@@ -1851,3 +1851,110 @@ async fn a_swipe_over_an_empty_screen_still_rests_and_the_waiting_feed_comes() {
     drop(r);
     root.remove();
 }
+
+/// A freed renderer holds nothing of the page: every listener it added is removed, its
+/// resize observer is disconnected, and the promises it started (a picture's `decode()`, a
+/// clip's `play()`) hold no callback of its own, so settling them afterwards runs none of its
+/// code (before, both settled into closures the renderer had dropped, which throws).
+#[wasm_bindgen_test]
+async fn a_freed_renderer_leaves_no_listener_observer_or_promise_callback() {
+    let spy = js_sys::Function::new_no_args(
+        r#"
+        const w = window;
+        const spy = { live: new Set(), observing: new Set(), pending: [], errors: [], undo: [] };
+        w.__glanceSpy = spy;
+        const patch = (proto, name, make) => {
+          const original = proto[name];
+          proto[name] = make(original);
+          spy.undo.push(() => { proto[name] = original; });
+        };
+        const key = (t, type, l, o) => [t, type, l, typeof o === 'boolean' ? o : !!(o && o.capture)];
+        const same = (a, b) => a.every((v, i) => v === b[i]);
+        patch(EventTarget.prototype, 'addEventListener', (add) => function (type, l, o) {
+          spy.live.add(key(this, type, l, o));
+          return add.call(this, type, l, o);
+        });
+        patch(EventTarget.prototype, 'removeEventListener', (remove) => function (type, l, o) {
+          const k = key(this, type, l, o);
+          for (const e of spy.live) if (same(e, k)) spy.live.delete(e);
+          return remove.call(this, type, l, o);
+        });
+        patch(ResizeObserver.prototype, 'observe', (observe) => function (...a) {
+          spy.observing.add(this);
+          return observe.apply(this, a);
+        });
+        patch(ResizeObserver.prototype, 'disconnect', (disconnect) => function () {
+          spy.observing.delete(this);
+          return disconnect.call(this);
+        });
+        const later = (kind) => () => () => new Promise((resolve, reject) => spy.pending.push({ kind, resolve, reject }));
+        patch(HTMLImageElement.prototype, 'decode', later('decode'));
+        patch(HTMLMediaElement.prototype, 'play', later('play'));
+        const onError = (e) => spy.errors.push(String(e.reason ?? e.message));
+        w.addEventListener('unhandledrejection', onError);
+        w.addEventListener('error', onError);
+        spy.live.clear();
+        spy.undo.push(() => {
+          w.removeEventListener('unhandledrejection', onError);
+          w.removeEventListener('error', onError);
+        });
+        "#,
+    );
+    let read = js_sys::Function::new_no_args(
+        "const s = window.__glanceSpy;
+         return [s.live.size, s.observing.size, s.pending.length];",
+    );
+    // Decodes succeed (their success was the renderer's to hear); plays are refused (as an
+    // autoplay policy would; the refusal was the renderer's to absorb).
+    let settle = js_sys::Function::new_no_args(
+        "for (const p of window.__glanceSpy.pending) p.kind === 'decode' ? p.resolve() : p.reject(new Error('refused'));",
+    );
+    let finish = js_sys::Function::new_no_args(
+        "const s = window.__glanceSpy;
+         for (const undo of s.undo.reverse()) undo();
+         delete window.__glanceSpy;
+         return s.errors.join(' | ');",
+    );
+    spy.call0(&JsValue::NULL).expect("spies");
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_auto_advance(false);
+    // A picture card (its Ken Burns waits for `decode()`), then a clip card (it plays in view).
+    let feed = r#"{"version":1,"cards":[
+      {"id":"p","kind":"image","lang":"en","title":"Picture","media":{"type":"image","src":"nothing-here.jpg"}},
+      {"id":"v","kind":"video","lang":"en","title":"Clip","media":{"type":"video","src":"nothing-here.webm"}},
+      {"id":"n","kind":"news","lang":"en","title":"News","source":{"name":"Desk"}}]}"#;
+    r.set_feed(feed).expect("valid");
+    sleep(400).await;
+    r.next();
+    sleep(900).await;
+    let alive = js_sys::Array::from(&read.call0(&JsValue::NULL).expect("reads"));
+    let started = alive.get(2).as_f64().unwrap_or(0.0);
+    drop(r);
+    root.remove();
+    let after = js_sys::Array::from(&read.call0(&JsValue::NULL).expect("reads"));
+    let listeners = after.get(0).as_f64().unwrap_or(-1.0);
+    let observers = after.get(1).as_f64().unwrap_or(-1.0);
+    // Half the promises resolve, the rest of the page's promises are refused: neither may run
+    // the renderer's code.
+    settle
+        .call1(&JsValue::NULL, &JsValue::TRUE)
+        .expect("settles");
+    sleep(50).await;
+    let errors = finish
+        .call0(&JsValue::NULL)
+        .expect("finishes")
+        .as_string()
+        .unwrap_or_default();
+    assert!(
+        started >= 2.0,
+        "a decode and a play were started ({started})"
+    );
+    assert!(
+        alive.get(0).as_f64().unwrap_or(0.0) > 0.0,
+        "the renderer listened while alive"
+    );
+    assert_eq!(listeners, 0.0, "listeners left after free");
+    assert_eq!(observers, 0.0, "observers left after free");
+    assert_eq!(errors, "", "a promise settled into the freed renderer");
+}

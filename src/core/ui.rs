@@ -25,5 +25,6 @@
 //!   wake as later (it once switched to `Intl`'s "2 hr. ago" after the ICU data had loaded).
 
 pub mod actions;
+pub mod face;
 pub mod locale;
 pub mod skin;

@@ -2,7 +2,6 @@
 //! writes.
 
 use js_sys::Array;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
@@ -10,13 +9,12 @@ use super::dom::{append, attr, el, px, text};
 use super::measure::BehindText;
 use super::paint;
 use super::video_pool::VideoPool;
-use crate::core::feed::{Card, Kind, MatchStatus, MediaType};
-use crate::core::layout::text::with_break_spaces;
-use crate::core::layout::{Block, BlockKind, CardLayout};
+use crate::core::feed::Card;
+use crate::core::layout::{BlockKind, CardLayout};
 use crate::core::motion::saver::Savers;
 use crate::core::motion::{CardMotion, KenBurns, Pose};
 use crate::core::time::WallMs;
-use crate::core::ui::locale::strings;
+use crate::core::ui::face::{block_name, scrim_hundredths, Content, Face, FaceBlock, Place};
 
 /// A mounted card.
 pub struct CardView {
@@ -45,6 +43,8 @@ pub struct CardView {
     /// The pose last written, to skip unchanged writes.
     pose: Option<Pose>,
     in_view: Option<bool>,
+    /// What the card shows, as data: the host keeps it for the card at rest.
+    pub face: Face,
 }
 
 /// What a card template needs besides the card.
@@ -75,8 +75,8 @@ pub struct Context<'a> {
     pub videos: &'a VideoPool,
 }
 
-/// `left/top/width/height` of a block, plus its font, as one style attribute.
-fn block_style(block: &Block) -> String {
+/// `left/top/width/height` of a block, plus its font, as one style text.
+fn block_style(block: &FaceBlock) -> String {
     let r = block.rect;
     format!(
         "left:{};top:{};width:{};height:{};font-size:{};line-height:{}",
@@ -89,165 +89,152 @@ fn block_style(block: &Block) -> String {
     )
 }
 
-/// A percentage to a tenth, formatted with integers only.
-fn percent(v: f32) -> String {
-    let tenths = (v.clamp(0.0, 1.0) * 1000.0).round() as u32;
-    format!("{}.{}%", tenths / 10, tenths % 10)
-}
-
 impl CardView {
-    /// Builds the card's elements (not yet attached), each block where the layout put it.
+    /// Builds the card's elements (not yet attached) from its face, each block where the
+    /// layout put it.
     pub fn build(card: &Card, cx: &Context<'_>) -> Self {
         let doc = cx.doc;
         let layout = cx.layout;
-        let ui = strings(card.lang.as_str());
+        let face = Face::of(
+            card,
+            layout,
+            Place {
+                index: cx.index,
+                total: cx.total,
+                now: cx.now,
+                liked: cx.liked,
+            },
+        );
         let root = el(
             doc,
             "article",
-            &format!("glance-card glance-card--{}", card.kind.as_str()),
+            &format!("glance-card glance-card--{}", face.kind),
         );
-        attr(&root, "data-card-id", &card.id);
-        attr(&root, "lang", card.lang.as_str());
-        attr(&root, "dir", layout.direction.as_attr());
+        attr(&root, "data-card-id", &face.id);
+        attr(&root, "lang", &face.lang);
+        attr(&root, "dir", face.dir);
         // The family of the card's script in the skin's stack: the one its text was measured
         // in (through the CSSOM, which the Content-Security-Policy allows).
-        set_style(&root, "font-family", &layout.font_family);
+        set_style(&root, "font-family", &face.font);
         attr(&root, "role", "group");
         // Focusable by script only: focus moves here when the card it was in leaves view.
         root.set_tab_index(-1);
-        attr(&root, "aria-roledescription", ui.card);
-        attr(
-            &root,
-            "aria-label",
-            &format!(
-                "{}: {}",
-                ui.position(cx.index + 1, cx.total, card.lang.as_str()),
-                card.title
-            ),
-        );
+        attr(&root, "aria-roledescription", face.role);
+        attr(&root, "aria-label", &face.label);
 
         let media_box = el(doc, "div", "glance-media");
         let mut video = None;
         let mut picture = None;
-        if let Some(media) = &card.media {
-            if let Some(color) = media.color {
-                set_style(&media_box, "background-color", &color.to_hex());
+        if let Some(media) = &face.media {
+            if let Some(color) = &media.color {
+                set_style(&media_box, "background-color", color);
             }
-            let fit = layout
-                .media
-                .map_or((media.focus.x, media.focus.y), |f| (f.x, f.y));
-            let position = format!("{} {}", percent(fit.0), percent(fit.1));
-            match media.media_type {
-                MediaType::Image => {
-                    let img = el(doc, "img", "glance-media__item");
-                    attr(&img, "alt", "");
-                    attr(&img, "decoding", "async");
-                    attr(&img, "draggable", "false");
-                    if cx.in_view {
-                        attr(&img, "fetchpriority", "high");
-                    }
-                    set_style(&img, "object-position", &position);
-                    attr(&img, "src", &media.src);
-                    append(&media_box, &img);
-                    picture = Some(img);
+            if !media.video {
+                let img = el(doc, "img", "glance-media__item");
+                attr(&img, "alt", "");
+                attr(&img, "decoding", "async");
+                attr(&img, "draggable", "false");
+                if cx.in_view {
+                    attr(&img, "fetchpriority", "high");
                 }
-                MediaType::Video => {
-                    let v = cx.videos.take(doc);
-                    // Muted and inline so that the WebView may autoplay it; no controls on a
-                    // lock screen. `muted` must be the attribute for autoplay policies.
-                    for name in ["muted", "playsinline", "disablepictureinpicture"] {
-                        attr(&v, name, "");
-                    }
-                    if cx.loop_clip {
-                        attr(&v, "loop", "");
-                    }
-                    let fetch = if cx.savers.fetch_clips() {
-                        "metadata"
-                    } else {
-                        "none"
-                    };
-                    attr(&v, "preload", fetch);
-                    if let Some(poster) = &media.poster {
-                        attr(&v, "poster", poster);
-                    }
-                    set_style(&v, "object-position", &position);
-                    attr(&v, "src", &media.src);
-                    let media_el: HtmlMediaElement = v.clone().unchecked_into();
-                    media_el.set_muted(true);
-                    append(&media_box, &v);
-                    video = Some(media_el);
+                set_style(&img, "object-position", &media.position);
+                attr(&img, "src", &media.src);
+                append(&media_box, &img);
+                picture = Some(img);
+            } else {
+                let v = cx.videos.take(doc);
+                // Muted and inline so that the WebView may autoplay it; no controls on a
+                // lock screen. `muted` must be the attribute for autoplay policies.
+                for name in ["muted", "playsinline", "disablepictureinpicture"] {
+                    attr(&v, name, "");
                 }
+                if cx.loop_clip {
+                    attr(&v, "loop", "");
+                }
+                let fetch = if cx.savers.fetch_clips() {
+                    "metadata"
+                } else {
+                    "none"
+                };
+                attr(&v, "preload", fetch);
+                if let Some(poster) = &media.poster {
+                    attr(&v, "poster", poster);
+                }
+                set_style(&v, "object-position", &media.position);
+                attr(&v, "src", &media.src);
+                let media_el: HtmlMediaElement = v.clone().unchecked_into();
+                media_el.set_muted(true);
+                append(&media_box, &v);
+                video = Some(media_el);
             }
         }
         append(&root, &media_box);
 
         // The scrim darkens from a little above the text to the bottom, as dark as contrast needs.
         let scrim = el(doc, "div", "glance-scrim");
-        let text_top = layout.text_top();
-        let alpha = (layout.scrim * 100.0).round() as u32;
         // Through the CSSOM, never a `style` attribute: a strict Content-Security-Policy
         // (no 'unsafe-inline' styles) blocks attributes, not the CSSOM.
         scrim.style().set_css_text(&format!(
             "top:{};--glance-scrim:0.{:02}",
-            px(text_top - 64.0),
-            alpha.min(99)
+            px(face.scrim_top),
+            face.scrim
         ));
         append(&root, &scrim);
 
         let body = el(doc, "div", "glance-body");
-        for block in &layout.blocks {
-            let e = match block.kind {
-                BlockKind::Disclosure => {
+        for block in &face.blocks {
+            let e = match &block.content {
+                Content::Disclosure { badge, name } => {
                     let line = el(doc, "p", "glance-disclosure");
-                    text(doc, &line, "span", "glance-badge", ui.sponsored);
-                    if let Some(source) = &card.source {
-                        text(doc, &line, "span", "glance-disclosure__name", &source.name);
+                    text(doc, &line, "span", "glance-badge", badge);
+                    if let Some(name) = name {
+                        text(doc, &line, "span", "glance-disclosure__name", name);
                     }
                     line
                 }
-                BlockKind::Source => {
+                Content::Source { logo, name, time } => {
                     let line = el(doc, "p", "glance-source");
-                    if let Some(source) = &card.source {
-                        if let Some(logo) = &source.logo {
-                            let img = el(doc, "img", "glance-source__logo");
-                            attr(&img, "alt", "");
-                            attr(&img, "src", logo);
-                            append(&line, &img);
-                        }
-                        text(doc, &line, "span", "glance-source__name", &source.name);
+                    if let Some(logo) = logo {
+                        let img = el(doc, "img", "glance-source__logo");
+                        attr(&img, "alt", "");
+                        attr(&img, "src", logo);
+                        append(&line, &img);
                     }
-                    if card.kind == Kind::News {
-                        if let Some(ago) = card
-                            .starts_at
-                            .and_then(|t| ui.ago(cx.now, t, card.lang.as_str()))
-                        {
-                            text(doc, &line, "span", "glance-source__time", &ago);
-                        }
+                    if let Some(name) = name {
+                        text(doc, &line, "span", "glance-source__name", name);
+                    }
+                    if let Some(time) = time {
+                        text(doc, &line, "span", "glance-source__time", time);
                     }
                     line
                 }
-                BlockKind::Score => {
+                Content::Score {
+                    teams,
+                    status,
+                    live,
+                    clock,
+                } => {
                     let block_el = el(doc, "div", "glance-score");
-                    if let Some(score) = &card.score {
-                        for team in [&score.home, &score.away] {
+                    if let Some(teams) = teams {
+                        for (name, score) in teams {
                             let row = text(doc, &block_el, "div", "glance-score__team", "");
-                            text(doc, &row, "span", "glance-score__name", &team.name);
-                            text(doc, &row, "span", "glance-score__value", &team.score);
+                            text(doc, &row, "span", "glance-score__name", name);
+                            text(doc, &row, "span", "glance-score__value", score);
                         }
-                        let status = text(doc, &block_el, "p", "glance-score__status", "");
-                        let (label, class) = match score.status {
-                            MatchStatus::Live => (ui.live, "glance-badge glance-badge--live"),
-                            MatchStatus::Final => (ui.final_score, "glance-badge"),
-                            MatchStatus::Scheduled => (ui.upcoming, "glance-badge"),
+                        let line = text(doc, &block_el, "p", "glance-score__status", "");
+                        let class = if *live {
+                            "glance-badge glance-badge--live"
+                        } else {
+                            "glance-badge"
                         };
-                        text(doc, &status, "span", class, label);
-                        if let Some(clock) = &score.clock {
-                            text(doc, &status, "span", "glance-score__clock", clock);
+                        text(doc, &line, "span", class, status);
+                        if let Some(clock) = clock {
+                            text(doc, &line, "span", "glance-score__clock", clock);
                         }
                     }
                     block_el
                 }
-                BlockKind::Title | BlockKind::Summary => {
+                Content::Lines(lines) => {
                     let (tag, class) = if block.kind == BlockKind::Title {
                         ("h2", "glance-title")
                     } else {
@@ -256,30 +243,26 @@ impl CardView {
                     let e = el(doc, tag, class);
                     // One element per computed line, so the browser breaks exactly where the
                     // layout did; the card's aria-label carries the whole headline.
-                    let source = match (block.kind, &card.summary) {
-                        (BlockKind::Summary, Some(summary)) => summary.as_str(),
-                        _ => card.title.as_str(),
-                    };
-                    for line in with_break_spaces(source, &block.lines) {
-                        text(doc, &e, "span", "glance-line", &line);
+                    for line in lines {
+                        text(doc, &e, "span", "glance-line", line);
                     }
                     e
                 }
-                BlockKind::Cta => {
+                Content::Cta { label, unlock, .. } => {
                     let button = el(doc, "button", "glance-cta");
-                    if let Some(cta) = &card.cta {
-                        button.set_text_content(Some(&cta.label));
-                        if cta.unlock {
-                            attr(&button, "title", ui.unlock);
-                        }
+                    if let Some(label) = label {
+                        button.set_text_content(Some(label));
+                    }
+                    if let Some(hint) = unlock {
+                        attr(&button, "title", hint);
                     }
                     attr(&button, "type", "button");
                     attr(&button, "data-action", "open");
                     button
                 }
-                BlockKind::Actions => {
+                Content::Actions { like, share, liked } => {
                     let row = el(doc, "div", "glance-actions");
-                    for (action, label) in [("like", ui.like), ("share", ui.share)] {
+                    for (action, label) in [("like", *like), ("share", *share)] {
                         let button = el(doc, "button", "glance-action");
                         attr(&button, "type", "button");
                         attr(&button, "data-action", action);
@@ -288,7 +271,7 @@ impl CardView {
                             attr(
                                 &button,
                                 "aria-pressed",
-                                if cx.liked { "true" } else { "false" },
+                                if *liked { "true" } else { "false" },
                             );
                         }
                         append(&row, &button);
@@ -318,12 +301,14 @@ impl CardView {
             picture_decoded: false,
             pose: None,
             in_view: None,
+            face,
         }
     }
 
     /// Sets the scrim's opacity (0–1), once the picture behind the text has been sampled.
-    pub fn set_scrim(&self, alpha: f32) {
-        let percent = (alpha.clamp(0.0, 0.99) * 100.0).round() as u32;
+    pub fn set_scrim(&mut self, alpha: f32) {
+        let percent = scrim_hundredths(alpha);
+        self.face.scrim = percent;
         set_style(&self.scrim, "--glance-scrim", &format!("0.{percent:02}"));
     }
 
@@ -440,6 +425,7 @@ impl CardView {
         self.ken_burns = fresh.ken_burns.take();
         self.picture_decoded = false;
         self.pose = None;
+        self.face = fresh.face.clone();
         // Marked again by the caller, so its clip plays or pauses as the card's place says.
         self.in_view = None;
     }
@@ -513,13 +499,7 @@ impl CardView {
 
     /// Marks the card as the one in view, or hides it from focus and assistive technology;
     /// plays or pauses its clip accordingly. Does nothing when unchanged.
-    /// `ignore` absorbs a refused `play()` promise.
-    pub fn set_in_view(
-        &mut self,
-        in_view: bool,
-        playing_allowed: bool,
-        ignore: &Closure<dyn FnMut(JsValue)>,
-    ) {
+    pub fn set_in_view(&mut self, in_view: bool, playing_allowed: bool) {
         if self.in_view != Some(in_view) {
             self.in_view = Some(in_view);
             self.root.set_inert(!in_view);
@@ -529,18 +509,16 @@ impl CardView {
                 attr(&self.root, "aria-hidden", "true");
             }
         }
-        self.set_playing(in_view && playing_allowed, ignore);
+        self.set_playing(in_view && playing_allowed);
         self.set_ken_burns(in_view, playing_allowed);
     }
 
     /// Plays or pauses the card's clip, if it has one.
-    pub fn set_playing(&self, playing: bool, ignore: &Closure<dyn FnMut(JsValue)>) {
+    pub fn set_playing(&self, playing: bool) {
         let Some(video) = &self.video else { return };
         if playing && self.autoplay {
-            if let Ok(promise) = video.play() {
-                // A refused autoplay is not an error worth a console line: the poster stays.
-                let _ = promise.catch(ignore);
-            }
+            // A refused autoplay is not an error worth a console line: the poster stays.
+            paint::play_quietly(video);
         } else if !video.paused() {
             let _ = video.pause();
         }
@@ -562,17 +540,4 @@ impl Drop for CardView {
 
 fn set_style(e: &HtmlElement, name: &str, value: &str) {
     let _ = e.style().set_property(name, value);
-}
-
-/// The block's name in `data-block` (the layout report uses the same names).
-fn block_name(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Source => "source",
-        BlockKind::Disclosure => "disclosure",
-        BlockKind::Score => "score",
-        BlockKind::Title => "title",
-        BlockKind::Summary => "summary",
-        BlockKind::Cta => "cta",
-        BlockKind::Actions => "actions",
-    }
 }

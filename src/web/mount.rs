@@ -38,23 +38,12 @@ use crate::core::session::notice::Notice;
 use crate::core::session::{Arrival, Change, Session};
 use crate::core::time::{MonoMs, WallMs};
 use crate::core::ui::actions::Actions;
+use crate::core::ui::face::ROOT_VARS;
 use crate::core::ui::skin::Skin;
 use crate::web::clock::wall_now;
 
 /// Receives the renderer's notices, outside any borrow of its state.
 pub type Emit = Rc<dyn Fn(Notice)>;
-
-/// CSS custom properties the renderer sets on the host element (removed again on drop).
-const ROOT_VARS: [&str; 8] = [
-    "--glance-status-bar",
-    "--glance-clock-top",
-    "--glance-clock-height",
-    "--glance-reserved-top",
-    "--glance-reserved-bottom",
-    "--glance-radius",
-    "--glance-accent",
-    "--glance-font",
-];
 
 /// A settle running on the compositor.
 struct Handoff {
@@ -142,9 +131,11 @@ struct State {
     /// Scrim opacity sampled from each card's loaded picture, by card id.
     sampled_scrims: HashMap<String, f32>,
     pending: Vec<Notice>,
-    ignore: Closure<dyn FnMut(JsValue)>,
-    /// Runs when the picture of the card in view is decoded (its Ken Burns may start).
-    on_decoded: Closure<dyn FnMut(JsValue)>,
+    /// The skin's `--glance-*` values on the host element, in `ROOT_VARS` order.
+    root_vars: Vec<String>,
+    /// The card at rest as the host last stored it (`card`), so an unchanged one is not
+    /// written again.
+    kept_still: String,
     emit: Emit,
 }
 
@@ -217,7 +208,7 @@ impl Mount {
 
         let rect = root.get_bounding_client_rect();
         let size = Size::new(rect.width() as f32, rect.height() as f32);
-        apply_skin(&root, &viewport, skin, size.height);
+        let root_vars = apply_skin(&root, &viewport, skin, size.height);
         let mut deck = Deck::new(skin.axis, skin.tap_zones, size, 0);
         deck.set_skin(skin.axis, skin.tap_zones, skin.looping);
         let state = Rc::new_cyclic(|weak| {
@@ -280,8 +271,8 @@ impl Mount {
                 failed_media: HashSet::new(),
                 sampled_scrims: HashMap::new(),
                 pending: Vec::new(),
-                ignore: Closure::new(|_: JsValue| {}),
-                on_decoded: callback_with_value(weak, State::on_picture_decoded),
+                root_vars,
+                kept_still: String::new(),
                 emit,
             })
         });
@@ -583,7 +574,8 @@ fn read_safe_area(doc: &Document, viewport: &HtmlElement) -> Insets {
     insets
 }
 
-fn apply_skin(root: &HtmlElement, viewport: &HtmlElement, skin: &Skin, height: f32) {
+/// Sets the skin's custom properties on the host element; returns their values.
+fn apply_skin(root: &HtmlElement, viewport: &HtmlElement, skin: &Skin, height: f32) -> Vec<String> {
     let _ = viewport
         .class_list()
         .toggle_with_force("glance-viewport--vertical", skin.axis == Axis::Vertical);
@@ -599,9 +591,10 @@ fn apply_skin(root: &HtmlElement, viewport: &HtmlElement, skin: &Skin, height: f
         skin.font_stack.clone(),
     ];
     let style = root.style();
-    for (name, value) in ROOT_VARS.iter().zip(values) {
-        let _ = style.set_property(name, &value);
+    for (name, value) in ROOT_VARS.iter().zip(&values) {
+        let _ = style.set_property(name, value);
     }
+    values.to_vec()
 }
 
 fn listen(
@@ -638,6 +631,13 @@ fn listen(
         on(viewport, "error", capture, State::on_media_error),
         on(viewport, "ended", capture, State::on_clip_end),
         on(viewport, "load", capture, State::on_media_load),
+        // The card in view's picture decoded (`paint::decode_then_tell`): its Ken Burns starts.
+        on(
+            viewport,
+            "glancedecoded",
+            capture,
+            State::on_picture_decoded,
+        ),
     ]
 }
 
@@ -662,7 +662,7 @@ impl State {
         }
         self.safe_area = safe_area;
         self.deck.set_viewport(size);
-        apply_skin(&self.root, &self.viewport, &self.skin, size.height);
+        self.root_vars = apply_skin(&self.root, &self.viewport, &self.skin, size.height);
         self.relayout();
     }
 
@@ -743,7 +743,7 @@ impl State {
             self.deck.finish();
         }
         self.frame.cancel();
-        apply_skin(
+        self.root_vars = apply_skin(
             &self.root,
             &self.viewport,
             &skin,
@@ -850,7 +850,7 @@ impl State {
             .find(|v| v.index == current)
             .and_then(CardView::undecoded_picture)
         {
-            let _ = img.decode().then2(&self.on_decoded, &self.ignore);
+            paint::decode_then_tell(&img);
         }
     }
 
@@ -870,7 +870,7 @@ impl State {
         let current = self.deck.current();
         let allowed = self.media_allowed();
         for view in &mut self.views {
-            view.set_in_view(view.index == current, allowed, &self.ignore);
+            view.set_in_view(view.index == current, allowed);
         }
         self.media_state = None;
         let current_root = self

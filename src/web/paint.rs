@@ -11,6 +11,7 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
+use web_sys::HtmlMediaElement;
 use web_sys::{Animation, HtmlElement};
 
 #[wasm_bindgen(inline_js = "
@@ -55,6 +56,13 @@ export function hold_at(el, h, v, duration) {
 export function fade_in(el, duration) {
   return el.animate([{ opacity: 0, zIndex: 1 }, { opacity: 1, zIndex: 1 }],
     { duration, easing: 'ease-out' });
+}
+export function play_quietly(video) {
+  const p = video.play();
+  if (p) p.catch(() => {});
+}
+export function decode_then_tell(img) {
+  img.decode().then(() => img.dispatchEvent(new Event('glancedecoded')), () => {});
 }
 export function compositor_settle_supported() {
   return typeof Element.prototype.animate === 'function' && typeof CSS !== 'undefined'
@@ -121,4 +129,15 @@ extern "C" {
     /// easing, Chrome 113+). Older ones keep the frame loop.
     #[wasm_bindgen(js_name = compositor_settle_supported)]
     pub fn compositor_settle() -> bool;
+
+    /// Plays a clip; a refused autoplay (the poster stays) is absorbed in JS, so the promise
+    /// holds no callback of the renderer's.
+    #[wasm_bindgen(js_name = play_quietly)]
+    pub fn play_quietly(video: &HtmlMediaElement);
+
+    /// Decodes a picture and then fires `glancedecoded` on it (nothing when it cannot be
+    /// decoded). The promise's callbacks are JS only: a renderer freed meanwhile has removed
+    /// its listener, and nothing of it is called.
+    #[wasm_bindgen(js_name = decode_then_tell)]
+    pub fn decode_then_tell(img: &web_sys::HtmlImageElement);
 }

@@ -173,6 +173,18 @@ impl Deck {
         self.is_looping() || index + 1 < self.count()
     }
 
+    /// The card after `index` in feed order: the next one, or the first past the end when
+    /// the deck loops.
+    pub fn following(&self, index: usize) -> Option<usize> {
+        if index + 1 < self.count() {
+            Some(index + 1)
+        } else if self.is_looping() && index < self.count() {
+            Some(0).filter(|&first| first != index)
+        } else {
+            None
+        }
+    }
+
     /// Whether swiping past the last card comes back to the first.
     pub fn is_looping(&self) -> bool {
         self.pager.is_looping()
@@ -522,6 +534,19 @@ mod tests {
 
     fn cards(w: Option<Window>) -> Vec<usize> {
         w.map(|w| w.cards().collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_card_following_one_is_the_next_and_past_the_end_only_on_a_loop() {
+        let mut d = deck(3);
+        assert_eq!([0, 1, 2].map(|i| d.following(i)), [Some(1), Some(2), None]);
+        d.set_skin(Axis::Horizontal, TapZones::default(), true);
+        assert_eq!(
+            [0, 1, 2].map(|i| d.following(i)),
+            [Some(1), Some(2), Some(0)]
+        );
+        assert_eq!(deck(1).following(0), None);
+        assert_eq!(deck(0).following(0), None);
     }
 
     /// Runs frames from 60 ms until the deck settles, checking that the DOM window never has

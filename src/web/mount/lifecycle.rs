@@ -52,7 +52,7 @@ impl State {
                     continue;
                 }
                 if !moving {
-                    view.set_playing(playing, &self.ignore);
+                    view.set_playing(playing);
                 }
                 view.set_ken_burns(true, drifting);
             }
@@ -80,11 +80,19 @@ impl State {
 
     /// The card in view's picture is decoded: its Ken Burns move starts (or waits for the
     /// hold, the page or the screen, like the rest of its media).
-    pub(super) fn on_picture_decoded(&mut self) {
+    pub(super) fn on_picture_decoded(&mut self, event: &web_sys::Event) {
         let current = self.deck.current();
         let running = self.media_allowed();
         let moving = self.advance.is_paused_by(Pause::Moving);
-        if let Some(view) = self.views.iter_mut().find(|v| v.index == current) {
+        let picture = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        // Only the picture of the card in view (a card that left meanwhile starts nothing).
+        if let Some(view) = self
+            .views
+            .iter_mut()
+            .find(|v| v.index == current && v.root.contains(picture.as_ref()))
+        {
             view.picture_is_decoded();
             if !moving {
                 view.set_ken_burns(true, running);
@@ -182,17 +190,21 @@ impl State {
             return;
         }
         // The view keeps where its picture lies behind its text: no second layout is needed.
-        let Some(view) = self.views.iter().find(|v| v.index == index) else {
-            return;
-        };
-        let Some(region) = view.behind_text else {
+        let Some(region) = self
+            .views
+            .iter()
+            .find(|v| v.index == index)
+            .and_then(|v| v.behind_text)
+        else {
             return;
         };
         let Some(mut samples) = self.measure.sample_behind_text(&img, region) else {
             return;
         };
         let alpha = sampled_scrim(&mut samples);
-        view.set_scrim(alpha);
+        if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
+            view.set_scrim(alpha);
+        }
         self.sampled_scrims.insert(id, alpha);
     }
 
@@ -210,6 +222,15 @@ impl State {
         let poster_stays = target.tag_name() == "VIDEO" && target.has_attribute("poster");
         if let Some(media_box) = target.parent_element().filter(|_| !poster_stays) {
             let _ = media_box.class_list().add_1("glance-media--failed");
+            if let Some(view) = self
+                .views
+                .iter_mut()
+                .find(|v| v.root.contains(Some(&media_box)))
+            {
+                if let Some(media) = &mut view.face.media {
+                    media.failed = true;
+                }
+            }
         }
         // The card now shows its colour (or the dark card background) behind the text: the
         // scrim only needs to be as dark as that colour requires.
@@ -218,7 +239,7 @@ impl State {
             let alpha = sampled_scrim(&mut [color.map_or(0.0, luminance)]);
             self.sampled_scrims.insert(id.clone(), alpha);
             if let Some(index) = self.session.cards().iter().position(|c| c.id == id) {
-                if let Some(view) = self.views.iter().find(|v| v.index == index) {
+                if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
                     view.set_scrim(alpha);
                 }
             }

@@ -7,9 +7,12 @@ use web_sys::HtmlImageElement;
 use super::State;
 use crate::core::feed::MediaType;
 use crate::core::geometry::{Axis, Size};
+use crate::core::layout::lang::Direction;
 use crate::core::motion::advance::Leave;
 use crate::core::motion::{CardMotion, KenBurns};
+use crate::core::session::notice::Notice;
 use crate::core::time::WallMs;
+use crate::core::ui::face::{Face, Still};
 use crate::web::card_view::{CardView, Context};
 
 impl State {
@@ -37,7 +40,7 @@ impl State {
                 };
                 // A card enters the DOM out of view (inert, hidden); the card in view is always
                 // one that is already mounted, and a settle marks it.
-                view.set_in_view(false, false, &self.ignore);
+                view.set_in_view(false, false);
                 let _ = self.viewport.append_child(&view.root);
                 self.views.push(view);
             }
@@ -115,7 +118,7 @@ impl State {
             if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
                 view.refill(fresh);
                 view.place(offset, extent, horizontal);
-                view.set_in_view(index == current, allowed, &self.ignore);
+                view.set_in_view(index == current, allowed);
             }
         }
     }
@@ -168,6 +171,44 @@ impl State {
         {
             self.remount_at_rest();
         }
+        self.keep_still();
+    }
+
+    /// Hands the host the card at rest and the next one as data (`store` under `card`), for
+    /// the shim to paint when the module cannot run (`www/host/still.js`). Written only when
+    /// it changed.
+    pub(super) fn keep_still(&mut self) {
+        let current = self.deck.current();
+        let face = |index: usize| {
+            self.views
+                .iter()
+                .find(|v| v.index == index)
+                .map(|v| &v.face)
+        };
+        let Some(first) = face(current) else {
+            return;
+        };
+        let mut faces: Vec<&Face> = vec![first];
+        if let Some(next) = self.deck.following(current).and_then(face) {
+            faces.push(next);
+        }
+        let size = self.deck.viewport();
+        let text = Still {
+            skin: &self.skin.name,
+            size: (size.width, size.height),
+            vertical: self.deck.axis() == Axis::Vertical,
+            rtl: self.deck.direction() == Direction::Rtl,
+            vars: &self.root_vars,
+            faces: &faces,
+        }
+        .to_json();
+        if text != self.kept_still {
+            self.kept_still.clone_from(&text);
+            self.pending.push(Notice::Store {
+                key: "card",
+                value: text,
+            });
+        }
     }
 
     /// Brings the window up to date for the cards at rest, places them, and marks the card in
@@ -179,7 +220,7 @@ impl State {
         let current = self.deck.current();
         let allowed = self.media_allowed();
         for view in &mut self.views {
-            view.set_in_view(view.index == current, allowed, &self.ignore);
+            view.set_in_view(view.index == current, allowed);
         }
         // Views built again (a relayout) have pictures not yet decoded: the Ken Burns move of
         // the card in view starts again once its picture is. Focus that was in a card removed
