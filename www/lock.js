@@ -9,7 +9,8 @@ const screen = /** @type {HTMLElement} */ (document.getElementById('lock-screen'
 const host = createHost();
 host.onProblem((p) => console.warn(`glance host: ${p.method}: ${p.message}`));
 const link = connect({ host });
-const device = await host.deviceInfo();
+
+const loader = moduleLoader(new URL('pkg/glance_renderer.js', import.meta.url), new URL('pkg/glance_renderer_bg.wasm', import.meta.url));
 
 /** The custom profile's text, when the page was given one and it could be read. */
 async function customProfile() {
@@ -24,15 +25,24 @@ async function customProfile() {
   }
   return undefined;
 }
-const skinProfile = await customProfile();
+const profile = customProfile();
+/** @type {boolean | undefined} */
+let reducedMotion;
 
+// Supervised at once: the card kept from the last time at rest is painted in the first frame,
+// before the module is fetched; the device info and the profile reach the first renderer.
 supervise({
   screen,
   link,
   host,
-  device,
-  load: moduleLoader(new URL('pkg/glance_renderer.js', import.meta.url), new URL('pkg/glance_renderer_bg.wasm', import.meta.url)),
-  create: ({ Renderer }, { resumeAt, notice }) =>
-    new Renderer(screen, { skin: params.get('skin') ?? 'generic', skinProfile, reducedMotion: device.reducedMotion, resumeAt }, notice),
+  device: Promise.all([host.deviceInfo(), profile]).then(([info]) => info),
+  load: async () => {
+    const [glue, skinProfile] = await Promise.all([loader(), profile]);
+    return { ...glue, skinProfile };
+  },
+  create: ({ Renderer, skinProfile }, { resumeAt, notice, device }) => {
+    reducedMotion = device?.reducedMotion ?? reducedMotion;
+    return new Renderer(screen, { skin: params.get('skin') ?? 'generic', skinProfile, reducedMotion, resumeAt }, notice);
+  },
   onFault: (fault) => console.warn(`glance: ${fault.kind}: ${fault.error}`),
 });

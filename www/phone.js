@@ -53,16 +53,23 @@ export function lockChrome(/** @type {HTMLElement} */ screen) {
  */
 export async function startPhone({ screen, host, options, onFeed, onNotice, onFault }) {
   const link = connect({ host, onFeed, onNotice });
-  const device = await host.deviceInfo();
+  // Supervised at once, so the card kept from the last time at rest is painted in the first
+  // frame; the device info reaches the first renderer when it is read.
+  const reading = host.deviceInfo();
+  /** @type {import('./host/host').DeviceInfo | undefined} */
+  let device;
   const supervisor = supervise({
     screen,
     link,
     host,
-    device,
+    device: reading,
     load: moduleLoader(new URL('pkg/glance_renderer.js', import.meta.url), new URL('pkg/glance_renderer_bg.wasm', import.meta.url)),
-    create: ({ Renderer }, { resumeAt, notice }) =>
-      new Renderer(screen, { reducedMotion: device.reducedMotion, ...options(device), resumeAt }, notice),
+    create: ({ Renderer }, { resumeAt, notice, device: read }) => {
+      device = read ?? device;
+      return new Renderer(screen, { reducedMotion: device?.reducedMotion, ...(device ? options(device) : {}), resumeAt }, notice);
+    },
     onFault,
   });
+  device = await reading;
   return { supervisor, device };
 }

@@ -1,9 +1,14 @@
-// Keeps the lock screen up when the Wasm module fails. A trap leaves a frozen copy of the card
-// that was in view, in the same task (so before the next frame), and the module is started
-// again from the compiled code, on the same card. A module that does not load is tried again.
-// It copies and retries; what a card looks like is still the renderer's business.
+// Keeps the lock screen up when the Wasm module fails or is not there yet. At start, the card
+// the renderer last had at rest is painted from its stored description (www/host/still.js)
+// until a renderer has its feed; a module that does not load, or a WebView below the floor,
+// keeps that card, or else the host's feed's live cards in a simple template. A trap leaves a
+// frozen copy of the card that was in view, in the same task (so before the next frame), and
+// the module is started again from the compiled code, on the same card. A module that does not
+// load is tried again.
 
 import { missingFeatures } from './floor.js';
+import { FEED_KEY, OUTBOX_KEY } from './connect.js';
+import { STILL_KEY, feedStill, paintStill, queueEvents, readStill } from './still.js';
 
 /** Restart delays in ms, one per consecutive failure; the last one repeats. */
 export const RETRY_DELAYS_MS = [0, 1000, 5000, 30_000, 120_000];
@@ -70,15 +75,16 @@ async function compile(url) {
  * @param {{
  *   screen: Element,
  *   load: () => Promise<any>,
- *   create: (module: any, start: { resumeAt?: string, notice: (n: import('./connect.js').Notice) => void }) => R,
+ *   create: (module: any, start: { resumeAt?: string, notice: (n: import('./connect.js').Notice) => void, device?: import('./host').DeviceInfo }) => R,
  *   link: { notice(n: import('./connect.js').Notice): void, attach(r: R, device?: import('./host').DeviceInfo): Promise<void>, detach(): void },
- *   device?: import('./host').DeviceInfo,
- *   host?: Pick<import('./host').Host, 'onScreen'>,
+ *   device?: import('./host').DeviceInfo | Promise<import('./host').DeviceInfo>,
+ *   host?: Pick<import('./host').Host, 'onScreen'> & Partial<Pick<import('./host').Host, 'storageGet' | 'storageSet' | 'feed'>>,
  *   onFault?: (fault: Fault) => void,
  *   env?: SuperviseEnv,
  *   now?: () => number,
  *   floor?: () => string[],
- * }} options  `floor` says what the WebView lacks of the WebAssembly the module needs
+ * }} options  `device` (or a promise of it) is what the page read of the device: the first
+ *   renderer gets it in `start.device`. `floor` says what the WebView lacks of the WebAssembly the module needs
  *   (www/host/floor.js): below it the module is not fetched, and the fault is `floor`.
  */
 export function supervise({ screen, load, create, link, device, host, onFault, env = window, now = Date.now, floor = missingFeatures }) {
@@ -110,6 +116,45 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     link.notice(n);
   }
 
+  /** Writes to the stored outbox go one after another. */
+  let outboxWrite = Promise.resolve();
+  /** What the viewer did on a painted card, for the next renderer to send. */
+  function record(/** @type {{ type: string, card_id: string, [k: string]: unknown }} */ event) {
+    const at = now();
+    outboxWrite = outboxWrite
+      .then(async () => host?.storageSet?.(OUTBOX_KEY, queueEvents((await host.storageGet?.(OUTBOX_KEY)) ?? null, [{ ...event, at }])))
+      .catch(() => {});
+  }
+
+  /** Paints `still` while no renderer shows a card; the renderer opens on the card in view. */
+  function paint(/** @type {import('./still.js').Still | null} */ still) {
+    if (!still || renderer || fallback || stopped) return;
+    cardId ??= still.cards[0].id;
+    fallback = paintStill(/** @type {HTMLElement} */ (screen), still, {
+      onNotice(n) {
+        link.notice(n);
+        record({ type: n.type, card_id: n.cardId });
+      },
+      onMove(from, to, forward) {
+        cardId = to;
+        record({ type: 'swipe', card_id: from, to, direction: forward ? 'next' : 'previous' });
+      },
+    });
+  }
+
+  /** Without a stored card: the host's feed (or the kept one), laid out by the browser. */
+  async function paintFeed() {
+    await painted;
+    if (fallback || renderer) return;
+    let text = null;
+    try {
+      text = await host?.feed?.();
+    } catch {
+      text = null;
+    }
+    paint(feedStill(text ?? '', now()) ?? feedStill((await host?.storageGet?.(FEED_KEY)) ?? '', now()));
+  }
+
   function run() {
     // Below the floor no load can succeed: nothing is fetched, nothing retried.
     const missing = floor();
@@ -117,6 +162,7 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
       const lacks = missing.includes('WebAssembly') ? 'it has no WebAssembly' : `it lacks WebAssembly ${missing.join(', ')}`;
       const error = new Error(`this WebView cannot run the module: ${lacks} (the floor is Chrome 96)`);
       onFault?.({ kind: 'floor', error, retryInMs: null });
+      paintFeed().catch(() => {});
       return;
     }
     start().catch((error) => onFault?.({ kind: 'start', error, retryInMs: null }));
@@ -130,12 +176,16 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     } catch (error) {
       return failed('load', error);
     }
+    // The settings the page read serve the first renderer; a later one asks the host again,
+    // as they may have changed since.
+    const known = await device;
+    device = undefined;
     if (stopped) return;
     const before = new Set(screen.children);
     /** @type {R} */
     let next;
     try {
-      next = create(module, { resumeAt: cardId, notice });
+      next = create(module, { resumeAt: cardId, notice, device: known });
     } catch (error) {
       for (const child of [...screen.children]) if (!before.has(child)) child.remove();
       return failed(isTrap(error) ? 'trap' : 'start', error);
@@ -143,10 +193,6 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     renderer = next;
     added = [...screen.children].filter((child) => !before.has(child));
     startedAt = now();
-    // The settings the page read serve the first renderer; a later one asks the host again,
-    // as they may have changed since.
-    const known = device;
-    device = undefined;
     try {
       await link.attach(next, known);
     } catch (error) {
@@ -168,6 +214,7 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     // A constructor that refuses its options will refuse them again: no retry then.
     const retryInMs = kind === 'start' ? null : delay();
     onFault?.({ kind, error, retryInMs });
+    if (kind === 'load') paintFeed().catch(() => {});
     if (retryInMs !== null) retry = env.setTimeout(run, retryInMs);
   }
 
@@ -268,6 +315,10 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     }
   });
 
+  // The card last at rest, in the first frame, before the module is even fetched.
+  const painted = Promise.resolve(host?.storageGet?.(STILL_KEY))
+    .then((text) => paint(readStill(text ?? null)))
+    .catch(() => {});
   run();
 
   return {

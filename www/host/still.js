@@ -1,0 +1,292 @@
+// The lock screen without the module: the card at rest as the renderer last described it (its
+// face, `store`d under `card`), or else the host's feed's first live cards in a simple template,
+// painted with textContent and the CSSOM only. Tap and swipe move to the next card at once (no
+// spring); the call to action, like and share go the renderer's way (`onNotice`), so the
+// unlock still comes before an open; and what the viewer did is queued in the stored outbox
+// for the next renderer to send.
+
+/** Where the renderer's description of the card at rest is kept. */
+export const STILL_KEY = 'card';
+
+/**
+ * @typedef {{ kind: string, rect?: number[], fontSize?: number, lineHeight?: number,
+ *   lines?: string[], badge?: string, name?: string, logo?: string, time?: string,
+ *   teams?: [string, string][], status?: string, live?: boolean, clock?: string,
+ *   label?: string, url?: string, unlock?: string, like?: string, share?: string,
+ *   liked?: boolean }} StillBlock
+ * @typedef {{ id: string, kind: string, lang: string, dir: string, font?: string,
+ *   role?: string, label?: string,
+ *   media?: { video: boolean, src: string, poster?: string, color?: string, position?: string,
+ *   failed?: boolean }, scrimTop?: number, scrim?: number, blocks: StillBlock[] }} Face
+ * @typedef {{ still: 1, width?: number, height?: number, vertical?: boolean, rtl?: boolean,
+ *   vars?: Record<string, string>, cards: Face[], flow?: boolean }} Still
+ * @typedef {{ type: 'open', cardId: string, url: string, unlock: boolean }
+ *   | { type: 'like' | 'share', cardId: string }} StillNotice
+ */
+
+/** The text of a `card` store, read back; null for anything else. */
+export function readStill(/** @type {string | null} */ text) {
+  try {
+    const s = JSON.parse(text ?? '');
+    if (s?.still === 1 && Array.isArray(s.cards) && s.cards.length > 0
+      && s.cards.every((/** @type {any} */ c) => typeof c?.id === 'string' && Array.isArray(c.blocks))) {
+      return /** @type {Still} */ (s);
+    }
+  } catch {
+    // Not a still: there is none.
+  }
+  return null;
+}
+
+/**
+ * A URL the feed may use for a picture (`https:` or relative) or, with `open`, a call to
+ * action (`https:` only here: the skin's deep-link schemes are the module's to know).
+ * The feed's rules: no white space, control characters or backslashes, no `//host`.
+ */
+function safe(/** @type {unknown} */ url, open = false) {
+  if (typeof url !== 'string' || url === '' || /[\s\\\u0000-\u001f\u007f]/.test(url) || url.startsWith('//')) return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'https' ? /^https:\/\/[^/]*@/i.test(url) : scheme !== undefined || open) return null;
+  return url;
+}
+
+/**
+ * The host's feed's cards that are live at `now`, as faces in the simple template: no layout,
+ * the browser's own text layout places them. At most `max`.
+ */
+export function feedStill(/** @type {string} */ text, now = Date.now(), max = 10) {
+  /** @type {any} */
+  let feed;
+  try {
+    feed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (feed?.version !== 1 || !Array.isArray(feed.cards)) return null;
+  /** @type {Face[]} */
+  const cards = [];
+  const seen = new Set();
+  const time = (/** @type {unknown} */ t) => (typeof t === 'string' ? Date.parse(t) : NaN);
+  for (const c of feed.cards) {
+    if (cards.length >= max) break;
+    if (typeof c?.id !== 'string' || typeof c.title !== 'string' || c.title === '' || seen.has(c.id)) continue;
+    if (time(c.starts_at) > now || time(c.expires_at) <= now) continue;
+    seen.add(c.id);
+    const str = (/** @type {unknown} */ v) => (typeof v === 'string' && v !== '' ? v : undefined);
+    /** @type {StillBlock[]} */
+    const blocks = [];
+    const source = str(c.source?.name);
+    if (c.kind === 'sponsored') blocks.push({ kind: 'disclosure', badge: 'Sponsored', name: source });
+    else if (source) blocks.push({ kind: 'source', name: source });
+    const s = c.score;
+    if (c.kind === 'sports' && s) {
+      blocks.push({
+        kind: 'score',
+        teams: [s.home, s.away].map((t) => [`${t?.name ?? ''}`, `${t?.score ?? ''}`]),
+        status: s.status === 'live' ? 'Live' : s.status === 'final' ? 'Final' : 'Upcoming',
+        live: s.status === 'live',
+        clock: str(s.clock),
+      });
+    }
+    blocks.push({ kind: 'title', lines: [c.title] });
+    if (str(c.summary)) blocks.push({ kind: 'summary', lines: [c.summary] });
+    const url = safe(c.cta?.url, true);
+    if (url && str(c.cta?.label)) blocks.push({ kind: 'cta', label: c.cta.label, url, unlock: c.cta.unlock === false ? undefined : 'Unlock to continue' });
+    const m = c.media;
+    const src = safe(m?.type === 'video' ? m?.poster : m?.src);
+    cards.push({
+      id: c.id,
+      kind: String(c.kind),
+      lang: str(c.lang) ?? 'und',
+      dir: 'auto',
+      label: c.title,
+      media: src || /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(m?.color) ? { video: false, src: src ?? '', color: m?.color } : undefined,
+      blocks,
+    });
+  }
+  return cards.length ? /** @type {Still} */ ({ still: 1, cards, flow: true }) : null;
+}
+
+/** Builds one card's elements from its face. */
+function card(/** @type {Document} */ doc, /** @type {Face} */ f, /** @type {boolean} */ flow) {
+  /** @param {string} tag @param {string} cls @param {Element | null} parent @param {string} [text] */
+  const el = (tag, cls, parent, text) => {
+    const e = doc.createElement(tag);
+    e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    parent?.append(e);
+    return /** @type {HTMLElement} */ (e);
+  };
+  const px = (/** @type {number | undefined} */ v) => `${v ?? 0}px`;
+  const root = el('article', `glance-card glance-card--${f.kind}`, null);
+  root.dataset.cardId = f.id;
+  root.lang = f.lang;
+  root.dir = f.dir;
+  root.setAttribute('role', 'group');
+  root.setAttribute('aria-roledescription', f.role ?? 'card');
+  root.setAttribute('aria-label', f.label ?? '');
+  if (f.font) root.style.fontFamily = f.font;
+  const media = el('div', 'glance-media', root);
+  if (f.media) {
+    if (f.media.color) media.style.backgroundColor = f.media.color;
+    if (f.media.failed) media.classList.add('glance-media--failed');
+    const src = safe(f.media.video ? f.media.poster : f.media.src);
+    if (src) {
+      const img = /** @type {HTMLImageElement} */ (el('img', 'glance-media__item', media));
+      img.alt = '';
+      img.draggable = false;
+      if (f.media.position) img.style.objectPosition = f.media.position;
+      img.src = src;
+    }
+  }
+  const scrim = el('div', 'glance-scrim', root);
+  if (f.scrimTop !== undefined) scrim.style.top = px(f.scrimTop);
+  if (f.scrim !== undefined) scrim.style.setProperty('--glance-scrim', `0.${String(f.scrim).padStart(2, '0')}`);
+  const body = el('div', flow ? 'glance-body glance-body--flow' : 'glance-body', root);
+  for (const b of f.blocks) {
+    /** @type {HTMLElement} */
+    let e;
+    if (b.kind === 'disclosure' || b.kind === 'source') {
+      e = el('p', `glance-${b.kind}`, body);
+      if (b.badge) el('span', 'glance-badge', e, b.badge);
+      const logo = safe(b.logo);
+      if (logo) Object.assign(el('img', 'glance-source__logo', e), { alt: '', src: logo });
+      if (b.name) el('span', `glance-${b.kind}__name`, e, b.name);
+      if (b.time) el('span', 'glance-source__time', e, b.time);
+    } else if (b.kind === 'score') {
+      e = el('div', 'glance-score', body);
+      for (const [name, score] of b.teams ?? []) {
+        const row = el('div', 'glance-score__team', e);
+        el('span', 'glance-score__name', row, name);
+        el('span', 'glance-score__value', row, score);
+      }
+      const status = el('p', 'glance-score__status', e);
+      el('span', b.live ? 'glance-badge glance-badge--live' : 'glance-badge', status, b.status ?? '');
+      if (b.clock) el('span', 'glance-score__clock', status, b.clock);
+    } else if (b.kind === 'title' || b.kind === 'summary') {
+      e = el(b.kind === 'title' ? 'h2' : 'p', `glance-${b.kind}`, body);
+      for (const line of b.lines ?? []) el('span', 'glance-line', e, line);
+    } else if (b.kind === 'cta') {
+      e = el('button', 'glance-cta', body, b.label ?? '');
+      if (b.unlock) e.title = b.unlock;
+      e.dataset.action = 'open';
+      if (b.url) e.dataset.url = b.url;
+      if (b.unlock) e.dataset.unlock = '';
+    } else if (b.kind === 'actions') {
+      e = el('div', 'glance-actions', body);
+      for (const action of /** @type {const} */ (['like', 'share'])) {
+        const button = el('button', 'glance-action', e);
+        button.dataset.action = action;
+        button.setAttribute('aria-label', b[action] ?? action);
+        if (action === 'like') button.setAttribute('aria-pressed', String(!!b.liked));
+      }
+    } else {
+      continue;
+    }
+    if (e instanceof HTMLButtonElement) e.type = 'button';
+    e.classList.add('glance-block');
+    e.dataset.block = b.kind;
+    const [x, y, w, h] = b.rect ?? [];
+    if (!flow && b.rect) {
+      Object.assign(e.style, { left: px(x), top: px(y), width: px(w), height: px(h), fontSize: px(b.fontSize), lineHeight: px(b.lineHeight) });
+    }
+  }
+  return root;
+}
+
+/**
+ * Paints `still` into `screen` and lets the viewer move through its cards. Returns the painted
+ * element (marked `data-glance-fallback`), or null when there is nothing to paint.
+ * @param {HTMLElement} screen
+ * @param {Still} still
+ * @param {{ onNotice?: (n: StillNotice) => void, onMove?: (from: string, to: string, forward: boolean) => void,
+ *   onOpen?: (id: string) => void }} [hooks]
+ */
+export function paintStill(screen, still, hooks = {}) {
+  const doc = screen.ownerDocument;
+  const viewport = doc.createElement('div');
+  viewport.className = still.vertical ? 'glance-viewport glance-viewport--vertical' : 'glance-viewport';
+  viewport.setAttribute('data-glance-fallback', '');
+  viewport.setAttribute('data-glance-still', '');
+  viewport.setAttribute('role', 'region');
+  viewport.setAttribute('aria-roledescription', 'carousel');
+  for (const [name, value] of Object.entries(still.vars ?? {})) {
+    if (name.startsWith('--glance-')) viewport.style.setProperty(name, value);
+  }
+  const cards = still.cards.map((f) => card(doc, f, !!still.flow));
+  let at = 0;
+  const show = (/** @type {number} */ i) => {
+    const from = cards[at];
+    at = (i + cards.length) % cards.length;
+    // Hidden (so out of the accessibility tree too) and inert, but the card in view.
+    cards.forEach((c, k) => { c.hidden = c.inert = k !== at; });
+    const to = cards[at];
+    if (from !== to) hooks.onMove?.(from.dataset.cardId ?? '', to.dataset.cardId ?? '', i > cards.indexOf(from));
+  };
+  viewport.append(...cards);
+  show(0);
+
+  // A tap on the start-side quarter goes back, elsewhere forward; a swipe of 40 px along the
+  // deck's axis goes its way. Presses on buttons are the buttons'.
+  /** @type {{ x: number, y: number } | null} */
+  let down = null;
+  viewport.addEventListener('pointerdown', (e) => { down = { x: e.clientX, y: e.clientY }; });
+  viewport.addEventListener('pointerup', (e) => {
+    const start = down;
+    down = null;
+    if (!start || (e.target instanceof Element && e.target.closest('button'))) return;
+    const box = viewport.getBoundingClientRect();
+    const along = still.vertical ? e.clientY - start.y : e.clientX - start.x;
+    const across = still.vertical ? e.clientX - start.x : e.clientY - start.y;
+    // A finger moving towards the start brings the next card (mirrored right to left).
+    const forward = still.rtl && !still.vertical ? along > 0 : along < 0;
+    if (Math.abs(along) >= 40 && Math.abs(along) > Math.abs(across)) {
+      show(forward ? at + 1 : at - 1);
+    } else if (Math.abs(along) < 10 && Math.abs(across) < 10) {
+      const x = (e.clientX - box.left) / box.width;
+      show((still.rtl ? x > 0.75 : x < 0.25) ? at - 1 : at + 1);
+    }
+  });
+  viewport.addEventListener('click', (e) => {
+    const button = e.target instanceof Element ? /** @type {HTMLElement | null} */ (e.target.closest('[data-action]')) : null;
+    const id = cards[at].dataset.cardId ?? '';
+    const action = button?.dataset.action;
+    if (action === 'open' && button?.dataset.url) {
+      hooks.onNotice?.({ type: 'open', cardId: id, url: button.dataset.url, unlock: 'unlock' in button.dataset });
+    } else if (action === 'like' || action === 'share') {
+      if (action === 'like') button?.setAttribute('aria-pressed', 'true');
+      hooks.onNotice?.({ type: action, cardId: id });
+    }
+  });
+  screen.append(viewport);
+  return viewport;
+}
+
+/**
+ * Adds events to the stored outbox text (the renderer's form: a header line, then an event per
+ * line; at most `cap` kept, the oldest counted as dropped), so the next renderer sends them
+ * with their own `seq`. Text that is no outbox starts a new one.
+ * @param {string | null} text
+ * @param {{ type: string, card_id: string, at: number, [k: string]: unknown }[]} events
+ */
+export function queueEvents(text, events, cap = 500) {
+  const lines = (text ?? '').split('\n').filter((l) => l !== '');
+  /** @type {any} */
+  let head = null;
+  try {
+    head = JSON.parse(lines[0] ?? '');
+  } catch {
+    head = null;
+  }
+  if (head?.outbox !== 2 || !Number.isSafeInteger(head.next)) {
+    head = { outbox: 2, next: 1, dropped: 0 };
+    lines.length = 0;
+  } else {
+    lines.shift();
+  }
+  for (const event of events) lines.push(JSON.stringify({ seq: head.next++, ...event }));
+  const over = Math.max(0, lines.length - cap);
+  lines.splice(0, over);
+  head.dropped = (Number.isSafeInteger(head.dropped) ? head.dropped : 0) + over;
+  return `${[JSON.stringify(head), ...lines].join('\n')}\n`;
+}
