@@ -13,6 +13,7 @@ pub mod navigation;
 pub mod session;
 pub mod time;
 pub mod ui;
+pub mod values;
 
 /// The host's ICU stand-in for the platform's segmentation, shared with the integration tests.
 #[cfg(test)]

@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -16,6 +15,7 @@ use crate::core::session::notice::Notice;
 use crate::core::session::{Arrival, Session};
 use crate::core::time::WallMs;
 use crate::core::ui::skin::Skin;
+use crate::core::values::{self, Sink, ToValue};
 use crate::web::clock::wall_now;
 use crate::web::Mount;
 
@@ -152,9 +152,8 @@ impl Options {
     }
 }
 
-/// What [`Renderer::set_feed`] did with a feed whose JSON and version were acceptable.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What [`Renderer::set_feed`] did with a feed whose JSON and version were acceptable: JS
+/// receives `{ applied, shown, outOfWindow, waiting, firstStartsAt, rejections }`.
 struct FeedReport<'a> {
     /// True when the feed has live cards now and they are shown. False when every card was
     /// refused, or none is in its window now: the cards already on screen stay (a feed whose
@@ -185,9 +184,94 @@ impl<'a> FeedReport<'a> {
     }
 
     fn to_js(&self) -> Result<JsValue, JsError> {
-        self.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&e.to_string()))
+        Ok(to_js(self))
     }
+}
+
+impl ToValue for FeedReport<'_> {
+    fn write(&self, out: &mut dyn Sink) {
+        out.begin_object();
+        values::boolean(out, "applied", self.applied);
+        values::number(out, "shown", self.shown as f64);
+        values::number(out, "outOfWindow", self.out_of_window as f64);
+        values::number(out, "waiting", self.waiting as f64);
+        out.key("firstStartsAt");
+        match self.first_starts_at {
+            Some(t) => out.number(t.0 as f64),
+            None => out.null(),
+        }
+        values::array(out, "rejections", self.rejections);
+        out.end_object();
+    }
+}
+
+/// Builds JS objects, arrays and scalars from what a value writes: each container is put in
+/// its parent when it begins (JS holds it by reference), under the key pending then.
+#[derive(Default)]
+struct JsSink {
+    stack: Vec<JsValue>,
+    key: Option<JsValue>,
+    root: JsValue,
+}
+
+impl JsSink {
+    fn put(&mut self, v: &JsValue) {
+        match self.stack.last() {
+            None => self.root = v.clone(),
+            Some(top) => match self.key.take() {
+                Some(key) => {
+                    let _ = js_sys::Reflect::set(top, &key, v);
+                }
+                None => {
+                    top.unchecked_ref::<js_sys::Array>().push(v);
+                }
+            },
+        }
+    }
+}
+
+impl Sink for JsSink {
+    fn begin_object(&mut self) {
+        let o: JsValue = js_sys::Object::new().into();
+        self.put(&o);
+        self.stack.push(o);
+    }
+    fn key(&mut self, key: &str) {
+        self.key = Some(JsValue::from_str(key));
+    }
+    fn end_object(&mut self) {
+        self.stack.pop();
+    }
+    fn begin_array(&mut self) {
+        let a: JsValue = js_sys::Array::new().into();
+        self.put(&a);
+        self.stack.push(a);
+    }
+    fn end_array(&mut self) {
+        self.stack.pop();
+    }
+    fn number(&mut self, value: f64) {
+        self.put(&JsValue::from_f64(value));
+    }
+    fn string(&mut self, value: &str) {
+        self.put(&JsValue::from_str(value));
+    }
+    fn boolean(&mut self, value: bool) {
+        self.put(&JsValue::from_bool(value));
+    }
+    fn null(&mut self) {
+        self.put(&JsValue::NULL);
+    }
+}
+
+/// The JS value of `value`.
+fn to_js(value: &dyn ToValue) -> JsValue {
+    let mut sink = JsSink {
+        root: JsValue::UNDEFINED,
+        ..JsSink::default()
+    };
+    value.write(&mut sink);
+    sink.root
 }
 
 /// What one feed text came to.
@@ -286,9 +370,8 @@ impl Renderer {
         let limits = skin_limits(&skin);
         let emit: Rc<dyn Fn(Notice)> = Rc::new(move |notice: Notice| {
             if let Some(f) = &on_notice {
-                if let Ok(value) =
-                    notice.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
                 {
+                    let value = to_js(&notice);
                     // A throwing host listener must not break the renderer; the shim reports
                     // its errors. A trap is different: a listener that called back into the
                     // renderer, which trapped. It goes on as an unhandled rejection, which the
@@ -453,9 +536,7 @@ impl Renderer {
         let Some((card_id, layout)) = self.mount.layout_of(index) else {
             return Ok(JsValue::NULL);
         };
-        let value = layout
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let value = to_js(&layout);
         let _ = js_sys::Reflect::set(
             &value,
             &JsValue::from_str("cardId"),

@@ -10,6 +10,7 @@ use glance_renderer::core::feed::{parse_feed, Limits};
 use glance_renderer::core::layout::text::FixedAdvance;
 use glance_renderer::core::layout::{layout_card, Device, DEVICE_PRESETS};
 use glance_renderer::core::ui::skin::{Skin, BUILTIN};
+use glance_renderer::core::values::JsonText;
 use serde_json::Value;
 
 mod support {
@@ -52,7 +53,7 @@ fn render() -> String {
                 line.insert("card".into(), card.id.clone().into());
                 line.insert(
                     "layout".into(),
-                    rounded(serde_json::to_value(&layout).expect("serializable")),
+                    rounded(serde_json::from_str(&JsonText::of(&layout)).expect("JSON")),
                 );
                 out.push_str(&serde_json::to_string(&line).expect("serializable"));
                 out.push('\n');

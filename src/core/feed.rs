@@ -24,8 +24,6 @@ mod validate;
 
 use std::collections::HashMap;
 
-use serde::Serialize;
-
 pub use model::{
     Card, Cta, Focus, Kind, MatchStatus, Media, MediaType, Motion, Rgb, Score, Source, Team,
 };
@@ -78,12 +76,13 @@ impl Default for Limits {
 }
 
 /// One refused card, as reported to the host and shown on the preview page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Rejection {
     /// Position of the card in the feed's `cards` array.
     pub index: usize,
     /// The card's `id`, when it had a readable one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// Path of the offending field inside the card (`"media.src"`), or `"card"` for the whole.
     pub field: String,

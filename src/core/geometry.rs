@@ -48,7 +48,8 @@ impl Axis {
 }
 
 /// An axis-aligned rectangle in CSS px. Negative or non-finite sides are read as 0.
-#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Rect {
     /// Left edge.
     pub x: f32,

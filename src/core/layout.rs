@@ -87,8 +87,6 @@ mod media;
 mod stack;
 mod zone;
 
-use serde::Serialize;
-
 pub use contrast::{luminance, pixel_luminance, sampled_scrim, scrim_for};
 pub use css::TOUCH_TARGET;
 
@@ -141,8 +139,8 @@ impl Device {
 }
 
 /// Which piece of a template a block holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub enum BlockKind {
     /// Publisher logo, name and time.
     Source,
@@ -161,8 +159,8 @@ pub enum BlockKind {
 }
 
 /// One placed piece of a card (its field names camelCase for JS, as every name JS receives).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct Block {
     /// What it holds.
     pub kind: BlockKind,
@@ -178,8 +176,12 @@ pub struct Block {
 
 /// A compromise the layout had to make, for content teams to see (JS receives `{ code, … }`
 /// with the code in camelCase: `headlineEllipsised`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "code", rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    test,
+    derive(serde::Serialize),
+    serde(tag = "code", rename_all = "camelCase")
+)]
 pub enum Warning {
     /// The headline did not fit its lines at the smallest size and was cut with an ellipsis.
     HeadlineEllipsised,
@@ -210,7 +212,8 @@ pub enum Warning {
 }
 
 /// How the medium covers the card: the CSS `object-position` as fractions.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct MediaFit {
     /// Horizontal position, 0 (left) to 1 (right).
     pub x: f32,
@@ -219,8 +222,8 @@ pub struct MediaFit {
 }
 
 /// A laid-out card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "camelCase"))]
 pub struct CardLayout {
     /// The card's own box (the viewport).
     pub card: Rect,

@@ -11,6 +11,7 @@ pub struct WallMs(pub i64);
 
 /// A JS number of milliseconds since the epoch, as `Date.now()` gives (exact for every date
 /// within 285,000 years of 1970).
+#[cfg(test)]
 impl serde::Serialize for WallMs {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_f64(self.0 as f64)

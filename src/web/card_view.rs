@@ -13,7 +13,6 @@ use crate::core::feed::Card;
 use crate::core::layout::{BlockKind, CardLayout};
 use crate::core::motion::saver::Savers;
 use crate::core::motion::{CardMotion, KenBurns, Pose};
-use crate::core::time::WallMs;
 use crate::core::ui::face::{block_name, scrim_hundredths, Content, Face, FaceBlock, Place};
 
 /// A mounted card.
@@ -51,14 +50,10 @@ pub struct CardView {
 pub struct Context<'a> {
     /// The document to build in.
     pub doc: &'a Document,
-    /// Position among the shown cards.
-    pub index: usize,
-    /// How many cards are shown.
-    pub total: usize,
+    /// Where the card stands among the shown cards, the time now and whether it was liked.
+    pub place: Place,
     /// Whether it is the card in view (its picture is fetched first).
     pub in_view: bool,
-    /// The time now, for "2 h ago".
-    pub now: WallMs,
     /// Where everything goes (computed by `core::layout`).
     pub layout: &'a CardLayout,
     /// How the card moves (computed by `core::motion`).
@@ -67,8 +62,6 @@ pub struct Context<'a> {
     pub ken_burns: Option<KenBurns>,
     /// Whether its clip starts over at the end (else the end moves the deck on).
     pub loop_clip: bool,
-    /// Whether the viewer liked it already (its like button shows pressed).
-    pub liked: bool,
     /// The phone's savers: whether its clip is fetched ahead and plays by itself.
     pub savers: Savers,
     /// Where a clip card gets its `<video>` and gives it back.
@@ -95,16 +88,7 @@ impl CardView {
     pub fn build(card: &Card, cx: &Context<'_>) -> Self {
         let doc = cx.doc;
         let layout = cx.layout;
-        let face = Face::of(
-            card,
-            layout,
-            Place {
-                index: cx.index,
-                total: cx.total,
-                now: cx.now,
-                liked: cx.liked,
-            },
-        );
+        let face = Face::of(card, layout, cx.place);
         let root = el(
             doc,
             "article",
@@ -286,7 +270,7 @@ impl CardView {
         }
         append(&root, &body);
         Self {
-            index: cx.index,
+            index: cx.place.index,
             root,
             video,
             videos: cx.videos.clone(),

@@ -1,8 +1,8 @@
 //! BCP 47 language tags: well-formedness, script and writing direction.
 
 /// Text direction of a card, written to its `dir` attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize), serde(rename_all = "lowercase"))]
 pub enum Direction {
     /// Left to right (Latin, Devanagari, Tamil, Thai, …).
     Ltr,

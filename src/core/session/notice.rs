@@ -1,17 +1,20 @@
-//! What the renderer tells its host: plain values, turned into JS objects at the crate's edge.
-
-use serde::Serialize;
+//! What the renderer tells its host: plain values, turned into JS objects at the crate's edge
+//! (`core::values`).
 
 use crate::core::time::WallMs;
 
 /// Something the host should know about, in the order it happened. JS receives it as an object
 /// whose `type` and fields are camelCase, as every name JS receives (contracts §1):
 /// `{ type: "cardChange", index, cardId, count }`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    test,
+    derive(serde::Serialize),
+    serde(
+        tag = "type",
+        rename_all = "camelCase",
+        rename_all_fields = "camelCase"
+    )
 )]
 pub enum Notice {
     /// A new card is in view (after a swipe, a tap, a key or a new feed).

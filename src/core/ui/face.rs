@@ -148,17 +148,7 @@ pub fn scrim_hundredths(alpha: f32) -> u32 {
 }
 
 /// The block's name in `data-block` (the layout report uses the same names).
-pub fn block_name(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Source => "source",
-        BlockKind::Disclosure => "disclosure",
-        BlockKind::Score => "score",
-        BlockKind::Title => "title",
-        BlockKind::Summary => "summary",
-        BlockKind::Cta => "cta",
-        BlockKind::Actions => "actions",
-    }
-}
+pub use crate::core::values::block_kind as block_name;
 
 impl Face {
     /// The face of `card` laid out as `layout`, at `place`.

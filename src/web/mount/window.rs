@@ -12,7 +12,7 @@ use crate::core::motion::advance::Leave;
 use crate::core::motion::{CardMotion, KenBurns};
 use crate::core::session::notice::Notice;
 use crate::core::time::WallMs;
-use crate::core::ui::face::{Face, Still};
+use crate::core::ui::face::{Face, Place, Still};
 use crate::web::card_view::{CardView, Context};
 
 impl State {
@@ -83,15 +83,17 @@ impl State {
         };
         let cx = Context {
             doc: &self.doc,
-            index,
-            total: self.session.cards().len(),
+            place: Place {
+                index,
+                total: self.session.cards().len(),
+                now,
+                liked: self.actions.is_liked(&card.id),
+            },
             in_view: index == self.deck.current(),
-            now,
             layout: &layout,
             motion,
             ken_burns,
             loop_clip: leave != Leave::ClipEnd,
-            liked: self.actions.is_liked(&card.id),
             savers: self.savers,
             videos: &self.videos,
         };
