@@ -169,14 +169,19 @@ function union(/** @type {{ ts: number, dur: number }[]} */ events) {
  * Main-thread figures of the page's renderer process from a trace, counting only events that
  * start within [from, to] (trace clock, µs) when a window is given.
  */
-function analyse(all, pagePath, from = -Infinity, to = Infinity) {
-  const events = all.filter((e) => e.ph === 'M' || e.name === 'TracingStartedInBrowser' || (e.ts >= from && e.ts <= to));
+/** The page's frame, its renderer process and the events of that process's main thread. */
+function mainThread(events, pagePath) {
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
   const frames = started?.args?.data?.frames ?? [];
   const frame = frames.find((f) => (f.url ?? '').includes(pagePath)) ?? frames[0];
   const pid = frame?.processId;
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
-  const onMain = events.filter((e) => e.pid === pid && e.tid === main?.tid);
+  return { frame, pid, onMain: events.filter((e) => e.pid === pid && e.tid === main?.tid) };
+}
+
+function analyse(all, pagePath, from = -Infinity, to = Infinity) {
+  const events = all.filter((e) => e.ph === 'M' || e.name === 'TracingStartedInBrowser' || (e.ts >= from && e.ts <= to));
+  const { frame, pid, onMain } = mainThread(events, pagePath);
   const complete = onMain.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
   // Chromium nests ThreadControllerImpl::RunTask inside RunTask (and sometimes sends only one
   // of them): the time the main thread was busy is the union of both, not their sum.
@@ -233,6 +238,69 @@ async function swipe(p, pagePath) {
     ...during,
     scriptPerFrameMs: during.scriptMs / Math.max(1, during.framesPresented),
     after: analyse(events, pagePath, settle, settle + AFTER_SETTLE_US),
+  };
+}
+
+/** Merges overlapping [start, end] intervals (µs) into disjoint ones. */
+function merged(/** @type {[number, number][]} */ intervals) {
+  const out = [];
+  for (const [s, e] of [...intervals].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Flicks in a row, as people skim: how many, and how far apart (ms). */
+const FLICKS = 8;
+const FLICK_GAP_MS = 250;
+
+/**
+ * A series of quick flicks, each meant to land one card further: long tasks (over 50 ms: how
+ * many, their total and the longest), frames whose pipeline took over 33 ms, the slowest
+ * input-to-next-paint (Event Timing), and how many cards it moved.
+ */
+async function flicks(p, pagePath) {
+  const before = await p.page.evaluate(() => {
+    window.__slowestInput = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__slowestInput = Math.max(window.__slowestInput, e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+    return bench.index();
+  });
+  const events = await traced(p, async () => {
+    for (let i = 0; i < FLICKS; i++) {
+      await drag(p.cdp, 0.8, 0.25, { steps: 6, stepMs: 16 });
+      await sleep(FLICK_GAP_MS);
+    }
+    await sleep(AFTER_SETTLE_US / 1000 + 300);
+  });
+  const { index, slowestInput } = await p.page.evaluate(() => ({ index: bench.index(), slowestInput: window.__slowestInput }));
+  const { onMain, pid } = mainThread(events, pagePath);
+  const tasks = merged(onMain
+    .filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+    .map((e) => [e.ts, e.ts + e.dur]))
+    .map(([s, e]) => (e - s) / 1000)
+    .filter((ms) => ms > 50);
+  // A frame's pipeline, from its begin to its presentation (or drop): the async pairs of
+  // PipelineReporter on the page's process.
+  const begins = new Map();
+  let slowFrames = 0;
+  for (const e of events.filter((x) => x.name === 'PipelineReporter' && x.pid === pid).sort((a, b) => a.ts - b.ts)) {
+    if (e.ph === 'b') begins.set(e.id ?? e.id2?.local, e.ts);
+    else if (e.ph === 'e' && begins.has(e.id ?? e.id2?.local)) {
+      if (e.ts - begins.get(e.id ?? e.id2?.local) > 33_000) slowFrames += 1;
+      begins.delete(e.id ?? e.id2?.local);
+    }
+  }
+  return {
+    longTasks: tasks.length,
+    longTaskMs: tasks.reduce((a, b) => a + b, 0),
+    longestTaskMs: Math.max(0, ...tasks),
+    slowFrames,
+    slowestInputMs: slowestInput,
+    landed: index - before,
   };
 }
 
@@ -305,6 +373,7 @@ const result = {
   profiles: PROFILES,
   bytes: {},
   samples: [],
+  stills: [],
   memory: {},
   layout: {},
   scale: {},
@@ -313,6 +382,8 @@ const result = {
 console.log(`glance-renderer bench · Chromium ${result.chromium} · ${result.cpu} × ${result.cores}`);
 console.log(`phone ${PHONE.width}×${PHONE.height} CSS px @${PHONE.dpr}, touch · ${RUNS} runs + 1 warm-up per profile, rotated order`);
 
+/** The card at rest the renderer stored in its first run, for the wakes from a stored card. */
+let stored = null;
 for (const throttle of PROFILES) {
   for (let run = -1; run < RUNS; run++) {
     const order = PAGES.map((_, i) => PAGES[(i + Math.max(run, 0)) % PAGES.length]);
@@ -325,9 +396,24 @@ for (const throttle of PROFILES) {
         await sleep(200);
         const sw = await swipe(p, pg.path);
         const id = await idle(p, pg.path);
+        const fl = await flicks(p, pg.path);
         if (!result.writes[pg.name]) result.writes[pg.name] = await writes(p);
+        if (pg.name === 'renderer') stored ??= await p.page.evaluate(() => bench.storedCard());
         if (p.errors.length) throw new Error(`${pg.name}: ${p.errors.join('; ')}`);
-        if (run >= 0) result.samples.push({ throttle, run, page: pg.name, ttfc, wake, swipe: sw, idle: id });
+        if (run >= 0) result.samples.push({ throttle, run, page: pg.name, ttfc, wake, swipe: sw, idle: id, flicks: fl });
+      } finally {
+        await p.context.close();
+      }
+    }
+    // A wake of the renderer's page with the card at rest stored by an earlier run.
+    if (stored && PAGES.some((pg) => pg.name === 'renderer')) {
+      const p = await phone(throttle);
+      try {
+        await p.context.addInitScript((text) => localStorage.setItem('glance:card', text), stored);
+        const { ttfc } = await load(p, '/tests/perf/renderer-still.html');
+        const painted = await p.page.evaluate(() => performance.getEntriesByName('first-card-frame').length);
+        if (!painted) throw new Error('renderer-still.html: no first card');
+        if (run >= 0) result.stills.push({ throttle, run, ttfc });
       } finally {
         await p.context.close();
       }
@@ -441,6 +527,12 @@ const measures = [
   ['idle 3 s: timers requested', (s) => s.idle.timerRequests],
   ['idle 3 s: timer callbacks run', (s) => s.idle.timers],
   ['idle 3 s: main-thread task (ms)', (s) => s.idle.taskMs],
+  [`${FLICKS} flicks ${FLICK_GAP_MS} ms apart: long tasks`, (s) => s.flicks.longTasks],
+  [`${FLICKS} flicks: long tasks, total (ms)`, (s) => s.flicks.longTaskMs],
+  [`${FLICKS} flicks: longest task (ms)`, (s) => s.flicks.longestTaskMs],
+  [`${FLICKS} flicks: frames over 33 ms`, (s) => s.flicks.slowFrames],
+  [`${FLICKS} flicks: slowest input to next paint (ms)`, (s) => s.flicks.slowestInputMs],
+  [`${FLICKS} flicks: cards landed`, (s) => s.flicks.landed],
 ];
 for (const throttle of PROFILES) {
   console.log(`\n${throttle}× CPU throttling · median [interquartile range] of ${RUNS} runs`);
@@ -448,6 +540,11 @@ for (const throttle of PROFILES) {
   for (const [label, f] of measures) {
     const [r, s, e] = ALL_PAGES.map((p) => stats(pick(throttle, p.name, f)));
     row(label, [cell(r), cell(s), cell(e), ratio(r.median, s.median), ratio(r.median, e.median)]);
+    if (label.startsWith('time to first card')) {
+      // The renderer's wake from a stored card, against the peers' own first card.
+      const w = stats(result.stills.filter((x) => x.throttle === throttle).map((x) => x.ttfc));
+      row('first card at wake from a stored card (ms)', [cell(w), cell(s), cell(e), ratio(w.median, s.median), ratio(w.median, e.median)]);
+    }
   }
 }
 

@@ -3,6 +3,9 @@ import init, { Renderer } from '../../www/pkg/glance_renderer.js';
 import { createHost, connect } from '../../www/host/index.js';
 import { benchFeed, cardCount, markFirstCard, timeWake } from './feed.js';
 
+// Opened from renderer-still.html, the card at rest was painted already (still-page.js).
+const still = document.querySelector('[data-glance-still]');
+
 let settles = 0;
 const [wasm, feed] = await Promise.all([init({ module_or_path: '/www/pkg/glance_renderer_bg.wasm' }), benchFeed(cardCount())]);
 const host = createHost();
@@ -18,7 +21,8 @@ const link = connect({
 const renderer = new Renderer(document.getElementById('screen'), { skin: 'generic' }, link.notice);
 host.pushFeed(JSON.stringify(feed));
 await link.attach(renderer);
-markFirstCard();
+still?.remove();
+if (!still) markFirstCard();
 
 /**
  * Lays out each card of `json` twice with a renderer of its own (off screen): the first time
@@ -50,4 +54,6 @@ window.bench = {
   settles: () => settles,
   wake: () => timeWake(feed, (json) => host.pushFeed(json)),
   wasmBytes: () => wasm.memory.buffer.byteLength,
+  /** The card at rest as the renderer stored it (after a settle and an idle moment). */
+  storedCard: () => localStorage.getItem('glance:card'),
 };
