@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from '../../www/host/connect.js';
-import { fakeHost, fakeRenderer } from './fakes.mjs';
+import { capturingWarnings, fakeHost, fakeRenderer } from './fakes.mjs';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -89,9 +89,12 @@ test("analytics: batches reach the host's track() and its acknowledgement comes 
   assert.deepEqual(host.tracked, events);
   assert.deepEqual(calls.at(-1), ['tracked', 3, [7, 8]]);
   host.failTrack = true;
-  link.notice({ type: 'track', batch: 4, events: JSON.stringify(events) });
-  await tick();
+  const warned = await capturingWarnings(async () => {
+    link.notice({ type: 'track', batch: 4, events: JSON.stringify(events) });
+    await tick();
+  });
   assert.deepEqual(calls.at(-1), ['failed', 4]);
+  assert.deepEqual(warned, ['glance: host action failed'], 'the failure is said once');
 
   link.notice({ type: 'store', key: 'outbox', value: '{"next":9,"events":[]}' });
   await tick();
@@ -172,7 +175,8 @@ test("the host's device settings reach the renderer at attach and whenever they 
   await link.attach(renderer);
   assert.deepEqual(set, [['reducedMotion', true], ['dataSaver', true], ['batterySaver', false], ['safeArea', { top: 24, right: 0, bottom: 0, left: 0 }], ['viewport', { width: 360, height: 800 }], ['locale', 'ur-PK']]);
   set.length = 0;
-  host.pushDevice({ reducedMotion: false, dataSaver: false, batterySaver: true, safeArea: { top: 0, right: 0, bottom: 0, left: 0 }, viewport: { width: 800, height: 360 }, locale: 'not a tag' });
+  const warned = await capturingWarnings(() => host.pushDevice({ reducedMotion: false, dataSaver: false, batterySaver: true, safeArea: { top: 0, right: 0, bottom: 0, left: 0 }, viewport: { width: 800, height: 360 }, locale: 'not a tag' }));
+  assert.deepEqual(warned, ["glance: the renderer refused the host's locale"]);
   assert.deepEqual(set, [['reducedMotion', false], ['dataSaver', false], ['batterySaver', true], ['safeArea', { top: 0, right: 0, bottom: 0, left: 0 }], ['viewport', { width: 800, height: 360 }]],
     'a refused value is skipped, the others apply');
 });
@@ -223,10 +227,7 @@ const trap = () => new WebAssembly.RuntimeError('unreachable');
 
 test('a trap in a setting\'s setter goes to the page\'s error handlers, not to a warning; a refusal stays a warning', async () => {
   const host = fakeHost();
-  const warnings = [];
-  const warn = console.warn;
-  console.warn = (...args) => warnings.push(args[0]);
-  try {
+  const onTrap = await capturingWarnings(async () => {
     const renderer = fakeRenderer();
     const set = [];
     Object.defineProperty(renderer, 'reducedMotion', { set() { set.push('reducedMotion'); throw trap(); } });
@@ -235,15 +236,15 @@ test('a trap in a setting\'s setter goes to the page\'s error handlers, not to a
     assert.equal(seen.length, 1);
     assert.ok(seen[0] instanceof WebAssembly.RuntimeError);
     assert.deepEqual(set, ['reducedMotion'], 'no setting is handed to a renderer that trapped');
-    assert.ok(!warnings.some((w) => /refused/.test(w)), warnings.join('\n'));
+  });
+  assert.ok(!onTrap.some((w) => /refused/.test(w)), onTrap.join('\n'));
 
+  const onRefusal = await capturingWarnings(async () => {
     const refusing = fakeRenderer();
     Object.defineProperty(refusing, 'locale', { set() { throw new Error('invalid locale'); } });
     assert.deepEqual(await reported(() => connect({ host }).attach(refusing)), []);
-    assert.ok(warnings.some((w) => /refused the host's locale/.test(w)));
-  } finally {
-    console.warn = warn;
-  }
+  });
+  assert.ok(onRefusal.some((w) => /refused the host's locale/.test(w)));
 });
 
 test("a trap on the host's reply to a batch (tracked, trackFailed) goes to the page's error handlers", async () => {

@@ -66,3 +66,21 @@ export function fakeRenderer() {
     },
   };
 }
+
+/**
+ * Runs `f` with `console.warn` captured (a test that provokes a warning checks it, and the
+ * run's output stays free of warnings nobody has to wonder about); returns the warnings'
+ * first arguments.
+ * @param {() => unknown} f
+ */
+export async function capturingWarnings(f) {
+  const warnings = [];
+  const warn = console.warn;
+  console.warn = (...args) => warnings.push(String(args[0]));
+  try {
+    await f();
+  } finally {
+    console.warn = warn;
+  }
+  return warnings;
+}
