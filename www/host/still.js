@@ -96,7 +96,8 @@ export function feedStill(/** @type {string} */ text, now = Date.now(), max = 10
     const src = safe(m?.type === 'video' ? m?.poster : m?.src);
     cards.push({
       id: c.id,
-      kind: String(c.kind),
+      // A class name: only a kind's own letters.
+      kind: /^[a-z]{1,16}$/.test(c.kind) ? c.kind : 'news',
       lang: str(c.lang) ?? 'und',
       dir: 'auto',
       label: c.title,
