@@ -1958,3 +1958,55 @@ async fn a_freed_renderer_leaves_no_listener_observer_or_promise_callback() {
     assert_eq!(observers, 0.0, "observers left after free");
     assert_eq!(errors, "", "a promise settled into the freed renderer");
 }
+
+/// Clip cards whose window moves by two at once (a jump, or keys faster than the cards land)
+/// give two `<video>` elements back before two are built: both are taken again. Before, only
+/// one spare was kept and each such move made a new element.
+#[wasm_bindgen_test]
+fn a_window_that_jumps_reuses_the_clip_elements_it_gave_back() {
+    let count = js_sys::Function::new_no_args(
+        "const create = Document.prototype.createElement;
+         window.__videosMade = 0;
+         Document.prototype.createElement = function (name, ...rest) {
+           if (String(name).toLowerCase() === 'video') window.__videosMade += 1;
+           return create.call(this, name, ...rest);
+         };
+         window.__restoreCreate = () => { Document.prototype.createElement = create; };",
+    );
+    count.call0(&JsValue::NULL).expect("counts");
+    let root = host_element();
+    let r = Renderer::new(
+        root.clone(),
+        options(&[
+            ("reducedMotion", JsValue::TRUE),
+            ("autoAdvance", JsValue::FALSE),
+        ]),
+        None,
+    )
+    .expect("mounts");
+    let cards: Vec<String> = (0..12)
+        .map(|i| format!(r#"{{"id":"c{i}","kind":"video","lang":"en","title":"Clip {i}","media":{{"type":"video","src":"clip.webm?card={i}"}}}}"#))
+        .collect();
+    r.set_feed(&format!(r#"{{"version":1,"cards":[{}]}}"#, cards.join(",")))
+        .expect("valid");
+    for index in [2usize, 4, 6, 8, 10, 8, 6, 4, 2, 0] {
+        r.go_to(index);
+        assert_eq!(r.index(), index as i32);
+    }
+    let window = web_sys::window().expect("window");
+    let made = js_sys::Reflect::get(&window, &"__videosMade".into())
+        .expect("counted")
+        .as_f64();
+    let restore: js_sys::Function = js_sys::Reflect::get(&window, &"__restoreCreate".into())
+        .expect("restore")
+        .unchecked_into();
+    restore.call0(&JsValue::NULL).expect("restores");
+    let in_dom = root.query_selector_all("video").expect("query").length();
+    drop(r);
+    root.remove();
+    assert!(in_dom <= 3, "{in_dom} in the DOM");
+    assert!(
+        made.is_some_and(|m| m <= 4.0),
+        "{made:?} <video> elements made"
+    );
+}

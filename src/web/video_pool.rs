@@ -28,7 +28,9 @@ impl VideoPool {
             .unwrap_or_else(|| el(doc, "video", "glance-media__item"))
     }
 
-    /// Takes back a clip card's element: out of the DOM, released, kept if there is room.
+    /// Takes back a clip card's element: out of the DOM, released, and kept until the next
+    /// [`VideoPool::trim`]. A window that moves by two cards at once (keys faster than the
+    /// cards land) gives two back before it builds two: both are taken again, none is made.
     pub fn give(&self, video: HtmlMediaElement) {
         video.remove();
         let _ = video.pause();
@@ -37,9 +39,11 @@ impl VideoPool {
         }
         // With no source, load() drops the media resource and the decoder.
         video.load();
-        let mut spare = self.0.borrow_mut();
-        if spare.len() < Self::SPARE {
-            spare.push(video.unchecked_into());
-        }
+        self.0.borrow_mut().push(video.unchecked_into());
+    }
+
+    /// Lets go of the spares beyond [`VideoPool::SPARE`], once the window is built.
+    pub fn trim(&self) {
+        self.0.borrow_mut().truncate(Self::SPARE);
     }
 }

@@ -559,6 +559,7 @@ test('inside a WebView, analytics reach the host, and events it did not acknowle
   // numbering goes on after them. The page opens on the card last at rest, the one the shim
   // painted from storage before the module came (issue 18).
   await page.evaluate(() => localStorage.setItem('test:ack', 'yes'));
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === 'monsoon-mumbai-en');
   await page.reload();
   await waitInView(page, 'monsoon-mumbai-en');
   await page.waitForFunction(() => !document.querySelector('[data-glance-still]'));
@@ -627,6 +628,8 @@ test('offline: a wake without a feed shows the kept one, and a feed that comes l
   await waitInView(page, 'ipl-2026-final-live');
   await page.click('#next');
   await waitInView(page, 'monsoon-mumbai-en');
+  // The card at rest is stored in the idle moment after the settle.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === 'monsoon-mumbai-en');
   await page.evaluate(() => localStorage.setItem('test:offline', 'yes'));
   await page.reload();
   // It opens on the card last at rest, the one the shim painted from storage (issue 18; the

@@ -54,6 +54,7 @@ impl State {
                 j -= 1;
             }
         }
+        self.videos.trim();
         self.mounted = window;
     }
 
