@@ -8,7 +8,7 @@ scripts/build.sh
 # The pages as they would ship: each bundled and minified the same way. wasm-bindgen's glue
 # names its inline-JS module once per import in one object literal, which esbuild flags as
 # duplicate keys with the same value: harmless, and silenced so real warnings stand out.
-node_modules/.bin/esbuild tests/perf/renderer-page.js tests/perf/still-page.js tests/perf/swiper-page.js tests/perf/embla-page.js \
+node_modules/.bin/esbuild tests/perf/renderer-page.js tests/perf/still-page.js tests/perf/blank-page.js tests/perf/swiper-page.js tests/perf/embla-page.js \
   --bundle --minify --format=esm --target=chrome96 --outdir=tests/perf/dist --log-level=warning \
   --log-override:duplicate-object-key=silent
 exec node tests/perf/bench.mjs "$@"

@@ -374,6 +374,7 @@ const result = {
   bytes: {},
   samples: [],
   stills: [],
+  blanks: [],
   memory: {},
   layout: {},
   scale: {},
@@ -416,6 +417,14 @@ for (const throttle of PROFILES) {
         if (run >= 0) result.stills.push({ throttle, run, ttfc });
       } finally {
         await p.context.close();
+      }
+      // The floor under both: a blank page's first frame.
+      const b = await phone(throttle);
+      try {
+        const { ttfc } = await load(b, '/tests/perf/blank.html');
+        if (run >= 0) result.blanks.push({ throttle, run, ttfc });
+      } finally {
+        await b.context.close();
       }
     }
     process.stdout.write(run < 0 ? `  ${throttle}× CPU: warm-up done` : ` ${run + 1}`);
@@ -544,6 +553,8 @@ for (const throttle of PROFILES) {
       // The renderer's wake from a stored card, against the peers' own first card.
       const w = stats(result.stills.filter((x) => x.throttle === throttle).map((x) => x.ttfc));
       row('first card at wake from a stored card (ms)', [cell(w), cell(s), cell(e), ratio(w.median, s.median), ratio(w.median, e.median)]);
+      const b = stats(result.blanks.filter((x) => x.throttle === throttle).map((x) => x.ttfc));
+      row('first frame of a blank page (ms)', [cell(b), cell(s), cell(e), ratio(b.median, s.median), ratio(b.median, e.median)]);
     }
   }
 }
