@@ -84,6 +84,27 @@ test('with a stored card, the first frame shows it before the module has loaded,
   await context.close();
 });
 
+test('a card stored for another screen size is not painted (a rotation, a folded phone)', async () => {
+  const { page, context, problems } = await openPage(env.browser, env.base);
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === 'ipl-2026-final-live');
+  // As if it had been laid out on a 360 px wide screen.
+  await page.evaluate(() => {
+    const still = JSON.parse(localStorage.getItem('glance:card'));
+    still.width = 360;
+    localStorage.setItem('glance:card', JSON.stringify(still));
+  });
+  const release = await holdModule(context);
+  await recordFirstFrame(context);
+  await page.reload();
+  await page.waitForFunction(() => window.__firstFrame);
+  assert.equal((await page.evaluate(() => window.__firstFrame)).id, null, 'nothing painted');
+  release();
+  await waitInView(page, 'ipl-2026-final-live');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the painted card and the renderer\'s card at rest match within 1 px on every skin', async () => {
   for (const skin of SKINS) {
     const { page, context, problems } = await openPage(env.browser, `${env.base}?skin=${skin}`);

@@ -315,9 +315,15 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     }
   });
 
-  // The card last at rest, in the first frame, before the module is even fetched.
+  // The card last at rest, in the first frame, before the module is even fetched; only on a
+  // screen of the size it was laid out for (not after a rotation or on a folded phone).
   const painted = Promise.resolve(host?.storageGet?.(STILL_KEY))
-    .then((text) => paint(readStill(text ?? null)))
+    .then((text) => {
+      const still = readStill(text ?? null);
+      const box = screen.getBoundingClientRect?.();
+      const fits = !!still && !!box && Math.abs(box.width - (still.width ?? 0)) <= 1 && Math.abs(box.height - (still.height ?? 0)) <= 1;
+      paint(fits ? still : null);
+    })
     .catch(() => {});
   run();
 
