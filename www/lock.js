@@ -25,7 +25,10 @@ async function customProfile() {
   }
   return undefined;
 }
-const profile = customProfile();
+/** The custom profile, once read (before the first renderer starts: `device` waits for it). */
+/** @type {string | undefined} */
+let skinProfile;
+const profile = customProfile().then((text) => { skinProfile = text; });
 /** @type {boolean | undefined} */
 let reducedMotion;
 
@@ -36,11 +39,8 @@ supervise({
   link,
   host,
   device: Promise.all([host.deviceInfo(), profile]).then(([info]) => info),
-  load: async () => {
-    const [glue, skinProfile] = await Promise.all([loader(), profile]);
-    return { ...glue, skinProfile };
-  },
-  create: ({ Renderer, skinProfile }, { resumeAt, notice, device }) => {
+  load: loader,
+  create: ({ Renderer }, { resumeAt, notice, device }) => {
     reducedMotion = device?.reducedMotion ?? reducedMotion;
     return new Renderer(screen, { skin: params.get('skin') ?? 'generic', skinProfile, reducedMotion, resumeAt }, notice);
   },

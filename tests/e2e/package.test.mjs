@@ -112,6 +112,22 @@ test('served alone inside a fake WebView: a card, a finger swipe, and a call to 
   await context.close();
 });
 
+test('a skin profile of the integrator\'s own, from the bundle, is the one the renderer draws with', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 412, height: 915 } });
+  await context.addInitScript(({ feed }) => {
+    window.GlanceAndroid = { feed: () => feed, deviceInfo: () => '{}' };
+  }, { feed });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${env.base}index.html?profile=skins/vivo-originos.json`);
+  await waitInView(page, 'first', 10000);
+  const font = await page.evaluate(() => document.getElementById('lock-screen').style.getPropertyValue('--glance-font'));
+  assert.match(font, /vivo Sans/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('npm pack of the bundle gives a package whose exports and types a TypeScript integrator can use', () => {
   const packed = join(work, 'packed');
   mkdirSync(packed);
