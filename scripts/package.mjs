@@ -65,7 +65,7 @@ function filesBelow(dir, base = dir) {
 function main() {
   const out = outDir(process.argv.slice(2));
   const version = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version;
-  for (const file of ['glance_renderer.js', 'glance_renderer_bg.wasm', 'glance_host.js']) {
+  for (const file of ['glance_renderer.js', 'glance_renderer_bg.wasm', 'glance_host.js', 'glance.css']) {
     if (!existsSync(join(www, 'pkg', file))) throw new Error(`www/pkg/${file} is missing: run scripts/build.sh first`);
   }
   prepare(out);
@@ -76,7 +76,8 @@ function main() {
   };
   const page = readFileSync(join(www, 'lock.html'), 'utf8');
   writeFileSync(join(out, 'index.html'), page);
-  for (const file of ['lock.js', 'lock.css', 'glance.css', 'feed.schema.json']) copy(file);
+  for (const file of ['lock.js', 'lock.css', 'feed.schema.json']) copy(file);
+  copy(join('pkg', 'glance.css'), 'glance.css');
   for (const file of ['glance_renderer.js', 'glance_renderer_bg.wasm', 'glance_host.js', 'glance_renderer.d.ts', 'glance_renderer_bg.wasm.d.ts']) {
     copy(join('pkg', file));
   }

@@ -1,5 +1,6 @@
 // Prints what the lock screen loads: the Wasm module, its JS glue, the host shim and the
-// stylesheet, raw and compressed. Sizes are measured on the wasm-bindgen + wasm-opt output.
+// stylesheet, raw and compressed, as they ship (www/pkg/: the wasm-bindgen + wasm-opt output,
+// the minified glue, shim and stylesheet).
 // Exits non-zero when the gzip total exceeds the budget in scripts/size-budget.json
 // (GLANCE_SIZE_BUDGET=<bytes> overrides it, for testing the check itself).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -18,7 +19,7 @@ const groups = [
   ['wasm', files('pkg', (f) => f.endsWith('.wasm'))],
   ['js (glue)', files('pkg', (f) => f.endsWith('.js') && f !== 'glance_host.js')],
   ['js (host shim)', ['pkg/glance_host.js']],
-  ['css', ['glance.css']],
+  ['css', ['pkg/glance.css']],
 ];
 
 // wasm-bindgen's inline JS snippets live in pkg/snippets/<crate-hash>/inline*.js.

@@ -1000,6 +1000,8 @@ fn text_opacities(article: &Element) -> Vec<(String, f64, f64)> {
         .expect("q")
         .expect("a text layer");
     let list = body.query_selector_all("*").expect("query");
+    // An icon's `className` is no string (SVG): the attribute is.
+    let class = |e: &Element| e.get_attribute("class").unwrap_or_default();
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
         .map(|el| {
@@ -1007,11 +1009,11 @@ fn text_opacities(article: &Element) -> Vec<(String, f64, f64)> {
             let mut at = Some(el.clone());
             while let Some(e) = at.filter(|e| !e.is_same_node(Some(&body))) {
                 designed *= opacity(&e);
-                assert_ne!(computed(&e, "visibility"), "hidden", "{}", e.class_name());
+                assert_ne!(computed(&e, "visibility"), "hidden", "{}", class(&e));
                 at = e.parent_element();
             }
             let drawn = designed * opacity(&body) * opacity(article);
-            (el.class_name(), designed, drawn)
+            (class(&el), designed, drawn)
         })
         .collect()
 }

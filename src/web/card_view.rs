@@ -5,7 +5,7 @@ use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
-use super::dom::{append, attr, el, px, text};
+use super::dom::{append, attr, el, icon, px, text};
 use super::measure::BehindText;
 use super::paint;
 use super::video_pool::VideoPool;
@@ -13,6 +13,7 @@ use crate::core::feed::Card;
 use crate::core::layout::{BlockKind, CardLayout};
 use crate::core::motion::saver::Savers;
 use crate::core::motion::{CardMotion, KenBurns, Pose};
+use crate::core::ui::actions::Action;
 use crate::core::ui::face::{block_name, scrim_hundredths, Content, Face, FaceBlock, Place};
 
 /// A mounted card.
@@ -246,17 +247,20 @@ impl CardView {
                 }
                 Content::Actions { like, share, liked } => {
                     let row = el(doc, "div", "glance-actions");
-                    for (action, label) in [("like", *like), ("share", *share)] {
+                    for (action, label) in [(Action::Like, *like), (Action::Share, *share)] {
                         let button = el(doc, "button", "glance-action");
                         attr(&button, "type", "button");
-                        attr(&button, "data-action", action);
+                        attr(&button, "data-action", action.name());
                         attr(&button, "aria-label", label);
-                        if action == "like" {
+                        if action == Action::Like {
                             attr(
                                 &button,
                                 "aria-pressed",
                                 if *liked { "true" } else { "false" },
                             );
+                        }
+                        if let Some(path) = action.icon() {
+                            icon(doc, &button, path);
                         }
                         append(&row, &button);
                     }

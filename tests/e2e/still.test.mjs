@@ -20,6 +20,8 @@ async function boxes(page, within, id) {
       scrim: box(card.querySelector('.glance-scrim')),
       blocks: [...card.querySelectorAll('.glance-block')].map((b) => [b.dataset.block, ...box(b)]),
       lines: [...card.querySelectorAll('.glance-line')].map((l) => l.textContent),
+      // The like and share icons: the same drawing, in the same place.
+      icons: [...card.querySelectorAll('.glance-action')].map((b) => [b.dataset.action, b.querySelector('svg path')?.getAttribute('d') ?? null, ...box(b.querySelector('svg') ?? b)]),
     };
   }, { within, id });
 }
@@ -84,6 +86,38 @@ test('with a stored card, the first frame shows it before the module has loaded,
   await context.close();
 });
 
+test('with a stored card, the module starts its work on the main thread only after the frame that shows the card', async () => {
+  const { page, context, problems } = await openPage(env.browser, env.base);
+  await waitInView(page, 'ipl-2026-final-live');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === 'ipl-2026-final-live');
+  // When the module is compiled (streaming or not) against when the first frame ran.
+  await context.addInitScript(() => {
+    window.__times = {};
+    for (const name of ['compileStreaming', 'compile', 'instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = function (...args) {
+        window.__times.module ??= performance.now();
+        return original.apply(this, args);
+      };
+    }
+    requestAnimationFrame(() => {
+      window.__times.frame = performance.now();
+      window.__times.painted = !!document.querySelector('[data-glance-still] [data-card-id="ipl-2026-final-live"]');
+    });
+  });
+  // On a slow phone, where painting the card takes longest.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await page.reload();
+  await waitInView(page, 'ipl-2026-final-live');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const times = await page.evaluate(() => window.__times);
+  assert.equal(times.painted, true, 'the stored card is in the first frame');
+  assert.ok(times.module > times.frame, `module compiled at ${times.module} ms, first frame at ${times.frame} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a card stored for another screen size is not painted (a rotation, a folded phone)', async () => {
   const { page, context, problems } = await openPage(env.browser, env.base);
   await waitInView(page, 'ipl-2026-final-live');
@@ -121,8 +155,12 @@ test('the painted card and the renderer\'s card at rest match within 1 px on eve
     const still = await boxes(page, '[data-glance-still]', 'monsoon-mumbai-en');
     assert.deepEqual(still.lines, renderer.lines, `${skin}: the same lines`);
     assert.equal(still.blocks.length, renderer.blocks.length, `${skin}: the same blocks`);
+    assert.deepEqual(still.icons.map((i) => i.slice(0, 2)), renderer.icons.map((i) => i.slice(0, 2)), `${skin}: the same icons`);
+    assert.deepEqual(renderer.icons.map((i) => i[0]), ['like', 'share'], `${skin}: a like and a share button`);
+    assert.ok(renderer.icons.every((i) => i[1]?.startsWith('M')), `${skin}: each drawn`);
     for (const [name, a, b] of [['card', still.card, renderer.card], ['scrim', still.scrim, renderer.scrim],
-      ...still.blocks.map((s, i) => [s[0], s.slice(1), renderer.blocks[i].slice(1)])]) {
+      ...still.blocks.map((s, i) => [s[0], s.slice(1), renderer.blocks[i].slice(1)]),
+      ...still.icons.map((s, i) => [`${s[0]} icon`, s.slice(2), renderer.icons[i].slice(2)])]) {
       for (let k = 0; k < 4; k++) {
         assert.ok(Math.abs(a[k] - b[k]) <= 1, `${skin} ${name}: ${a} against the renderer's ${b}`);
       }

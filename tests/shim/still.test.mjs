@@ -32,7 +32,7 @@ test("the host's feed becomes its live cards, each URL kept only when the feed's
   const still = feedStill(JSON.stringify(feed), NOW);
   assert.deepEqual(still.cards.map((c) => c.id), ['live', 'hostile', 'smuggled', 'score']);
   const [live, hostile, smuggled, score] = still.cards;
-  assert.deepEqual(live.media, { video: false, src: 'media/a.jpg', color: undefined });
+  assert.deepEqual(live.media, { src: 'media/a.jpg', color: undefined });
   assert.deepEqual(live.blocks.find((b) => b.kind === 'cta'), { kind: 'cta', label: 'Open', url: 'https://example.com/a', unlock: 'Unlock to continue' });
   // Markup stays text, a kind is never a list of classes, and no smuggled URL survives.
   assert.equal(hostile.label, '<img src=x onerror=alert(1)>');

@@ -13,10 +13,10 @@ export const STILL_KEY = 'card';
  *   lines?: string[], badge?: string, name?: string, logo?: string, time?: string,
  *   teams?: [string, string][], status?: string, live?: boolean, clock?: string,
  *   label?: string, url?: string, unlock?: string, like?: string, share?: string,
- *   liked?: boolean }} StillBlock
+ *   liked?: boolean, likeIcon?: string, shareIcon?: string }} StillBlock
  * @typedef {{ id: string, kind: string, lang: string, dir: string, font?: string,
  *   role?: string, label?: string,
- *   media?: { video: boolean, src: string, poster?: string, color?: string, position?: string,
+ *   media?: { video?: boolean, src: string, poster?: string, color?: string, position?: string,
  *   failed?: boolean }, scrimTop?: number, scrim?: number, blocks: StillBlock[] }} Face
  * @typedef {{ still: 1, width?: number, height?: number, vertical?: boolean, rtl?: boolean,
  *   vars?: Record<string, string>, cards: Face[], flow?: boolean }} Still
@@ -27,9 +27,9 @@ export const STILL_KEY = 'card';
 /** The text of a `card` store, read back; null for anything else. */
 export function readStill(/** @type {string | null} */ text) {
   try {
-    const s = JSON.parse(text ?? '');
-    if (s?.still === 1 && Array.isArray(s.cards) && s.cards.length > 0
-      && s.cards.every((/** @type {any} */ c) => typeof c?.id === 'string' && Array.isArray(c.blocks))) {
+    const s = JSON.parse(/** @type {string} */ (text));
+    if (Object(s).still === 1 && Array.isArray(s.cards) && s.cards.length > 0
+      && s.cards.every((/** @type {any} */ c) => typeof Object(c).id === 'string' && Array.isArray(c.blocks))) {
       return /** @type {Still} */ (s);
     }
   } catch {
@@ -45,44 +45,47 @@ export function readStill(/** @type {string | null} */ text) {
  */
 function safe(/** @type {unknown} */ url, open = false) {
   if (typeof url !== 'string' || url === '' || /[\s\\\u0000-\u001f\u007f]/.test(url) || url.startsWith('//')) return null;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (scheme === 'https' ? /^https:\/\/[^/]*@/i.test(url) : scheme !== undefined || open) return null;
+  const scheme = (/^([a-z][a-z0-9+.-]*):/i.exec(url) ?? [])[1];
+  if (scheme === undefined ? open : !/^https$/i.test(scheme) || /^https:\/\/[^/]*@/i.test(url)) return null;
   return url;
 }
 
 /**
  * The host's feed's cards that are live at `now`, as faces in the simple template: no layout,
- * the browser's own text layout places them. At most `max`.
+ * the browser's own text layout places them. At most `max`. Null for anything but a feed's
+ * text (`null` and `undefined` included).
  */
-export function feedStill(/** @type {string} */ text, now = Date.now(), max = 10) {
+export function feedStill(/** @type {string | null | undefined} */ text, now = Date.now(), max = 10) {
   /** @type {any} */
   let feed;
   try {
-    feed = JSON.parse(text);
+    feed = JSON.parse(/** @type {string} */ (text));
   } catch {
     return null;
   }
-  if (feed?.version !== 1 || !Array.isArray(feed.cards)) return null;
+  if (Object(feed).version !== 1 || !Array.isArray(feed.cards)) return null;
   /** @type {Face[]} */
   const cards = [];
   const seen = new Set();
   const time = (/** @type {unknown} */ t) => (typeof t === 'string' ? Date.parse(t) : NaN);
-  for (const c of feed.cards) {
+  // `Object(v)` reads a property of anything, null included, as a plain access does not.
+  for (const raw of feed.cards) {
     if (cards.length >= max) break;
-    if (typeof c?.id !== 'string' || typeof c.title !== 'string' || c.title === '' || seen.has(c.id)) continue;
+    const c = Object(raw);
+    if (typeof c.id !== 'string' || typeof c.title !== 'string' || c.title === '' || seen.has(c.id)) continue;
     if (time(c.starts_at) > now || time(c.expires_at) <= now) continue;
     seen.add(c.id);
     const str = (/** @type {unknown} */ v) => (typeof v === 'string' && v !== '' ? v : undefined);
     /** @type {StillBlock[]} */
     const blocks = [];
-    const source = str(c.source?.name);
+    const source = str(Object(c.source).name);
     if (c.kind === 'sponsored') blocks.push({ kind: 'disclosure', badge: 'Sponsored', name: source });
     else if (source) blocks.push({ kind: 'source', name: source });
     const s = c.score;
     if (c.kind === 'sports' && s) {
       blocks.push({
         kind: 'score',
-        teams: [s.home, s.away].map((t) => [`${t?.name ?? ''}`, `${t?.score ?? ''}`]),
+        teams: [s.home, s.away].map((t) => [`${Object(t).name ?? ''}`, `${Object(t).score ?? ''}`]),
         status: s.status === 'live' ? 'Live' : s.status === 'final' ? 'Final' : 'Upcoming',
         live: s.status === 'live',
         clock: str(s.clock),
@@ -90,10 +93,11 @@ export function feedStill(/** @type {string} */ text, now = Date.now(), max = 10
     }
     blocks.push({ kind: 'title', lines: [c.title] });
     if (str(c.summary)) blocks.push({ kind: 'summary', lines: [c.summary] });
-    const url = safe(c.cta?.url, true);
-    if (url && str(c.cta?.label)) blocks.push({ kind: 'cta', label: c.cta.label, url, unlock: c.cta.unlock === false ? undefined : 'Unlock to continue' });
-    const m = c.media;
-    const src = safe(m?.type === 'video' ? m?.poster : m?.src);
+    const cta = Object(c.cta);
+    const url = safe(cta.url, true);
+    if (url && str(cta.label)) blocks.push({ kind: 'cta', label: cta.label, url, unlock: cta.unlock === false ? undefined : 'Unlock to continue' });
+    const m = Object(c.media);
+    const src = safe(m.type === 'video' ? m.poster : m.src);
     cards.push({
       id: c.id,
       // A class name: only a kind's own letters.
@@ -101,7 +105,7 @@ export function feedStill(/** @type {string} */ text, now = Date.now(), max = 10
       lang: str(c.lang) ?? 'und',
       dir: 'auto',
       label: c.title,
-      media: src || /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(m?.color) ? { video: false, src: src ?? '', color: m?.color } : undefined,
+      media: src || /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(m.color) ? { src: src ?? '', color: m.color } : undefined,
       blocks,
     });
   }
@@ -115,7 +119,7 @@ function card(/** @type {Document} */ doc, /** @type {Face} */ f, /** @type {boo
     const e = doc.createElement(tag);
     e.className = cls;
     if (text !== undefined) e.textContent = text;
-    parent?.append(e);
+    if (parent) parent.append(e);
     return /** @type {HTMLElement} */ (e);
   };
   const px = (/** @type {number | undefined} */ v) => `${v ?? 0}px`;
@@ -169,22 +173,29 @@ function card(/** @type {Document} */ doc, /** @type {Face} */ f, /** @type {boo
       for (const line of b.lines ?? []) el('span', 'glance-line', e, line);
     } else if (b.kind === 'cta') {
       e = el('button', 'glance-cta', body, b.label ?? '');
-      if (b.unlock) e.title = b.unlock;
       e.dataset.action = 'open';
       if (b.url) e.dataset.url = b.url;
-      if (b.unlock) e.dataset.unlock = '';
+      if (b.unlock) {
+        e.title = b.unlock;
+        e.dataset.unlock = '';
+      }
     } else if (b.kind === 'actions') {
       e = el('div', 'glance-actions', body);
       for (const action of /** @type {const} */ (['like', 'share'])) {
         const button = el('button', 'glance-action', e);
         button.dataset.action = action;
         button.setAttribute('aria-label', b[action] ?? action);
-        if (action === 'like') button.setAttribute('aria-pressed', String(!!b.liked));
+        if (action === 'like') button.setAttribute('aria-pressed', `${!!b.liked}`);
+        // The renderer's drawing of the icon, carried by the face.
+        const ns = 'http://www.w3.org/2000/svg';
+        const svg = button.appendChild(doc.createElementNS(ns, 'svg'));
+        svg.setAttribute('viewBox', '0 0 24 24');
+        svg.setAttribute('aria-hidden', 'true');
+        svg.appendChild(doc.createElementNS(ns, 'path')).setAttribute('d', b[`${action}Icon`] ?? '');
       }
     } else {
       continue;
     }
-    if (e instanceof HTMLButtonElement) e.type = 'button';
     e.classList.add('glance-block');
     e.dataset.block = b.kind;
     const [x, y, w, h] = b.rect ?? [];
@@ -200,15 +211,13 @@ function card(/** @type {Document} */ doc, /** @type {Face} */ f, /** @type {boo
  * element (marked `data-glance-fallback`), or null when there is nothing to paint.
  * @param {HTMLElement} screen
  * @param {Still} still
- * @param {{ onNotice?: (n: StillNotice) => void, onMove?: (from: string, to: string, forward: boolean) => void,
- *   onOpen?: (id: string) => void }} [hooks]
+ * @param {{ onNotice?: (n: StillNotice) => void, onMove?: (from: string, to: string, forward: boolean) => void }} [hooks]
  */
-export function paintStill(screen, still, hooks = {}) {
+export function paintStill(screen, still, { onNotice = () => {}, onMove = () => {} } = {}) {
   const doc = screen.ownerDocument;
   const viewport = doc.createElement('div');
   viewport.className = still.vertical ? 'glance-viewport glance-viewport--vertical' : 'glance-viewport';
-  viewport.setAttribute('data-glance-fallback', '');
-  viewport.setAttribute('data-glance-still', '');
+  viewport.dataset.glanceFallback = viewport.dataset.glanceStill = '';
   viewport.setAttribute('role', 'region');
   viewport.setAttribute('aria-roledescription', 'carousel');
   for (const [name, value] of Object.entries(still.vars ?? {})) {
@@ -217,12 +226,11 @@ export function paintStill(screen, still, hooks = {}) {
   const cards = still.cards.map((f) => card(doc, f, !!still.flow));
   let at = 0;
   const show = (/** @type {number} */ i) => {
-    const from = cards[at];
+    const from = at;
     at = (i + cards.length) % cards.length;
     // Hidden (so out of the accessibility tree too) and inert, but the card in view.
     cards.forEach((c, k) => { c.hidden = c.inert = k !== at; });
-    const to = cards[at];
-    if (from !== to) hooks.onMove?.(from.dataset.cardId ?? '', to.dataset.cardId ?? '', i > cards.indexOf(from));
+    if (from !== at) onMove(still.cards[from].id, still.cards[at].id, i > from);
   };
   viewport.append(...cards);
   show(0);
@@ -235,7 +243,8 @@ export function paintStill(screen, still, hooks = {}) {
   viewport.addEventListener('pointerup', (e) => {
     const start = down;
     down = null;
-    if (!start || (e.target instanceof Element && e.target.closest('button'))) return;
+    // (Every target in the viewport is an element: text nodes get no pointer events.)
+    if (!start || /** @type {Element} */ (e.target).closest('button')) return;
     const box = viewport.getBoundingClientRect();
     const along = still.vertical ? e.clientY - start.y : e.clientX - start.x;
     const across = still.vertical ? e.clientX - start.x : e.clientY - start.y;
@@ -249,14 +258,15 @@ export function paintStill(screen, still, hooks = {}) {
     }
   });
   viewport.addEventListener('click', (e) => {
-    const button = e.target instanceof Element ? /** @type {HTMLElement | null} */ (e.target.closest('[data-action]')) : null;
-    const id = cards[at].dataset.cardId ?? '';
-    const action = button?.dataset.action;
-    if (action === 'open' && button?.dataset.url) {
-      hooks.onNotice?.({ type: 'open', cardId: id, url: button.dataset.url, unlock: 'unlock' in button.dataset });
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('[data-action]'));
+    const id = still.cards[at].id;
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === 'open' && button.dataset.url) {
+      onNotice({ type: 'open', cardId: id, url: button.dataset.url, unlock: 'unlock' in button.dataset });
     } else if (action === 'like' || action === 'share') {
-      if (action === 'like') button?.setAttribute('aria-pressed', 'true');
-      hooks.onNotice?.({ type: action, cardId: id });
+      if (action === 'like') button.setAttribute('aria-pressed', 'true');
+      onNotice({ type: action, cardId: id });
     }
   });
   screen.append(viewport);
@@ -275,11 +285,11 @@ export function queueEvents(text, events, cap = 500) {
   /** @type {any} */
   let head = null;
   try {
-    head = JSON.parse(lines[0] ?? '');
+    head = JSON.parse(/** @type {string} */ (lines[0]));
   } catch {
-    head = null;
+    // No outbox yet, or not one: a new one starts.
   }
-  if (head?.outbox !== 2 || !Number.isSafeInteger(head.next)) {
+  if (Object(head).outbox !== 2 || !Number.isSafeInteger(head.next)) {
     head = { outbox: 2, next: 1, dropped: 0 };
     lines.length = 0;
   } else {

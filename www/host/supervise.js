@@ -116,13 +116,15 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     link.notice(n);
   }
 
+  /** A stored text, or null (also where the host keeps nothing). */
+  const get = async (/** @type {string} */ key) => (await host?.storageGet?.(key)) ?? null;
   /** Writes to the stored outbox go one after another. */
   let outboxWrite = Promise.resolve();
   /** What the viewer did on a painted card, for the next renderer to send. */
   function record(/** @type {{ type: string, card_id: string, [k: string]: unknown }} */ event) {
     const at = now();
     outboxWrite = outboxWrite
-      .then(async () => host?.storageSet?.(OUTBOX_KEY, queueEvents((await host.storageGet?.(OUTBOX_KEY)) ?? null, [{ ...event, at }])))
+      .then(async () => host?.storageSet?.(OUTBOX_KEY, queueEvents(await get(OUTBOX_KEY), [{ ...event, at }])))
       .catch(() => {});
   }
 
@@ -152,7 +154,7 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
     } catch {
       text = null;
     }
-    paint(feedStill(text ?? '', now()) ?? feedStill((await host?.storageGet?.(FEED_KEY)) ?? '', now()));
+    paint(feedStill(text, now()) ?? feedStill(await get(FEED_KEY), now()));
   }
 
   function run() {
@@ -317,9 +319,9 @@ export function supervise({ screen, load, create, link, device, host, onFault, e
 
   // The card last at rest, in the first frame, before the module is even fetched; only on a
   // screen of the size it was laid out for (not after a rotation or on a folded phone).
-  const painted = Promise.resolve(host?.storageGet?.(STILL_KEY))
+  const painted = get(STILL_KEY)
     .then((text) => {
-      const still = readStill(text ?? null);
+      const still = readStill(text);
       const box = screen.getBoundingClientRect?.();
       const fits = !!still && !!box && Math.abs(box.width - (still.width ?? 0)) <= 1 && Math.abs(box.height - (still.height ?? 0)) <= 1;
       paint(fits ? still : null);

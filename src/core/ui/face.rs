@@ -10,6 +10,7 @@ use crate::core::geometry::Rect;
 use crate::core::layout::text::with_break_spaces;
 use crate::core::layout::{BlockKind, CardLayout};
 use crate::core::time::WallMs;
+use crate::core::ui::actions::Action;
 use crate::core::ui::locale::strings;
 
 /// Where a card stands and what it is told with.
@@ -365,6 +366,16 @@ impl Face {
                     write_str(out, share);
                     out.push_str(",\"liked\":");
                     out.push_str(if *liked { "true" } else { "false" });
+                    // The icons' drawings, so the painter has them without a copy of its own.
+                    for (key, action) in [
+                        (",\"likeIcon\":", Action::Like),
+                        (",\"shareIcon\":", Action::Share),
+                    ] {
+                        if let Some(path) = action.icon() {
+                            out.push_str(key);
+                            write_str(out, path);
+                        }
+                    }
                 }
             }
             out.push('}');
