@@ -16,6 +16,15 @@
 //! lands any motion at once, pauses clips, Ken Burns and the countdown, and forgets the frame
 //! clock so nothing steps across the gap.
 //!
+//! # After a settle
+//!
+//! In an idle moment the card window is tidied: the new neighbour is laid out and built, the
+//! far card goes, and the card at rest is stored for the shim's painter. Then, in idle slices
+//! of at most 4 ms each, the cards just past the window on either side are laid out and the
+//! layouts thrown away: what a new card's layout costs most is measuring text the page has
+//! not shaped yet, and its widths are kept, so the next settle's tidy-up measures nothing. A
+//! finger that lands stops the slices; the next settle starts them again.
+//!
 //! # Media
 //!
 //! - **What is fetched**: the DOM holds the card in view and its neighbours, so the previous and

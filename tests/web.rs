@@ -2012,3 +2012,57 @@ fn a_window_that_jumps_reuses_the_clip_elements_it_gave_back() {
         "{made:?} <video> elements made"
     );
 }
+
+/// After the tidy-up, idle slices measure the text of the card the next settle mounts
+/// (`on_look_ahead`): that settle's tidy-up then measures none of it, so the new neighbour
+/// costs no text measuring. The page's own `measureText` is the witness.
+#[wasm_bindgen_test]
+async fn the_card_a_settle_mounts_was_measured_ahead_in_idle_time() {
+    let root = host_element();
+    let r = Renderer::new(root.clone(), JsValue::UNDEFINED, None).expect("mounts");
+    r.set_auto_advance(false);
+    r.set_feed(SAMPLE).expect("valid");
+    // The first tidy-up, then the look-ahead's slices.
+    sleep(1_500).await;
+    let watch = js_sys::Function::new_no_args(
+        "const proto = CanvasRenderingContext2D.prototype;
+         window.__glanceMeasure = proto.measureText;
+         window.__glanceMeasured = [];
+         proto.measureText = function (text) {
+           window.__glanceMeasured.push(text);
+           return window.__glanceMeasure.call(this, text);
+         };",
+    );
+    let unwatch = js_sys::Function::new_no_args(
+        "CanvasRenderingContext2D.prototype.measureText = window.__glanceMeasure;
+         const measured = window.__glanceMeasured;
+         delete window.__glanceMeasure; delete window.__glanceMeasured;
+         return measured;",
+    );
+    watch.call0(&JsValue::NULL).expect("watches");
+    assert!(r.next());
+    let mut third = None;
+    for _ in 0..60 {
+        sleep(50).await;
+        if let Some(id) = ids(&root).get(2) {
+            third = Some(id.clone());
+            break;
+        }
+    }
+    let measured = unwatch.call0(&JsValue::NULL).expect("unwatches");
+    let third = third.expect("the settle mounted a third card");
+    let text = card(&root, &third).text_content().unwrap_or_default();
+    let missed: Vec<String> = js_sys::Array::from(&measured)
+        .iter()
+        .filter_map(|t| t.as_string())
+        .filter(|t| !t.trim().is_empty() && text.contains(t.as_str()))
+        .collect();
+    drop(r);
+    root.remove();
+    assert!(text.chars().count() > 40, "{third} has text: {text}");
+    assert_eq!(
+        missed,
+        Vec::<String>::new(),
+        "{third}'s text measured at its mount"
+    );
+}

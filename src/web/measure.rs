@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlImageElement};
 
+use super::clock::mono_now;
 use super::dom::px;
 use crate::core::geometry::Size;
 use crate::core::layout::text::{Font, TextMeasure};
@@ -31,6 +32,11 @@ pub struct CanvasMeasure {
     cache: HashMap<(u8, u32, u16), HashMap<String, f32>>,
     /// Widths kept in all.
     kept: usize,
+    /// While warming the cache ahead of need (`warm`): the monotonic time (ms) after which a
+    /// width not yet known is estimated instead of measured, and whether one was.
+    budget: Option<f64>,
+    short: bool,
+    measured: usize,
 }
 
 impl CanvasMeasure {
@@ -57,7 +63,24 @@ impl CanvasMeasure {
             text: u8::MAX,
             cache: HashMap::new(),
             kept: 0,
+            budget: None,
+            short: false,
+            measured: 0,
         }
+    }
+
+    /// Runs `f` (a layout whose result is thrown away) to measure ahead of need: widths are
+    /// measured and kept until `ms` of monotonic time have passed (and at least one), and any
+    /// width after that is only estimated, so that a slice of idle time stays short. Returns
+    /// whether every width `f` asked for was measured: if not, run it again in the next slice,
+    /// which finds the earlier widths kept.
+    pub fn warm(&mut self, ms: f64, f: impl FnOnce(&mut Self)) -> bool {
+        self.budget = Some(mono_now().0 + ms);
+        self.short = false;
+        self.measured = 0;
+        f(self);
+        self.budget = None;
+        !self.short
     }
 
     /// The family of the text measured now.
@@ -148,10 +171,18 @@ impl TextMeasure for CanvasMeasure {
         if let Some(w) = self.cache.get(&key).and_then(|widths| widths.get(text)) {
             return *w;
         }
+        // No canvas (should not happen in a WebView): a generous estimate keeps text inside.
+        let estimate = || text.chars().count() as f32 * font.size * 0.6;
         let Some(context) = &self.context else {
-            // No canvas (should not happen in a WebView): a generous estimate keeps text inside.
-            return text.chars().count() as f32 * font.size * 0.6;
+            return estimate();
         };
+        if let Some(until) = self.budget {
+            if self.short || (self.measured > 0 && mono_now().0 > until) {
+                self.short = true;
+                return estimate();
+            }
+            self.measured += 1;
+        }
         if self.font != Some((size, font.weight)) {
             context.set_font(&format!(
                 "{} {} {}",

@@ -55,6 +55,9 @@ struct Handoff {
 /// How long the browser may wait for an idle moment before tidying the card window (ms).
 const TIDY_TIMEOUT_MS: u32 = 300;
 
+/// The look-ahead is no hurry: it waits up to this long for an idle moment (ms).
+const LOOK_AHEAD_TIMEOUT_MS: u32 = 5000;
+
 struct State {
     doc: Document,
     root: HtmlElement,
@@ -113,6 +116,9 @@ struct State {
     on_finish: Closure<dyn FnMut()>,
     /// A pending idle callback that brings the card window up to date after a settle.
     tidy: IdleRequest,
+    /// Idle slices after the tidy-up that measure the text of the cards the next settle
+    /// mounts (`on_look_ahead`).
+    look_ahead: IdleRequest,
     page_visible: bool,
     /// The pointer the viewport has captured for a drag, so each move is not a JS query.
     captured: Option<i32>,
@@ -260,6 +266,10 @@ impl Mount {
                 handoff: None,
                 on_finish: callback(weak, State::on_handoff_finish),
                 tidy: IdleRequest::new(callback(weak, State::on_tidy), TIDY_TIMEOUT_MS),
+                look_ahead: IdleRequest::new(
+                    callback(weak, State::on_look_ahead),
+                    LOOK_AHEAD_TIMEOUT_MS,
+                ),
                 page_visible: doc.visibility_state() == web_sys::VisibilityState::Visible,
                 captured: None,
                 reduced_motion,
@@ -528,6 +538,7 @@ impl Drop for Mount {
             s.store.cancel();
             s.cancel_handoff();
             s.tidy.cancel();
+            s.look_ahead.cancel();
             for fade in s.fades.drain(..) {
                 fade.cancel();
             }

@@ -435,6 +435,18 @@ impl Deck {
         }
     }
 
+    /// The card just past the window behind the card in view (the one a swipe back would
+    /// mount), if there is one: the mirror of [`Deck::ahead_of_window`].
+    pub fn behind_of_window(&self) -> Option<usize> {
+        let (count, current) = (self.count(), self.current());
+        let step = WINDOW_MARGIN + 1;
+        if self.is_looping() {
+            (count > 2 * WINDOW_MARGIN + 1).then(|| (current + count - step % count) % count)
+        } else {
+            current.checked_sub(step)
+        }
+    }
+
     /// The card nearest to the track at `position`: at least half of it shows.
     pub fn nearest(&self, position: f32) -> usize {
         let extent = self.pager.extent();
@@ -601,6 +613,36 @@ mod tests {
         let mut small = deck(3);
         small.set_skin(Axis::Horizontal, TapZones::default(), true);
         assert_eq!(small.ahead_of_window(), None, "every card is in the window");
+    }
+
+    #[test]
+    fn the_card_behind_the_window_is_the_one_a_step_back_mounts() {
+        for looping in [false, true] {
+            for count in [3, 5, 8] {
+                let mut d = deck(count);
+                d.set_skin(Axis::Horizontal, TapZones::default(), looping);
+                for current in 0..count {
+                    d.jump_to(current);
+                    let here = cards(d.window(d.rest_position()));
+                    let behind = d.behind_of_window();
+                    // One step back, as a swipe back would land.
+                    let back = if current > 0 {
+                        Some(current - 1)
+                    } else {
+                        looping.then(|| count - 1)
+                    };
+                    let gained = back.and_then(|b| {
+                        d.jump_to(b);
+                        let w = cards(d.window(d.rest_position()));
+                        w.into_iter().find(|i| !here.contains(i))
+                    });
+                    assert_eq!(
+                        behind, gained,
+                        "{count} cards, loop {looping}, at {current}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,12 +8,19 @@ use super::State;
 use crate::core::feed::MediaType;
 use crate::core::geometry::{Axis, Size};
 use crate::core::layout::lang::Direction;
+use crate::core::layout::layout_card;
 use crate::core::motion::advance::Leave;
 use crate::core::motion::{CardMotion, KenBurns};
 use crate::core::session::notice::Notice;
 use crate::core::time::WallMs;
 use crate::core::ui::face::{Face, Place, Still};
 use crate::web::card_view::{CardView, Context};
+use crate::web::clock::mono_now;
+use crate::web::segment::Platform;
+
+/// The longest an idle slice of the look-ahead measures text for (ms): each stays well under
+/// a frame, and a finger that lands meanwhile waits for at most one.
+const LOOK_AHEAD_SLICE_MS: f64 = 4.0;
 
 impl State {
     /// Makes the DOM hold exactly the deck's window of cards.
@@ -175,6 +182,37 @@ impl State {
             self.remount_at_rest();
         }
         self.keep_still();
+        self.look_ahead.request();
+    }
+
+    /// In idle slices of at most [`LOOK_AHEAD_SLICE_MS`] each, after the tidy-up: lays out
+    /// the cards just past the window on either side (the ones the next settle mounts) and
+    /// throws the layouts away, so their text widths are measured by then. Measuring text the
+    /// page has not shaped yet is what a new card's layout spends most on (tens of ms on a
+    /// slow phone); done here, the tidy-up after the next settle finds every width kept.
+    pub(super) fn on_look_ahead(&mut self) {
+        self.look_ahead.fired();
+        if self.handoff.is_some() || self.frame.is_pending() || self.deck.is_dragging() {
+            return; // moving: the next settle's tidy-up asks again
+        }
+        let targets = [self.deck.ahead_of_window(), self.deck.behind_of_window()];
+        let device = self.device();
+        let start = mono_now();
+        for index in targets.into_iter().flatten() {
+            let Some(card) = self.session.cards().get(index) else {
+                continue;
+            };
+            let left = LOOK_AHEAD_SLICE_MS - mono_now().since(start);
+            let (skin, measure) = (&self.skin, &mut self.measure);
+            let done = left > 0.0
+                && measure.warm(left, |m| {
+                    let _ = layout_card(card, skin, &device, m, &mut Platform);
+                });
+            if !done {
+                self.look_ahead.request(); // the rest in the next slice
+                return;
+            }
+        }
     }
 
     /// Hands the host the card at rest and the next one as data (`store` under `card`), for
