@@ -10,7 +10,6 @@ mod motion;
 mod window;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -133,9 +132,10 @@ struct State {
     /// warm WebView not yet attached to a window).
     host_viewport: Option<Size>,
     measure: CanvasMeasure,
-    failed_media: HashSet<(String, String)>,
+    /// Media that failed, as (card id, source): a handful at most, searched in order.
+    failed_media: Vec<(String, String)>,
     /// Scrim opacity sampled from each card's loaded picture, by card id.
-    sampled_scrims: HashMap<String, f32>,
+    sampled_scrims: Vec<(String, f32)>,
     pending: Vec<Notice>,
     /// The skin's `--glance-*` values on the host element, in `ROOT_VARS` order.
     root_vars: Vec<String>,
@@ -278,8 +278,8 @@ impl Mount {
                 host_safe_area: None,
                 host_viewport: None,
                 measure: CanvasMeasure::new(&doc),
-                failed_media: HashSet::new(),
-                sampled_scrims: HashMap::new(),
+                failed_media: Vec::new(),
+                sampled_scrims: Vec::new(),
                 pending: Vec::new(),
                 root_vars,
                 kept_still: String::new(),
@@ -700,7 +700,7 @@ impl State {
             &mut self.measure,
             &mut super::segment::Platform,
         );
-        if let Some(&alpha) = self.sampled_scrims.get(&card.id) {
+        if let Some(&(_, alpha)) = self.sampled_scrims.iter().find(|(id, _)| *id == card.id) {
             layout.with_sampled_scrim(alpha);
         }
         Some(layout)
@@ -839,7 +839,7 @@ impl State {
         let cards = self.session.cards();
         self.deck.set_cards(cards.len(), change.land);
         self.sampled_scrims
-            .retain(|id, _| cards.iter().any(|c| &c.id == id));
+            .retain(|(id, _)| cards.iter().any(|c| &c.id == id));
         self.actions.retain(|id| cards.iter().any(|c| c.id == id));
         self.frame.cancel();
         self.cancel_handoff();

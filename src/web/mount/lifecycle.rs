@@ -186,7 +186,7 @@ impl State {
         let Some(index) = self.session.cards().iter().position(|c| c.id == id) else {
             return;
         };
-        if self.sampled_scrims.contains_key(&id) {
+        if self.sampled_scrims.iter().any(|(k, _)| *k == id) {
             return;
         }
         // The view keeps where its picture lies behind its text: no second layout is needed.
@@ -205,7 +205,7 @@ impl State {
         if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
             view.set_scrim(alpha);
         }
-        self.sampled_scrims.insert(id, alpha);
+        self.sampled_scrims.push((id, alpha));
     }
 
     pub(super) fn on_media_error(&mut self, event: &web_sys::Event) {
@@ -235,9 +235,9 @@ impl State {
         // The card now shows its colour (or the dark card background) behind the text: the
         // scrim only needs to be as dark as that colour requires.
         let is_main_media = target.class_list().contains("glance-media__item");
-        if is_main_media && !poster_stays && !self.sampled_scrims.contains_key(&id) {
+        if is_main_media && !poster_stays && !self.sampled_scrims.iter().any(|(k, _)| *k == id) {
             let alpha = sampled_scrim(&mut [color.map_or(0.0, luminance)]);
-            self.sampled_scrims.insert(id.clone(), alpha);
+            self.sampled_scrims.push((id.clone(), alpha));
             if let Some(index) = self.session.cards().iter().position(|c| c.id == id) {
                 if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
                     view.set_scrim(alpha);
@@ -245,7 +245,8 @@ impl State {
             }
         }
         let key = (id, src);
-        if self.failed_media.insert(key.clone()) {
+        if !self.failed_media.contains(&key) {
+            self.failed_media.push(key.clone());
             // A clip that fails no longer ends: the card in view moves on after its time.
             let current = self.deck.current();
             if self
