@@ -26,6 +26,22 @@ async function boxes(page, within, id) {
   }, { within, id });
 }
 
+/**
+ * Opens the preview at `url` and waits until the renderer has stored card `id` at rest: the
+ * first card, or with `next` the one after it (one press of the preview's Next).
+ */
+async function openWithStored(url, { next = false } = {}) {
+  const opened = await openPage(env.browser, url);
+  const id = next ? 'monsoon-mumbai-en' : 'ipl-2026-final-live';
+  await waitInView(opened.page, 'ipl-2026-final-live');
+  if (next) {
+    await opened.page.click('#next');
+    await waitInView(opened.page, id);
+  }
+  await opened.page.waitForFunction((id) => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === id, id);
+  return opened;
+}
+
 /** Holds every `.wasm` request until `release()` is called. */
 async function holdModule(context) {
   let release = () => {};
@@ -56,11 +72,7 @@ async function recordFirstFrame(context) {
 }
 
 test('with a stored card, the first frame shows it before the module has loaded, and the renderer takes over on it without a jump', async () => {
-  const { page, context, problems } = await openPage(env.browser, env.base);
-  await waitInView(page, 'ipl-2026-final-live');
-  await page.click('#next');
-  await waitInView(page, 'monsoon-mumbai-en');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === 'monsoon-mumbai-en');
+  const { page, context, problems } = await openWithStored(env.base, { next: true });
   const renderer = await boxes(page, '.glance-viewport:not([data-glance-still])', 'monsoon-mumbai-en');
 
   const release = await holdModule(context);
@@ -87,9 +99,7 @@ test('with a stored card, the first frame shows it before the module has loaded,
 });
 
 test('with a stored card, the module starts its work on the main thread only after the frame that shows the card', async () => {
-  const { page, context, problems } = await openPage(env.browser, env.base);
-  await waitInView(page, 'ipl-2026-final-live');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === 'ipl-2026-final-live');
+  const { page, context, problems } = await openWithStored(env.base);
   // When the module is compiled (streaming or not) against when the first frame ran.
   await context.addInitScript(() => {
     window.__times = {};
@@ -119,9 +129,7 @@ test('with a stored card, the module starts its work on the main thread only aft
 });
 
 test('a card stored for another screen size is not painted (a rotation, a folded phone)', async () => {
-  const { page, context, problems } = await openPage(env.browser, env.base);
-  await waitInView(page, 'ipl-2026-final-live');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === 'ipl-2026-final-live');
+  const { page, context, problems } = await openWithStored(env.base);
   // As if it had been laid out on a 360 px wide screen.
   await page.evaluate(() => {
     const still = JSON.parse(localStorage.getItem('glance:card'));
@@ -141,11 +149,7 @@ test('a card stored for another screen size is not painted (a rotation, a folded
 
 test('the painted card and the renderer\'s card at rest match within 1 px on every skin', async () => {
   for (const skin of SKINS) {
-    const { page, context, problems } = await openPage(env.browser, `${env.base}?skin=${skin}`);
-    await waitInView(page, 'ipl-2026-final-live');
-    await page.click('#next');
-    await waitInView(page, 'monsoon-mumbai-en');
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem('glance:card') ?? 'null')?.cards?.[0]?.id === 'monsoon-mumbai-en');
+    const { page, context, problems } = await openWithStored(`${env.base}?skin=${skin}`, { next: true });
     // The renderer's pose settles, the contrast sample is taken: what is stored now is final.
     await page.waitForTimeout(300);
     const renderer = await boxes(page, '.glance-viewport:not([data-glance-still])', 'monsoon-mumbai-en');
