@@ -12,7 +12,7 @@ use crate::core::geometry::{Insets, Size};
 use crate::core::layout::lang::{Direction, LangTag};
 use crate::core::motion::saver::Savers;
 use crate::core::session::notice::Notice;
-use crate::core::session::{Arrival, Session};
+use crate::core::session::{Arrival, Shown};
 use crate::core::time::WallMs;
 use crate::core::ui::skin::Skin;
 use crate::core::values::{self, Sink, ToValue};
@@ -321,7 +321,7 @@ impl Renderer {
 pub fn validate_feed(json: &str, skin: &str) -> Result<JsValue, JsError> {
     let skin = Skin::builtin(skin).map_err(|e| JsError::new(&e.to_string()))?;
     let feed = parse_feed(json, &skin_limits(&skin)).map_err(|e| JsError::new(&e.to_string()))?;
-    let (arrival, _) = Session::default().offer(feed.cards, wall_now(), 0);
+    let (arrival, _) = Shown::default().offer(feed.cards, wall_now(), 0);
     FeedReport::new(arrival, &feed.rejections).to_js()
 }
 

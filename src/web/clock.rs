@@ -1,5 +1,6 @@
 //! The page's two clocks, read in one place and handed to core as their own types.
 
+use crate::core::session::Now;
 use crate::core::time::{MonoMs, WallMs};
 
 /// The host's wall clock (`Date.now()`): it dates card windows and events, and it can jump.
@@ -15,4 +16,12 @@ pub fn mono_now() -> MonoMs {
             .and_then(|w| w.performance())
             .map_or(0.0, |p| p.now()),
     )
+}
+
+/// Both clocks now, for an input to the session.
+pub fn now() -> Now {
+    Now {
+        mono: mono_now(),
+        wall: wall_now(),
+    }
 }

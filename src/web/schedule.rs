@@ -35,11 +35,6 @@ impl FrameRequest {
         self.id = None;
     }
 
-    /// Whether a frame is pending.
-    pub fn is_pending(&self) -> bool {
-        self.id.is_some()
-    }
-
     /// Withdraws a pending frame.
     pub fn cancel(&mut self) {
         if let (Some(id), Some(w)) = (self.id.take(), web_sys::window()) {
@@ -115,11 +110,6 @@ impl IdleRequest {
         self.pending = None;
     }
 
-    /// Whether an idle callback is pending.
-    pub fn is_pending(&self) -> bool {
-        self.pending.is_some()
-    }
-
     /// Withdraws a pending idle callback.
     pub fn cancel(&mut self) {
         if let (Some(pending), Some(w)) = (self.pending.take(), web_sys::window()) {
@@ -175,11 +165,6 @@ impl Timeout {
             .ok()
         });
         self.due = due;
-    }
-
-    /// When the armed timeout fires (on the clock `arm` was given), if armed.
-    pub fn due(&self) -> Option<f64> {
-        self.due.filter(|_| self.id.is_some())
     }
 
     /// The timeout expired.

@@ -55,7 +55,7 @@ impl Chrome {
         attr(&self.pause, "aria-label", ui.pause);
     }
 
-    fn set_paused(&self, paused: bool) {
+    pub(super) fn set_paused(&self, paused: bool) {
         attr(
             &self.pause,
             "aria-pressed",
@@ -67,30 +67,6 @@ impl Chrome {
 }
 
 impl State {
-    /// A control was pressed: `"previous"`, `"next"` or `"pause"`.
-    pub(super) fn on_control(&mut self, control: &str) {
-        let moved = match control {
-            "previous" => self.deck.back(),
-            "next" => self.deck.forward(),
-            "pause" => {
-                self.set_viewer_paused(!self.viewer_paused);
-                false
-            }
-            _ => false,
-        };
-        if moved {
-            self.start_motion();
-        }
-        self.sync(self.now());
-    }
-
-    /// The viewer paused (or resumed) auto-advance, clips and Ken Burns.
-    pub(super) fn set_viewer_paused(&mut self, paused: bool) {
-        self.viewer_paused = paused;
-        self.chrome.set_paused(paused);
-        self.media_state = None;
-    }
-
     /// Tells screen readers about the card now in view (the session decides when: once per
     /// card the viewer moved to, never for one that came by itself).
     pub(super) fn announce(&mut self, label: &str) {

@@ -1,37 +1,33 @@
-//! Pointer, key and click events: forwarded to the deck with viewport-relative coordinates and
-//! event timestamps, then whatever the deck decided is applied.
+//! The page's events, forwarded to the session with viewport-relative coordinates, event
+//! timestamps and what the DOM says about their target. Nothing here decides.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
-use super::{event_time, State};
-use crate::core::analytics::event::What;
-use crate::core::feed::Card;
-use crate::core::navigation::deck::{Handled, Key};
-use crate::core::session::notice::Notice;
-use crate::core::time::MonoMs;
+use super::State;
+use crate::core::navigation::deck::Key;
+use crate::core::session::{Control, Failure};
 use crate::core::ui::actions::Action;
+use crate::web::clock::now;
+
+/// An event's timestamp, on the page's monotonic clock.
+fn event_time(event: &web_sys::Event) -> f64 {
+    event.time_stamp()
+}
+
+/// Cancels the event's default when the session used it.
+fn used(event: &web_sys::Event, consumed: bool) {
+    if consumed && event.cancelable() {
+        event.prevent_default();
+    }
+}
 
 impl State {
-    pub(super) fn point(&self, event: &PointerEvent) -> (f32, f32) {
+    fn point(&self, event: &PointerEvent) -> (f32, f32) {
         (
             event.client_x() as f32 - self.origin.0,
             event.client_y() as f32 - self.origin.1,
         )
-    }
-
-    pub(super) fn handled(&mut self, event: &web_sys::Event, handled: Handled) {
-        if handled.consumed && event.cancelable() {
-            event.prevent_default();
-        }
-        if handled.animate {
-            if self.deck.is_dragging() {
-                self.request_frame();
-            } else {
-                self.start_motion();
-            }
-        }
-        self.sync(event_time(event));
     }
 
     pub(super) fn on_pointer_down(&mut self, event: &web_sys::Event) {
@@ -46,50 +42,50 @@ impl State {
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|t| t.closest("button, a, [data-action]").ok().flatten())
             .is_some();
-        // A finger catches cards that the compositor is moving, where they are now.
-        self.interrupt_handoff();
-        let (x, y) = self.point(e);
-        let h = self
-            .deck
-            .pointer_down(e.pointer_id(), x, y, event_time(event), on_control);
-        self.handled(event, h);
+        let at = self.point(e);
+        let consumed =
+            self.session
+                .pointer_down(e.pointer_id(), at, event_time(event), on_control, now());
+        used(event, consumed);
     }
 
     pub(super) fn on_pointer_move(&mut self, event: &web_sys::Event) {
         let Some(e) = event.dyn_ref::<PointerEvent>() else {
             return;
         };
-        let (x, y) = self.point(e);
-        let h = self
-            .deck
-            .pointer_move(e.pointer_id(), x, y, event_time(event));
-        if h.consumed && self.captured != Some(e.pointer_id()) {
+        let at = self.point(e);
+        let consumed = self
+            .session
+            .pointer_move(e.pointer_id(), at, event_time(event), now());
+        if consumed && self.captured != Some(e.pointer_id()) {
             // Keep receiving the moves when the finger leaves the card.
             let _ = self.viewport.set_pointer_capture(e.pointer_id());
             self.captured = Some(e.pointer_id());
         }
-        self.handled(event, h);
+        used(event, consumed);
     }
 
     pub(super) fn on_pointer_up(&mut self, event: &web_sys::Event) {
         let Some(e) = event.dyn_ref::<PointerEvent>() else {
             return;
         };
-        let (x, y) = self.point(e);
-        let h = self
-            .deck
-            .pointer_up(e.pointer_id(), x, y, event_time(event));
+        let at = self.point(e);
+        let consumed = self
+            .session
+            .pointer_up(e.pointer_id(), at, event_time(event), now());
         self.captured = None;
-        self.handled(event, h);
+        used(event, consumed);
     }
 
     pub(super) fn on_pointer_cancel(&mut self, event: &web_sys::Event) {
         let Some(e) = event.dyn_ref::<PointerEvent>() else {
             return;
         };
-        let h = self.deck.pointer_cancel(e.pointer_id());
+        let consumed = self
+            .session
+            .pointer_cancel(e.pointer_id(), event_time(event), now());
         self.captured = None;
-        self.handled(event, h);
+        used(event, consumed);
     }
 
     pub(super) fn on_key(&mut self, event: &web_sys::Event) {
@@ -108,17 +104,16 @@ impl State {
             "End" => Key::End,
             _ => return,
         };
-        self.interrupt_handoff();
-        let h = self.deck.key(key);
-        self.handled(event, h);
+        let consumed = self.session.key(key, event_time(event), now());
+        used(event, consumed);
     }
 
-    pub(super) fn card_of(&self, target: Option<web_sys::EventTarget>) -> Option<(Element, &Card)> {
+    /// The element an event came from and the id of the card it is in.
+    fn card_of(target: Option<web_sys::EventTarget>) -> Option<(Element, String)> {
         let target = target?.dyn_into::<Element>().ok()?;
         let article = target.closest("[data-card-id]").ok()??;
         let id = article.get_attribute("data-card-id")?;
-        let card = self.session.cards().iter().find(|c| c.id == id)?;
-        Some((target, card))
+        Some((target, id))
     }
 
     pub(super) fn on_click(&mut self, event: &web_sys::Event) {
@@ -128,10 +123,12 @@ impl State {
             .and_then(|t| t.closest("[data-control]").ok().flatten())
             .and_then(|c| c.get_attribute("data-control"));
         if let Some(control) = control {
-            self.on_control(&control);
+            if let Some(control) = Control::parse(&control) {
+                self.session.control(control, now());
+            }
             return;
         }
-        let Some((target, card)) = self.card_of(event.target()) else {
+        let Some((target, card_id)) = Self::card_of(event.target()) else {
             return;
         };
         let Some(button) = target.closest("[data-action]").ok().flatten() else {
@@ -143,35 +140,98 @@ impl State {
         else {
             return;
         };
-        let card_id = card.id.clone();
-        let notice = match (action, &card.cta) {
-            (Action::Open, Some(cta)) => Notice::Open {
-                card_id: card_id.clone(),
-                url: cta.url.clone(),
-                unlock: cta.unlock,
-            },
-            (Action::Open, None) => return,
-            (Action::Like, _) => Notice::Like {
-                card_id: card_id.clone(),
-            },
-            (Action::Share, _) => Notice::Share {
-                card_id: card_id.clone(),
-            },
-        };
-        if !self.actions.press(action, &card_id, MonoMs(self.now())) {
-            return;
-        }
-        if action == Action::Like {
+        if self.session.press(&card_id, action, now()) && action == Action::Like {
             let _ = button.set_attribute("aria-pressed", "true");
         }
-        let what = match action {
-            Action::Open => What::Open,
-            Action::Like => What::Like,
-            Action::Share => What::Share,
+    }
+
+    /// A clip ended.
+    pub(super) fn on_clip_end(&mut self, event: &web_sys::Event) {
+        if let Some((_, card_id)) = Self::card_of(event.target()) {
+            self.session.clip_ended(&card_id, now());
+        }
+    }
+
+    /// The card in view's picture decoded (`paint::decode_then_tell`).
+    pub(super) fn on_picture_decoded(&mut self, event: &web_sys::Event) {
+        let current = self.session.deck().current();
+        let picture = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let view = self
+            .views
+            .iter()
+            .find(|v| v.index == current && v.root.contains(picture.as_ref()));
+        if let Some(index) = view.map(|v| v.index) {
+            self.session.picture_decoded(index);
+        }
+    }
+
+    /// A card's picture loaded: the region behind its text is sampled once, when the session
+    /// asks for it. A picture from another origin without CORS cannot be read; its card keeps
+    /// the scrim that is dark enough for any picture.
+    pub(super) fn on_media_load(&mut self, event: &web_sys::Event) {
+        let Some(img) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok())
+        else {
+            return;
         };
-        let now = self.now();
-        self.record(what, &card_id, now);
-        self.sync_outbox(now);
-        self.pending.push(notice);
+        if !img.class_list().contains("glance-media__item") {
+            return;
+        }
+        let Some((_, card_id)) = Self::card_of(event.target()) else {
+            return;
+        };
+        let Some(index) = self.session.wants_sample(&card_id) else {
+            return;
+        };
+        // The view keeps where its picture lies behind its text: no second layout is needed.
+        let Some(region) = self
+            .views
+            .iter()
+            .find(|v| v.index == index)
+            .and_then(|v| v.behind_text)
+        else {
+            return;
+        };
+        if let Some(mut samples) = self.measure.sample_behind_text(&img, region) {
+            self.session.sampled(&card_id, &mut samples);
+        }
+    }
+
+    /// A picture or clip failed: the session records and tells it; the card gives way to its
+    /// colour when the session says so.
+    pub(super) fn on_media_error(&mut self, event: &web_sys::Event) {
+        let Some((target, card_id)) = Self::card_of(event.target()) else {
+            return;
+        };
+        let Some(src) = target.get_attribute("src") else {
+            return;
+        };
+        let failure = Failure {
+            poster: target.tag_name() == "VIDEO" && target.has_attribute("poster"),
+            main: target.class_list().contains("glance-media__item"),
+        };
+        if !self.session.media_failed(&card_id, &src, failure, now()) {
+            return;
+        }
+        if let Some(media_box) = target.parent_element() {
+            let _ = media_box.class_list().add_1("glance-media--failed");
+            if let Some(view) = self
+                .views
+                .iter_mut()
+                .find(|v| v.root.contains(Some(&media_box)))
+            {
+                if let Some(media) = &mut view.face.media {
+                    media.failed = true;
+                }
+            }
+        }
+    }
+
+    pub(super) fn on_visibility(&mut self, _: &web_sys::Event) {
+        let visible = self.doc.visibility_state() == web_sys::VisibilityState::Visible;
+        self.session.set_page_visible(visible, now());
     }
 }

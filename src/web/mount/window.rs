@@ -1,19 +1,18 @@
-//! The card window: which cards exist in the DOM (the one in view and its neighbours), built
-//! from their layouts, updated in place for a live change, and tidied in an idle moment.
+//! The card window's elements: the cards in the DOM (the one in view and its neighbours),
+//! built from their layouts and the session's plan, rebuilt in place for a live change; the
+//! picture fetched ahead; the idle look-ahead; and the card at rest handed to the host.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlImageElement;
 
 use super::State;
-use crate::core::feed::MediaType;
-use crate::core::geometry::{Axis, Size};
+use crate::core::geometry::Axis;
 use crate::core::layout::lang::Direction;
 use crate::core::layout::layout_card;
-use crate::core::motion::advance::Leave;
-use crate::core::motion::{CardMotion, KenBurns};
+use crate::core::navigation::deck::Window;
 use crate::core::session::notice::Notice;
 use crate::core::time::WallMs;
-use crate::core::ui::face::{Face, Place, Still};
+use crate::core::ui::face::{Face, Still};
 use crate::web::card_view::{CardView, Context};
 use crate::web::clock::mono_now;
 use crate::web::segment::Platform;
@@ -23,13 +22,12 @@ use crate::web::segment::Platform;
 const LOOK_AHEAD_SLICE_MS: f64 = 4.0;
 
 impl State {
-    /// Makes the DOM hold exactly the deck's window of cards.
-    pub(super) fn remount(&mut self, position: f32, now: WallMs) {
-        let window = self.deck.window(position);
+    /// Makes the DOM hold exactly the cards of `window`.
+    pub(super) fn remount(&mut self, window: Option<&Window>, now: WallMs) {
         let active = self.doc.active_element();
         let mut refocus = false;
         self.views.retain(|v| {
-            let keep = window.as_ref().is_some_and(|w| w.contains(v.index));
+            let keep = window.is_some_and(|w| w.contains(v.index));
             if !keep {
                 refocus |= active.as_ref().is_some_and(|a| v.root.contains(Some(a)));
                 v.root.remove();
@@ -37,7 +35,7 @@ impl State {
             keep
         });
         self.refocus |= refocus;
-        if let Some(w) = &window {
+        if let Some(w) = window {
             for index in w.cards() {
                 if self.views.iter().any(|v| v.index == index) {
                     continue;
@@ -62,92 +60,64 @@ impl State {
             }
         }
         self.videos.trim();
-        self.mounted = window;
+    }
+
+    /// Takes every card out of the DOM, noting whether focus was in one (it then moves to the
+    /// card in view once that is built again).
+    pub(super) fn unmount_all(&mut self) {
+        // No call into the page when there is nothing to take out (the first feed).
+        let active = if self.views.is_empty() {
+            None
+        } else {
+            self.doc.active_element()
+        };
+        for view in self.views.drain(..) {
+            self.refocus |= active.as_ref().is_some_and(|a| view.root.contains(Some(a)));
+            view.root.remove();
+        }
     }
 
     /// Card `index`'s elements, laid out for now (not attached).
     pub(super) fn build_view(&mut self, index: usize, now: WallMs) -> Option<CardView> {
         let layout = self.layout_of(index)?;
-        let leave = self.leave_of(index);
+        let plan = self.session.view_plan(index, &layout, now)?;
         let card = &self.session.cards()[index];
-        let motion = self
-            .savers
-            .allow(CardMotion::of(card, self.skin.motion, self.reduced_motion));
-        let ken_burns = match (motion.ken_burns, &card.media, layout.media) {
-            (true, Some(media), Some(fit)) => Some(KenBurns::plan(
-                media
-                    .width
-                    .zip(media.height)
-                    .map(|(w, h)| Size::new(w as f32, h as f32)),
-                (media.focus.x, media.focus.y),
-                fit,
-                self.deck.viewport(),
-                match leave {
-                    Leave::After(ms) => ms,
-                    _ => 0.0,
-                },
-            )),
-            _ => None,
-        };
         let cx = Context {
             doc: &self.doc,
-            place: Place {
-                index,
-                total: self.session.cards().len(),
-                now,
-                liked: self.actions.is_liked(&card.id),
-            },
-            in_view: index == self.deck.current(),
+            place: plan.place,
+            in_view: plan.in_view,
             layout: &layout,
-            motion,
-            ken_burns,
-            loop_clip: leave != Leave::ClipEnd,
-            savers: self.savers,
+            motion: plan.motion,
+            ken_burns: plan.ken_burns,
+            loop_clip: plan.loop_clip,
+            savers: plan.savers,
             videos: &self.videos,
         };
         Some(CardView::build(card, &cx))
     }
 
-    /// The same cards in the same order, some of them changed (a live score): only the changed
-    /// ones that are mounted are rebuilt, inside their own card element, so the other cards are
-    /// not laid out again and whatever moves keeps moving.
-    pub(super) fn update_in_place(&mut self, changed: &[usize], now: WallMs) {
-        let position = self.deck.position();
-        let horizontal = self.deck.axis() == Axis::Horizontal;
-        let extent = self.deck.extent();
-        let allowed = self.media_allowed();
-        for &index in changed {
-            if !self.views.iter().any(|v| v.index == index) {
-                continue; // built from the new card when it is mounted
-            }
-            let Some(fresh) = self.build_view(index, now) else {
-                continue;
-            };
-            let offset = self.deck.offset(index, position);
-            let current = self.deck.current();
-            if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
-                view.refill(fresh);
-                view.place(offset, extent, horizontal);
-                view.set_in_view(index == current, allowed);
-            }
+    /// Card `index` changed its content (a live score): it is rebuilt inside its own card
+    /// element, so the other cards are not laid out again and whatever moves keeps moving.
+    pub(super) fn refresh(&mut self, index: usize, position: f32, in_view: bool, media: bool) {
+        if !self.views.iter().any(|v| v.index == index) {
+            return; // built from the new card when it is mounted
+        }
+        let Some(fresh) = self.build_view(index, crate::web::clock::wall_now()) else {
+            return;
+        };
+        let deck = self.session.deck();
+        let (offset, extent) = (deck.offset(index, position), deck.extent());
+        let horizontal = deck.axis() == Axis::Horizontal;
+        if let Some(view) = self.views.iter_mut().find(|v| v.index == index) {
+            view.refill(fresh);
+            view.place(offset, extent, horizontal);
+            view.set_in_view(in_view, media);
         }
     }
 
-    /// Fetches the picture of the card just past the window ahead (a clip card's poster), so
-    /// it is ready when that card is mounted. One off-DOM image; nothing further is fetched.
-    pub(super) fn preload_ahead(&mut self) {
-        let Some(src) = self
-            .deck
-            .ahead_of_window()
-            .and_then(|i| self.session.cards().get(i))
-            .and_then(|c| c.media.as_ref())
-            .and_then(|m| match m.media_type {
-                MediaType::Image => Some(m.src.as_str()),
-                MediaType::Video => m.poster.as_deref(),
-            })
-        else {
-            return;
-        };
+    /// Fetches `src` (the picture of the card just past the window ahead) into one off-DOM
+    /// image, so it is ready when that card is mounted.
+    pub(super) fn preload(&mut self, src: &str) {
         if self
             .ahead
             .as_ref()
@@ -168,23 +138,6 @@ impl State {
         }
     }
 
-    /// After a settle, in an idle moment: mount the new neighbours and drop the far ones.
-    pub(super) fn on_tidy(&mut self) {
-        self.tidy.fired();
-        if self.handoff.is_some() || self.frame.is_pending() || self.deck.is_dragging() {
-            return; // moving again: the next settle schedules another tidy
-        }
-        let position = self.deck.rest_position();
-        if self
-            .deck
-            .needs_remount(self.mounted.as_ref(), position, true)
-        {
-            self.remount_at_rest();
-        }
-        self.keep_still();
-        self.look_ahead.request();
-    }
-
     /// In idle slices of at most [`LOOK_AHEAD_SLICE_MS`] each, after the tidy-up: lays out
     /// the cards just past the window on either side (the ones the next settle mounts) and
     /// throws the layouts away, so their text widths are measured by then. Measuring text the
@@ -192,10 +145,11 @@ impl State {
     /// slow phone); done here, the tidy-up after the next settle finds every width kept.
     pub(super) fn on_look_ahead(&mut self) {
         self.look_ahead.fired();
-        if self.handoff.is_some() || self.frame.is_pending() || self.deck.is_dragging() {
+        if self.session.is_moving() {
             return; // moving: the next settle's tidy-up asks again
         }
-        let targets = [self.deck.ahead_of_window(), self.deck.behind_of_window()];
+        let deck = self.session.deck();
+        let targets = [deck.ahead_of_window(), deck.behind_of_window()];
         let device = self.device();
         let start = mono_now();
         for index in targets.into_iter().flatten() {
@@ -203,7 +157,7 @@ impl State {
                 continue;
             };
             let left = LOOK_AHEAD_SLICE_MS - mono_now().since(start);
-            let (skin, measure) = (&self.skin, &mut self.measure);
+            let (skin, measure) = (self.session.skin(), &mut self.measure);
             let done = left > 0.0
                 && measure.warm(left, |m| {
                     let _ = layout_card(card, skin, &device, m, &mut Platform);
@@ -218,8 +172,7 @@ impl State {
     /// Hands the host the card at rest and the next one as data (`store` under `card`), for
     /// the shim to paint when the module cannot run (`www/host/still.js`). Written only when
     /// it changed.
-    pub(super) fn keep_still(&mut self) {
-        let current = self.deck.current();
+    pub(super) fn keep_still(&mut self, current: usize, next: Option<usize>) {
         let face = |index: usize| {
             self.views
                 .iter()
@@ -230,15 +183,16 @@ impl State {
             return;
         };
         let mut faces: Vec<&Face> = vec![first];
-        if let Some(next) = self.deck.following(current).and_then(face) {
+        if let Some(next) = next.and_then(face) {
             faces.push(next);
         }
-        let size = self.deck.viewport();
+        let deck = self.session.deck();
+        let size = deck.viewport();
         let text = Still {
-            skin: &self.skin.name,
+            skin: &self.session.skin().name,
             size: (size.width, size.height),
-            vertical: self.deck.axis() == Axis::Vertical,
-            rtl: self.deck.direction() == Direction::Rtl,
+            vertical: deck.axis() == Axis::Vertical,
+            rtl: deck.direction() == Direction::Rtl,
             vars: &self.root_vars,
             faces: &faces,
         }
@@ -249,31 +203,6 @@ impl State {
                 key: "card",
                 value: text,
             });
-        }
-    }
-
-    /// Brings the window up to date for the cards at rest, places them, and marks the card in
-    /// view.
-    pub(super) fn remount_at_rest(&mut self) {
-        let position = self.deck.rest_position();
-        self.remount(position, crate::web::clock::wall_now());
-        self.place_all(position);
-        let current = self.deck.current();
-        let allowed = self.media_allowed();
-        for view in &mut self.views {
-            view.set_in_view(view.index == current, allowed);
-        }
-        // Views built again (a relayout) have pictures not yet decoded: the Ken Burns move of
-        // the card in view starts again once its picture is. Focus that was in a card removed
-        // goes to the card in view.
-        self.decode_current_picture();
-        if let Some(root) = self
-            .views
-            .iter()
-            .find(|v| v.index == current)
-            .map(|v| v.root.clone())
-        {
-            self.keep_focus(&root);
         }
     }
 }
