@@ -5,16 +5,19 @@
 //! ```text
 //! host feed (JSON) ─► core::feed::parse_feed ─► valid cards + rejection report
 //!                                                  │
-//! pointer / key / resize ─► core::navigation::deck::Deck ◄─────┘   (gesture → pager → window)
-//!                                │  advance(timestamp) at a fixed physics step
-//!                                ▼
-//!                       web: one transform per moving card, only when it changed
+//! pointer / key / frame / timer / screen ─► core::session::Session ◄─┘
+//!   (with both clocks)                     │  Shown (what is on screen when), Deck (where),
+//!                                          │  motion, media, analytics
+//!                                          ▼
+//!                       Effects ─► web: mount, place, mark in view, play, announce, notify
 //! ```
 //!
-//! [`core`] is pure Rust and decides everything: validation, navigation physics, which cards
-//! exist in the DOM. The browser layer (`web`, wasm32 only) measures once, forwards input with
-//! timestamps, and writes transforms. `Renderer` (in `exports`, wasm32 only) is the exported API; the JS host shim in
-//! `www/host/` connects it to each phone maker's native bridge.
+//! [`core`] is pure Rust and decides everything: validation, what is shown and when, navigation
+//! physics, which cards exist in the DOM, what plays, what is recorded and told. The browser
+//! layer (`web`, wasm32 only) measures, forwards every input with its timestamps, and applies
+//! the session's effects to the elements and handles it keeps. `Renderer` (in `exports`, wasm32
+//! only) is the exported API; the JS host shim in `www/host/` connects it to each phone maker's
+//! native bridge.
 #![forbid(unsafe_code)]
 
 pub mod core;

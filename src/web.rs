@@ -1,6 +1,7 @@
-//! The browser glue: the only code that touches the DOM. It measures once, forwards input to
-//! [`crate::core::navigation::deck::Deck`] with timestamps, and writes one `transform` per moving card per
-//! frame. It makes no decision that core could make.
+//! The browser glue: the only code that touches the DOM. It measures, forwards every input to
+//! [`crate::core::session::Session`] with its timestamps, and applies the effects it gets back
+//! (`mount/apply.rs`), writing one `transform` per moving card per frame. It keeps the
+//! elements, media and browser handles, and makes no decision.
 //!
 //! # Motion in the browser
 //!

@@ -570,6 +570,11 @@ impl Session {
             }
         }
         self.sync(now);
+        // A change that came due under the finger waits for a rest; a finger that lifts
+        // without moving the cards (a hold, a tap) is one, though no settle follows.
+        if self.shown.due(now.wall) && self.at_rest() {
+            self.check_clock(now);
+        }
         h.consumed
     }
 

@@ -2,10 +2,10 @@
 //! feed held back until its first card starts, which card the deck lands on when the cards
 //! change, and which card changes are told to the host and to screen readers.
 //!
-//! The browser layer asks with its clocks' readings and applies the [`Change`]s and notices it
-//! gets back; it decides none of this. Time windows hold at every moment (contracts §1): the
-//! layer arms one timer for [`Shown::timer`], and calls [`Shown::tick`] when it fires, when
-//! the screen comes on, when the page becomes visible and when the cards come to rest.
+//! The session ([`super::Session`]) asks with its clocks' readings and carries out the
+//! [`Change`]s and notices it gets back. Time windows hold at every moment (contracts §1): it
+//! arms one timer for [`Shown::timer`], and calls [`Shown::tick`] when it fires, when the
+//! screen comes on, when the page becomes visible and when the cards come to rest.
 
 use super::notice::Notice;
 use super::timeline::{Offer, Timeline};
