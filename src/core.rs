@@ -11,6 +11,7 @@ pub mod layout;
 pub mod motion;
 pub mod navigation;
 pub mod session;
+pub mod table;
 pub mod time;
 pub mod ui;
 pub mod values;

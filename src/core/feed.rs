@@ -22,13 +22,12 @@ pub mod url;
 mod model;
 mod validate;
 
-use std::collections::HashMap;
-
 pub use model::{
     Card, Cta, Focus, Kind, MatchStatus, Media, MediaType, Motion, Rgb, Score, Source, Team,
 };
 
 use crate::core::feed::json::Json;
+use crate::core::table::Table;
 use crate::core::time::WallMs;
 
 /// Most JSON values one card may hold (every field, nested ones included). A real card has
@@ -185,7 +184,7 @@ impl CheckedFeed {
         let mut cards = Vec::with_capacity(self.cards.len());
         let mut rejections = Vec::new();
         // Ids of accepted cards → their input index; a later card with the same id is refused.
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.cards.len());
+        let mut seen: Table<&str, usize> = Table::with_capacity(self.cards.len());
         for (index, c) in self.cards.iter().enumerate() {
             let mut problems = c.checked.problems.clone();
             if let Some(link) = &c.checked.link {
@@ -196,13 +195,13 @@ impl CheckedFeed {
             }
             if problems.is_empty() {
                 if let Some(card) = &c.checked.card {
-                    match seen.get(card.id.as_str()) {
+                    match seen.get(0, &card.id) {
                         Some(first) => problems.push((
                             "id".to_string(),
                             format!("duplicates the id of card {first}"),
                         )),
                         None => {
-                            seen.insert(&card.id, index);
+                            seen.insert(0, &card.id, index);
                             cards.push(card.clone());
                             continue;
                         }

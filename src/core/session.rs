@@ -785,26 +785,27 @@ impl Session {
         self.push(Effect::StopFades);
         let from = self.deck.position();
         let extent = self.deck.extent();
-        let was: Vec<(usize, f32)> = self
-            .mounted
-            .iter()
-            .flat_map(Window::cards)
-            .map(|i| (i, self.deck.offset(i, from)))
-            .collect();
+        let mut was = Vec::new();
+        if let Some(w) = &self.mounted {
+            for index in w.cards() {
+                was.push((index, self.deck.offset(index, from)));
+            }
+        }
         self.deck.finish();
         let rest = self.deck.rest_position();
         self.mount_if_needed(rest);
         let target = self.deck.current();
-        let mounted: Vec<usize> = self.mounted.iter().flat_map(Window::cards).collect();
-        for index in mounted {
-            let before = was.iter().find(|(i, _)| *i == index).map(|w| w.1);
-            let fade = match before {
-                Some(offset) if index == target && offset != 0.0 => Fade::In,
-                None if index == target => Fade::In,
-                Some(offset) if index != target && offset.abs() < extent => Fade::Hold(offset),
-                _ => continue,
-            };
-            self.push(Effect::Fade { index, fade });
+        if let Some(window) = self.mounted.clone() {
+            for index in window.cards() {
+                let before = was.iter().find(|(i, _)| *i == index).map(|w| w.1);
+                let fade = match before {
+                    Some(offset) if index == target && offset != 0.0 => Fade::In,
+                    None if index == target => Fade::In,
+                    Some(offset) if index != target && offset.abs() < extent => Fade::Hold(offset),
+                    _ => continue,
+                };
+                self.push(Effect::Fade { index, fade });
+            }
         }
         self.push(Effect::Place(rest));
         self.settled(now);
@@ -1292,8 +1293,9 @@ impl Session {
 
     /// Moves the notices [`Shown`] decided into the effects, in the order they came.
     fn drain_shown(&mut self) {
-        let notices = self.shown.take_notices().map(Effect::Notice);
-        self.effects.extend(notices);
+        for notice in self.shown.take_notices() {
+            self.effects.push(Effect::Notice(notice));
+        }
     }
 }
 

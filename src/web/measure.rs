@@ -1,7 +1,5 @@
 //! Text measurement with the real font: a 2D canvas's `measureText`, cached per font and string.
 
-use std::collections::HashMap;
-
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlImageElement};
 
@@ -10,12 +8,19 @@ use super::dom::px;
 use crate::core::geometry::Size;
 use crate::core::layout::text::{Font, TextMeasure};
 use crate::core::layout::{pixel_luminance, CardLayout, MediaFit};
+use crate::core::table::Table;
 
 /// Side of the square the region behind the text is scaled into for sampling, in pixels.
 const SAMPLE: u32 = 16;
 
 /// Entries kept before the cache starts over (a few cards' worth of words).
 const CACHE_LIMIT: usize = 8192;
+
+/// The cache's tag for a font: the (language, family) pair's index, the size in tenths of a
+/// px, and the weight.
+fn font_tag(text: u8, size: u32, weight: u16) -> u64 {
+    u64::from(text) << 48 | u64::from(size) << 16 | u64::from(weight)
+}
 
 /// Measures in an offscreen canvas with the card's font family and in its language (the
 /// context's `lang`, so that the canvas shapes and picks fallback fonts as the DOM does for an
@@ -27,11 +32,9 @@ pub struct CanvasMeasure {
     /// one (`u8::MAX` when the context's state was reset).
     texts: Vec<(String, String)>,
     text: u8,
-    /// Widths by (text index, size in tenths of a px, weight), then by string: a lookup
-    /// borrows the string, only a new measure copies it.
-    cache: HashMap<(u8, u32, u16), HashMap<String, f32>>,
-    /// Widths kept in all.
-    kept: usize,
+    /// Widths by string, tagged with the font ([`font_tag`]): a lookup borrows the string,
+    /// only a new measure copies it.
+    cache: Table<String, f32>,
     /// While warming the cache ahead of need (`warm`): the monotonic time (ms) after which a
     /// width not yet known is estimated instead of measured, and whether one was.
     budget: Option<f64>,
@@ -61,8 +64,7 @@ impl CanvasMeasure {
             font: None,
             texts: Vec::new(),
             text: u8::MAX,
-            cache: HashMap::new(),
-            kept: 0,
+            cache: Table::default(),
             budget: None,
             short: false,
             measured: 0,
@@ -167,8 +169,8 @@ impl CanvasMeasure {
 impl TextMeasure for CanvasMeasure {
     fn width(&mut self, text: &str, font: Font) -> f32 {
         let size = (font.size * 10.0).round() as u32;
-        let key = (self.text, size, font.weight);
-        if let Some(w) = self.cache.get(&key).and_then(|widths| widths.get(text)) {
+        let key = font_tag(self.text, size, font.weight);
+        if let Some(w) = self.cache.get(key, text) {
             return *w;
         }
         // No canvas (should not happen in a WebView): a generous estimate keeps text inside.
@@ -193,15 +195,10 @@ impl TextMeasure for CanvasMeasure {
             self.font = Some((size, font.weight));
         }
         let width = context.measure_text(text).map_or(0.0, |m| m.width() as f32);
-        if self.kept >= CACHE_LIMIT {
+        if self.cache.len() >= CACHE_LIMIT {
             self.cache.clear();
-            self.kept = 0;
         }
-        self.cache
-            .entry(key)
-            .or_default()
-            .insert(text.to_string(), width);
-        self.kept += 1;
+        self.cache.insert(key, text.to_string(), width);
         width
     }
 
@@ -217,7 +214,6 @@ impl TextMeasure for CanvasMeasure {
                     // More languages and skins than a lock screen shows: start over.
                     self.texts.clear();
                     self.cache.clear();
-                    self.kept = 0;
                 }
                 self.texts.push((lang.to_string(), family.to_string()));
                 self.texts.len() - 1

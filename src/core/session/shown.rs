@@ -10,8 +10,6 @@
 use super::notice::Notice;
 use super::timeline::{Offer, Timeline};
 
-use std::collections::HashSet;
-
 use crate::core::feed::Card;
 use crate::core::time::WallMs;
 use crate::core::ui::skin::Wake;
@@ -88,8 +86,9 @@ pub struct Shown {
     quiet: bool,
     /// The card the first feed opens on, when it has it (a renderer restarted after a crash).
     resume: Option<String>,
-    /// Ids of the cards that have been in view with the screen on (for the skin's wake rule).
-    seen: HashSet<String>,
+    /// Ids of the cards that have been in view with the screen on (for the skin's wake rule):
+    /// the cards a viewer sees in one sitting, a short list searched in order.
+    seen: Vec<String>,
     notices: Vec<Notice>,
 }
 
@@ -278,7 +277,7 @@ impl Shown {
     pub fn seen(&mut self, current: usize) {
         if let Some(card) = self.shown.get(current) {
             if !self.seen.contains(&card.id) {
-                self.seen.insert(card.id.clone());
+                self.seen.push(card.id.clone());
             }
         }
     }

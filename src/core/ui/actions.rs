@@ -3,8 +3,6 @@
 //! share of a card pressed again within [`DEBOUNCE_MS`] of the one that went is dropped. A
 //! like goes once per card and stays pressed (the bridge has no "unlike").
 
-use std::collections::HashSet;
-
 use crate::core::time::MonoMs;
 
 /// How long a second press of the same open or share on the same card is ignored.
@@ -61,7 +59,8 @@ impl Action {
 /// What was pressed lately, and which cards are liked.
 #[derive(Debug, Default)]
 pub struct Actions {
-    liked: HashSet<String>,
+    /// The liked cards' ids (a viewer likes a handful).
+    liked: Vec<String>,
     /// Opens and shares that went less than [`DEBOUNCE_MS`] ago (a handful at most).
     recent: Vec<(Action, String, MonoMs)>,
 }
@@ -73,7 +72,13 @@ impl Actions {
         self.recent
             .retain(|&(_, _, at)| at <= now && now.since(at) < DEBOUNCE_MS);
         match action {
-            Action::Like => self.liked.insert(card_id.to_owned()),
+            Action::Like => {
+                let new = !self.is_liked(card_id);
+                if new {
+                    self.liked.push(card_id.to_owned());
+                }
+                new
+            }
             Action::Open | Action::Share => {
                 let repeat = self
                     .recent
@@ -89,7 +94,7 @@ impl Actions {
 
     /// Whether the viewer liked this card.
     pub fn is_liked(&self, card_id: &str) -> bool {
-        self.liked.contains(card_id)
+        self.liked.iter().any(|id| id == card_id)
     }
 
     /// A new feed: forgets the cards it no longer has.
