@@ -60,6 +60,30 @@ test('a sponsored card in view leaves at its expires_at, within a second, and th
   await context.close();
 });
 
+test('a card that expires under a finger held on it stays until the finger lifts, then leaves at once', async () => {
+  const expires = T0 + 60_000;
+  const { page, context, problems } = await openAt({
+    version: 1,
+    cards: [card('flight', 'sponsored', { expires }), card('news-1', 'news')],
+  });
+  await waitInView(page, 'flight');
+  await holdStill(page);
+  const box = await page.locator('.glance-viewport').boundingBox();
+  await page.clock.pauseAt(expires - 2_000);
+  // A press in the middle of the card, held across its end: nothing moves under it.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.clock.runFor(4_000);
+  assert.equal(await page.evaluate(() => window.glance.renderer.currentId), 'flight', 'never under a finger');
+  // It lifts where it pressed: a hold, no swipe, so no settle follows.
+  await page.mouse.up();
+  await page.clock.runFor(500);
+  assert.equal(await page.evaluate(() => window.glance.renderer.indexOf('flight')), -1, 'gone once the finger lifted');
+  assert.equal(await page.evaluate(() => window.glance.renderer.currentId), 'news-1');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a card comes at its starts_at into its place in the feed, and the card in view stays', async () => {
   const starts = T0 + 120_000;
   const { page, context, problems } = await openAt({
