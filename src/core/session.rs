@@ -1090,9 +1090,15 @@ impl Session {
         self.push(Effect::Skin);
     }
 
-    /// The viewport's size, or the page's safe area (`other_change`), changed: the cards are
-    /// laid out again.
-    pub fn resize(&mut self, size: Size, other_change: bool) {
+    /// The host element measured `measured`, and the page's safe area changed or not
+    /// (`other_change`): the cards are laid out again for the new size. While the element has
+    /// no size of its own (a warm WebView not yet attached to a window), the screen size the
+    /// host reported (`host`) stands in for it.
+    pub fn resize(&mut self, measured: Size, host: Option<Size>, other_change: bool) {
+        let size = match host {
+            Some(host) if measured.width <= 0.0 || measured.height <= 0.0 => host,
+            _ => measured,
+        };
         // The observer also reports the size it started with: nothing to do then.
         if size == self.deck.viewport() && !other_change {
             return;

@@ -593,14 +593,10 @@ impl State {
         let rect = self.root.get_bounding_client_rect();
         self.origin = (rect.left() as f32, rect.top() as f32);
         let measured = Size::new(rect.width() as f32, rect.height() as f32);
-        let size = match self.host_viewport {
-            Some(host) if measured.width <= 0.0 || measured.height <= 0.0 => host,
-            _ => measured,
-        };
         let safe_area = read_safe_area(&self.doc, &self.viewport);
         let moved = safe_area != self.safe_area;
         self.safe_area = safe_area;
-        self.session.resize(size, moved);
+        self.session.resize(measured, self.host_viewport, moved);
     }
 
     /// The device the cards are laid out for now.

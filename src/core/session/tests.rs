@@ -625,3 +625,24 @@ fn after_a_skin_switch_the_next_swipe_is_announced() {
     assert_eq!(page.current(), "offer");
     assert_eq!(page.live.as_deref(), Some("offer"));
 }
+
+#[test]
+fn a_host_element_without_a_size_is_laid_out_for_the_screen_the_host_reported() {
+    let mut page = Page::generic();
+    page.offer(feed(&[]));
+    let host = Size::new(412.0, 915.0);
+    // A warm WebView not yet attached: the element measures 0 × 0.
+    page.session.resize(Size::new(0.0, 0.0), Some(host), false);
+    page.apply();
+    assert_eq!(page.session.deck().viewport(), host);
+    assert_eq!(page.mounted, [0, 1], "built again for that size");
+    // Attached: its own size wins.
+    page.session.resize(SCREEN, Some(host), false);
+    page.apply();
+    assert_eq!(page.session.deck().viewport(), SCREEN);
+    // The same size again (the observer's first report) changes nothing.
+    page.clear();
+    page.session.resize(SCREEN, Some(host), false);
+    page.apply();
+    assert!(page.log.is_empty());
+}
