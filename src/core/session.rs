@@ -47,9 +47,9 @@ pub struct Now {
 
 impl Now {
     /// The same wall time at another monotonic reading (an event's own timestamp).
-    fn at(self, mono: f64) -> Self {
+    fn at(self, mono: MonoMs) -> Self {
         Self {
-            mono: MonoMs(mono),
+            mono,
             wall: self.wall,
         }
     }
@@ -525,37 +525,37 @@ impl Session {
         &mut self,
         id: i32,
         at: (f32, f32),
-        time: f64,
+        time: MonoMs,
         on_control: bool,
         now: Now,
     ) -> bool {
         // A finger catches cards that the compositor is moving, where they are now.
         self.interrupt(now);
-        let h = self.deck.pointer_down(id, at.0, at.1, time, on_control);
+        let h = self.deck.pointer_down(id, at.0, at.1, time.0, on_control);
         self.handled(h, now.at(time))
     }
 
     /// A pointer moved. Returns whether the event was used (the layer then also captures the
     /// pointer, so the moves keep coming when the finger leaves the card).
-    pub fn pointer_move(&mut self, id: i32, at: (f32, f32), time: f64, now: Now) -> bool {
-        let h = self.deck.pointer_move(id, at.0, at.1, time);
+    pub fn pointer_move(&mut self, id: i32, at: (f32, f32), time: MonoMs, now: Now) -> bool {
+        let h = self.deck.pointer_move(id, at.0, at.1, time.0);
         self.handled(h, now.at(time))
     }
 
     /// A pointer went up. Returns whether the event was used.
-    pub fn pointer_up(&mut self, id: i32, at: (f32, f32), time: f64, now: Now) -> bool {
-        let h = self.deck.pointer_up(id, at.0, at.1, time);
+    pub fn pointer_up(&mut self, id: i32, at: (f32, f32), time: MonoMs, now: Now) -> bool {
+        let h = self.deck.pointer_up(id, at.0, at.1, time.0);
         self.handled(h, now.at(time))
     }
 
     /// The browser took a pointer away. Returns whether the event was used.
-    pub fn pointer_cancel(&mut self, id: i32, time: f64, now: Now) -> bool {
+    pub fn pointer_cancel(&mut self, id: i32, time: MonoMs, now: Now) -> bool {
         let h = self.deck.pointer_cancel(id);
         self.handled(h, now.at(time))
     }
 
     /// A navigation key. Returns whether the event was used.
-    pub fn key(&mut self, key: Key, time: f64, now: Now) -> bool {
+    pub fn key(&mut self, key: Key, time: MonoMs, now: Now) -> bool {
         self.interrupt(now);
         let h = self.deck.key(key);
         self.handled(h, now.at(time))
@@ -672,18 +672,18 @@ impl Session {
     }
 
     /// An animation frame at `time` (the frame's timestamp).
-    pub fn frame(&mut self, time: f64, now: Now) {
+    pub fn frame(&mut self, time: MonoMs, now: Now) {
         if matches!(self.motion, Motion::Frames) {
             self.motion = Motion::Still;
         }
-        let frame = self.deck.advance(time);
+        let frame = self.deck.advance(time.0);
         // Mid-motion, mount at once only a card that shows and is missing; once settled, the
         // window is tidied in an idle moment, so a swipe never inserts elements while it runs.
         if !frame.settled {
             self.mount_if_needed(frame.position);
         }
         self.push(Effect::Place(frame.position));
-        self.observe_view(now, time, frame.position);
+        self.observe_view(now, time.0, frame.position);
         if frame.settled {
             self.settled(now);
         } else {

@@ -32,6 +32,7 @@ use crate::core::motion::saver::Savers;
 use crate::core::session::effect::Effect;
 use crate::core::session::notice::Notice;
 use crate::core::session::{Arrival, Session};
+use crate::core::time::MonoMs;
 use crate::core::ui::face::ROOT_VARS;
 use crate::core::ui::skin::Skin;
 
@@ -193,7 +194,7 @@ impl Mount {
                         if let Some(shared) = weak.upgrade() {
                             with_state(&shared, |s| {
                                 s.frame.fired();
-                                s.session.frame(time, now());
+                                s.session.frame(MonoMs(time), now());
                             });
                         }
                     })

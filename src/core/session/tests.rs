@@ -182,7 +182,7 @@ impl Page {
             if self.frame {
                 self.frame = false;
                 self.pass(16.0);
-                self.session.frame(self.mono, self.now());
+                self.session.frame(MonoMs(self.mono), self.now());
                 self.apply();
                 continue;
             }
@@ -230,17 +230,18 @@ impl Page {
     fn drag(&mut self, dx: f32, lift: bool) {
         let (x, y) = (180.0, 400.0);
         self.session
-            .pointer_down(1, (x, y), self.mono, false, self.now());
+            .pointer_down(1, (x, y), MonoMs(self.mono), false, self.now());
         self.apply();
         for step in 1..=10 {
             self.pass(10.0);
             let at = (x + dx * step as f32 / 10.0, y);
-            self.session.pointer_move(1, at, self.mono, self.now());
+            self.session
+                .pointer_move(1, at, MonoMs(self.mono), self.now());
             self.apply();
         }
         if lift {
             self.session
-                .pointer_up(1, (x + dx, y), self.mono, self.now());
+                .pointer_up(1, (x + dx, y), MonoMs(self.mono), self.now());
             self.apply();
         }
     }
@@ -343,7 +344,7 @@ fn a_finger_catches_a_settle_on_the_compositor_where_it_is() {
     // Half-way through the settle a finger lands.
     page.pass(settle.duration_ms / 2.0);
     page.session
-        .pointer_down(1, (180.0, 400.0), page.mono, false, page.now());
+        .pointer_down(1, (180.0, 400.0), MonoMs(page.mono), false, page.now());
     page.apply();
     let placed = page.log.iter().find_map(|e| match e {
         Effect::Place(p) => Some(*p),
@@ -362,7 +363,7 @@ fn a_finger_catches_a_settle_on_the_compositor_where_it_is() {
     assert!(page.card_changes().is_empty(), "nothing landed yet");
 
     page.session
-        .pointer_up(1, (180.0, 400.0), page.mono, page.now());
+        .pointer_up(1, (180.0, 400.0), MonoMs(page.mono), page.now());
     page.apply();
     page.run(2_000.0);
     assert_eq!(page.current(), "clip");
@@ -427,14 +428,14 @@ fn a_card_that_expires_under_a_finger_leaves_at_the_next_rest() {
     // A finger holds the card from 2.5 s to 4 s.
     page.run(2_500.0);
     page.session
-        .pointer_down(1, (180.0, 400.0), page.mono, false, page.now());
+        .pointer_down(1, (180.0, 400.0), MonoMs(page.mono), false, page.now());
     page.apply();
     page.run(1_500.0);
     assert_eq!(page.current(), "rain", "nothing changes under the finger");
     assert_eq!(page.session.cards().len(), 4);
 
     page.session
-        .pointer_up(1, (180.0, 400.0), page.mono, page.now());
+        .pointer_up(1, (180.0, 400.0), MonoMs(page.mono), page.now());
     page.apply();
     page.run(1_000.0);
     assert_eq!(page.session.cards().len(), 3);
@@ -594,7 +595,7 @@ fn with_reduced_motion_a_key_lands_at_once_with_a_cross_fade() {
     page.session.set_reduced_motion(true);
     page.offer(feed(&[]));
     page.clear();
-    page.session.key(Key::Right, page.mono, page.now());
+    page.session.key(Key::Right, MonoMs(page.mono), page.now());
     page.apply();
     assert_eq!(page.current(), "clip", "landed in the same input");
     assert!(!page.frame && page.animating.is_none(), "nothing moves");

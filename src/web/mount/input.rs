@@ -7,12 +7,13 @@ use web_sys::{Element, KeyboardEvent, PointerEvent};
 use super::State;
 use crate::core::navigation::deck::Key;
 use crate::core::session::{Control, Failure};
+use crate::core::time::MonoMs;
 use crate::core::ui::actions::Action;
 use crate::web::clock::now;
 
 /// An event's timestamp, on the page's monotonic clock.
-fn event_time(event: &web_sys::Event) -> f64 {
-    event.time_stamp()
+fn event_time(event: &web_sys::Event) -> MonoMs {
+    MonoMs(event.time_stamp())
 }
 
 /// Cancels the event's default when the session used it.
