@@ -39,6 +39,10 @@
 //!   paused and emptied (`src` removed, `load()`), so the WebView frees the decoder and the
 //!   buffers at once; the next clip card takes it. At most four exist at any time (three in the
 //!   window, one spare).
+//! - **The contrast sample**: once a card's picture has loaded, the part behind its text is
+//!   scaled to 16 × 16 pixels by `createImageBitmap` (off the main thread) and read back in a
+//!   small canvas of its own; core sets the scrim from those pixels. Drawing the full picture
+//!   into a canvas on the main thread cost a decode and a scale there (40–110 ms at 4× CPU).
 //! - **Failures**: a picture that fails leaves the card's `media.color` (or the dark card
 //!   background) with its text, and the scrim follows that colour; a clip that fails keeps its
 //!   poster. Either is reported once per card and source (`media_error` notice and event).

@@ -80,14 +80,14 @@ pub mod lang;
 pub mod text;
 
 mod blocks;
-mod contrast;
+pub mod contrast;
 pub mod css;
 mod fit;
 mod media;
 mod stack;
 mod zone;
 
-pub use contrast::{luminance, pixel_luminance, sampled_scrim, scrim_for};
+pub use contrast::{luminance, pixel_luminance, sampled_scrim, scrim_for, BehindText};
 pub use css::TOUCH_TARGET;
 
 use crate::core::feed::Card;

@@ -6,11 +6,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
 use super::dom::{append, attr, el, icon, px, text};
-use super::measure::BehindText;
 use super::paint;
 use super::video_pool::VideoPool;
 use crate::core::feed::Card;
-use crate::core::layout::{BlockKind, CardLayout};
+use crate::core::layout::{BehindText, BlockKind, CardLayout};
 use crate::core::motion::saver::Savers;
 use crate::core::motion::{CardMotion, KenBurns, Pose};
 use crate::core::ui::actions::Action;

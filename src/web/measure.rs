@@ -1,17 +1,12 @@
 //! Text measurement with the real font: a 2D canvas's `measureText`, cached per font and string.
 
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, HtmlImageElement};
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
 
 use super::clock::mono_now;
 use super::dom::px;
-use crate::core::geometry::Size;
 use crate::core::layout::text::{Font, TextMeasure};
-use crate::core::layout::{pixel_luminance, CardLayout, MediaFit};
 use crate::core::table::Table;
-
-/// Side of the square the region behind the text is scaled into for sampling, in pixels.
-const SAMPLE: u32 = 16;
 
 /// Entries kept before the cache starts over (a few cards' worth of words).
 const CACHE_LIMIT: usize = 8192;
@@ -45,19 +40,12 @@ pub struct CanvasMeasure {
 impl CanvasMeasure {
     /// A measurer in `doc`'s canvas.
     pub fn new(doc: &Document) -> Self {
-        // The canvas is read back (a 16 × 16 contrast sample per picture): Chromium keeps such
-        // a canvas in memory the CPU reads, and warns when it is not told so.
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into());
+        // Only measured in: the contrast sample has a canvas of its own (`paint.rs`).
         let context = doc
             .create_element("canvas")
             .ok()
             .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-            .and_then(|c| {
-                c.get_context_with_context_options("2d", &options)
-                    .ok()
-                    .flatten()
-            })
+            .and_then(|c| c.get_context("2d").ok().flatten())
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
         Self {
             context,
@@ -90,79 +78,6 @@ impl CanvasMeasure {
         self.texts
             .get(usize::from(self.text))
             .map_or("sans-serif", |(_, family)| family.as_str())
-    }
-}
-
-/// What the contrast sample needs of a card's layout: the card's size, how its picture is
-/// positioned, and where its text starts.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BehindText {
-    card: Size,
-    fit: MediaFit,
-    top: f32,
-}
-
-impl BehindText {
-    /// The region of a laid-out card with a picture.
-    pub fn of(layout: &CardLayout) -> Option<Self> {
-        let card = Size::new(layout.card.width, layout.card.height);
-        Some(Self {
-            card,
-            fit: layout.media?,
-            top: layout.text_top(),
-        })
-    }
-}
-
-impl CanvasMeasure {
-    /// Relative luminances of the part of `img` that lies behind the card's text, as it is
-    /// shown (object-fit: cover at the layout's position), scaled into 16 × 16 pixels. `None`
-    /// when the picture cannot be read (another origin without CORS) or has no size.
-    pub fn sample_behind_text(
-        &mut self,
-        img: &HtmlImageElement,
-        region: BehindText,
-    ) -> Option<Vec<f32>> {
-        let context = self.context.as_ref()?;
-        let (w, h) = (
-            f64::from(img.natural_width()),
-            f64::from(img.natural_height()),
-        );
-        let (vw, vh) = (f64::from(region.card.width), f64::from(region.card.height));
-        if w <= 0.0 || h <= 0.0 || vw <= 0.0 || vh <= 0.0 {
-            return None;
-        }
-        let fit = region.fit;
-        let scale = (vw / w).max(vh / h);
-        let offset_x = f64::from(fit.x) * (w * scale - vw);
-        let offset_y = f64::from(fit.y) * (h * scale - vh);
-        let top = f64::from(region.top);
-        let canvas = context.canvas()?;
-        canvas.set_width(SAMPLE);
-        canvas.set_height(SAMPLE);
-        // Resizing the canvas resets its state, including the font and the language.
-        self.font = None;
-        self.text = u8::MAX;
-        let side = f64::from(SAMPLE);
-        context
-            .draw_image_with_html_image_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                img,
-                offset_x / scale,
-                (offset_y + top) / scale,
-                vw / scale,
-                (vh - top) / scale,
-                0.0,
-                0.0,
-                side,
-                side,
-            )
-            .ok()?;
-        let data = context.get_image_data(0.0, 0.0, side, side).ok()?.data();
-        Some(
-            data.chunks_exact(4)
-                .map(|p| pixel_luminance(p[0], p[1], p[2]))
-                .collect(),
-        )
     }
 }
 

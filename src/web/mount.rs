@@ -578,6 +578,9 @@ fn listen(
         on(viewport, "error", capture, State::on_media_error),
         on(viewport, "ended", capture, State::on_clip_end),
         on(viewport, "load", capture, State::on_media_load),
+        // The region behind a picture's text, sampled off the main thread
+        // (`paint::sample_then_tell`).
+        on(viewport, "glancesampled", capture, State::on_sampled),
         // The card in view's picture decoded (`paint::decode_then_tell`): its Ken Burns starts.
         on(
             viewport,

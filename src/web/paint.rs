@@ -64,6 +64,25 @@ export function play_quietly(video) {
 export function decode_then_tell(img) {
   img.decode().then(() => img.dispatchEvent(new Event('glancedecoded')), () => {});
 }
+let sampler = null;
+export function sample_then_tell(img, x, y, w, h, side) {
+  createImageBitmap(img, x, y, w, h, { resizeWidth: side, resizeHeight: side, resizeQuality: 'high' })
+    .then((bitmap) => {
+      sampler = sampler || document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      sampler.canvas.width = side;
+      sampler.canvas.height = side;
+      sampler.drawImage(bitmap, 0, 0);
+      bitmap.close();
+      let data;
+      try {
+        data = sampler.getImageData(0, 0, side, side).data;
+      } catch {
+        sampler = null;
+        return;
+      }
+      img.dispatchEvent(new CustomEvent('glancesampled', { detail: data }));
+    }, () => {});
+}
 export function compositor_settle_supported() {
   return typeof Element.prototype.animate === 'function' && typeof CSS !== 'undefined'
     && CSS.supports('transition-timing-function', 'linear(0, 1)');
@@ -140,4 +159,20 @@ extern "C" {
     /// its listener, and nothing of it is called.
     #[wasm_bindgen(js_name = decode_then_tell)]
     pub fn decode_then_tell(img: &web_sys::HtmlImageElement);
+
+    /// Scales the part `x, y, w, h` of a loaded picture into `side` × `side` pixels off the
+    /// main thread (`createImageBitmap` with a resize), reads them back in a small canvas of
+    /// its own, and fires `glancesampled` on the picture with their RGBA bytes as `detail`.
+    /// Nothing fires for a picture that cannot be read (another origin without CORS: that
+    /// canvas is dropped, since a tainted canvas stays tainted) or that has left the page.
+    /// The promise's callbacks are JS only, as for `decode_then_tell`.
+    #[wasm_bindgen(js_name = sample_then_tell)]
+    pub fn sample_then_tell(
+        img: &web_sys::HtmlImageElement,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        side: u32,
+    );
 }

@@ -776,6 +776,58 @@ test('media: a clip that fails keeps its poster with the text, and is reported o
   await context.close();
 });
 
+/** A PNG of `width` × `height` px in one grey `level` (0–255): 8-bit greyscale, unfiltered rows. */
+async function greyPng(width, height, level) {
+  const { deflateSync, crc32 } = await import('node:zlib');
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width, level)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('media: the scrim behind the text follows the picture it was sampled from, darker for a lighter picture', async () => {
+  const pictures = { night: await greyPng(360, 640, 0), fog: await greyPng(360, 640, 128), snow: await greyPng(360, 640, 255) };
+  const card = (id) => ({ id, kind: 'image', lang: 'en', title: `Card ${id}`, media: { type: 'image', src: `media/${id}.png`, width: 360, height: 640 } });
+  const feed = JSON.stringify({ version: 1, cards: ['night', 'fog', 'snow'].map(card) });
+  const { page, context, problems } = await openWithFeed(feed, '', {
+    setUp: (c) => c.route('**/media/*.png', (route) => {
+      const id = new URL(route.request().url()).pathname.split('/').pop().replace('.png', '');
+      return route.fulfill({ contentType: 'image/png', body: pictures[id] });
+    }),
+  });
+  await waitInView(page, 'night');
+  const scrimOf = (id) => page.$eval(`[data-card-id="${id}"] .glance-scrim`, (s) => Number(s.style.getPropertyValue('--glance-scrim')));
+  await page.waitForFunction(() => {
+    const of = (id) => document.querySelector(`[data-card-id="${id}"] .glance-scrim`)?.style.getPropertyValue('--glance-scrim');
+    return of('night') === '0.00' && of('fog') !== undefined && Number(of('fog')) > 0;
+  });
+  const night = await scrimOf('night');
+  const fog = await scrimOf('fog');
+  // The third card is mounted after a move; its white picture needs the darkest scrim.
+  await page.click('#next');
+  await waitInView(page, 'fog');
+  await page.waitForFunction(() => document.querySelector('[data-card-id="snow"] .glance-scrim') !== null);
+  await page.waitForTimeout(500);
+  const snow = await scrimOf('snow');
+  assert.equal(night, 0, 'white text on black needs no scrim');
+  assert.ok(fog > night && fog < snow, `grey ${fog} lies between black ${night} and white ${snow}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('hostile feed: 110 XSS and URL-smuggling payloads run nothing, add no element, and every bad card is reported', async () => {
   const { readFile } = await import('node:fs/promises');
   const { text, urls } = JSON.parse(await readFile(new URL('./xss-payloads.json', import.meta.url), 'utf8'));

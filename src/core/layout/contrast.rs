@@ -1,7 +1,9 @@
 //! Step 7, the scrim: how dark the layer behind the text must be for white text to reach
 //! WCAG's 4.5:1 against the picture.
 
+use super::{CardLayout, MediaFit};
 use crate::core::feed::Rgb;
+use crate::core::geometry::Size;
 
 /// The contrast white text needs: 4.5:1 (3:1 would do for the large headline alone, but the
 /// summary and source line are body text).
@@ -86,9 +88,78 @@ pub fn pixel_luminance(r: u8, g: u8, b: u8) -> f32 {
         | u32::from(b)))
 }
 
+/// The side of the contrast sample, in pixels: the region behind the text is scaled into a
+/// square this many pixels wide.
+pub const SAMPLE_SIDE: u32 = 16;
+
+/// What the contrast sample needs of a card's layout: the card's size, how its picture is
+/// positioned, and where its text starts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BehindText {
+    card: Size,
+    fit: MediaFit,
+    top: f32,
+}
+
+impl BehindText {
+    /// The region of a laid-out card with a picture.
+    pub fn of(layout: &CardLayout) -> Option<Self> {
+        Some(Self {
+            card: Size::new(layout.card.width, layout.card.height),
+            fit: layout.media?,
+            top: layout.text_top(),
+        })
+    }
+
+    /// The part of a picture of `natural` size (px) that lies behind the card's text, as it is
+    /// shown (`object-fit: cover` at the layout's position): `[x, y, width, height]` in the
+    /// picture's own pixels. `None` for a picture or a card without a size.
+    pub fn source_rect(&self, natural: Size) -> Option<[f32; 4]> {
+        let (w, h) = (natural.width, natural.height);
+        let (vw, vh) = (self.card.width, self.card.height);
+        if w <= 0.0 || h <= 0.0 || vw <= 0.0 || vh <= 0.0 {
+            return None;
+        }
+        let scale = (vw / w).max(vh / h);
+        let offset_x = self.fit.x * (w * scale - vw);
+        let offset_y = self.fit.y * (h * scale - vh);
+        Some([
+            offset_x / scale,
+            (offset_y + self.top) / scale,
+            vw / scale,
+            (vh - self.top) / scale,
+        ])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_region_behind_the_text_is_the_part_of_the_covering_picture_below_the_text_top() {
+        let behind = BehindText {
+            card: Size::new(360.0, 800.0),
+            fit: MediaFit { x: 0.5, y: 0.5 },
+            top: 500.0,
+        };
+        // 720 × 1280 covers 360 × 800 at 0.625 (450 × 800 shown, 45 px cut each side): the
+        // text's 300 px are the picture's bottom 480 px, 576 px wide from x = 72.
+        assert_eq!(
+            behind.source_rect(Size::new(720.0, 1280.0)),
+            Some([72.0, 800.0, 576.0, 480.0])
+        );
+        // A picture wider than the card, shown from its left edge.
+        let left = BehindText {
+            fit: MediaFit { x: 0.0, y: 0.5 },
+            ..behind
+        };
+        assert_eq!(
+            left.source_rect(Size::new(1600.0, 800.0)),
+            Some([0.0, 500.0, 360.0, 300.0])
+        );
+        assert_eq!(behind.source_rect(Size::new(0.0, 0.0)), None);
+    }
 
     #[test]
     fn the_power_is_the_standard_librarys_for_every_channel_value() {

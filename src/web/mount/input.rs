@@ -5,11 +5,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 
 use super::State;
+use crate::core::geometry::Size;
+use crate::core::layout::contrast::SAMPLE_SIDE;
+use crate::core::layout::pixel_luminance;
 use crate::core::navigation::deck::Key;
 use crate::core::session::{Control, Failure};
 use crate::core::time::MonoMs;
 use crate::core::ui::actions::Action;
 use crate::web::clock::now;
+use crate::web::paint;
 
 /// An event's timestamp, on the page's monotonic clock.
 fn event_time(event: &web_sys::Event) -> MonoMs {
@@ -169,8 +173,9 @@ impl State {
     }
 
     /// A card's picture loaded: the region behind its text is sampled once, when the session
-    /// asks for it. A picture from another origin without CORS cannot be read; its card keeps
-    /// the scrim that is dark enough for any picture.
+    /// asks for it, off the main thread (`paint::sample_then_tell`); the pixels come back in
+    /// `glancesampled`. A picture from another origin without CORS cannot be read; its card
+    /// keeps the scrim that is dark enough for any picture.
     pub(super) fn on_media_load(&mut self, event: &web_sys::Event) {
         let Some(img) = event
             .target()
@@ -188,17 +193,38 @@ impl State {
             return;
         };
         // The view keeps where its picture lies behind its text: no second layout is needed.
-        let Some(region) = self
+        let natural = Size::new(img.natural_width() as f32, img.natural_height() as f32);
+        let Some([x, y, w, h]) = self
             .views
             .iter()
             .find(|v| v.index == index)
             .and_then(|v| v.behind_text)
+            .and_then(|b| b.source_rect(natural))
         else {
             return;
         };
-        if let Some(mut samples) = self.measure.sample_behind_text(&img, region) {
-            self.session.sampled(&card_id, &mut samples);
-        }
+        let (x, y, w, h) = (f64::from(x), f64::from(y), f64::from(w), f64::from(h));
+        paint::sample_then_tell(&img, x, y, w, h, SAMPLE_SIDE);
+    }
+
+    /// The pixels behind a picture's text, scaled to the sample's size: the session sets the
+    /// card's scrim from them.
+    pub(super) fn on_sampled(&mut self, event: &web_sys::Event) {
+        let Some((_, card_id)) = Self::card_of(event.target()) else {
+            return;
+        };
+        let Some(rgba) = event
+            .dyn_ref::<web_sys::CustomEvent>()
+            .and_then(|e| e.detail().dyn_into::<js_sys::Uint8ClampedArray>().ok())
+        else {
+            return;
+        };
+        let mut samples: Vec<f32> = rgba
+            .to_vec()
+            .chunks_exact(4)
+            .map(|p| pixel_luminance(p[0], p[1], p[2]))
+            .collect();
+        self.session.sampled(&card_id, &mut samples);
     }
 
     /// A picture or clip failed: the session records and tells it; the card gives way to its
