@@ -40,9 +40,13 @@
 //!   buffers at once; the next clip card takes it. At most four exist at any time (three in the
 //!   window, one spare).
 //! - **The contrast sample**: once a card's picture has loaded, the part behind its text is
-//!   scaled to 16 × 16 pixels by `createImageBitmap` (off the main thread) and read back in a
-//!   small canvas of its own; core sets the scrim from those pixels. Drawing the full picture
-//!   into a canvas on the main thread cost a decode and a scale there (40–110 ms at 4× CPU).
+//!   scaled to 16 × 16 pixels by `createImageBitmap` and read back in a small canvas of its
+//!   own; core sets the scrim from those pixels. Chromium still decodes the picture inside that
+//!   call, on the main thread (25–33 ms for a 720 × 1280 JPEG at 4× CPU), but the scale is
+//!   not: drawing the full picture into a canvas there cost 40–110 ms. Reading the picture's
+//!   bytes from the HTTP cache as a `Blob` would take the decode off the thread too, but that
+//!   fetch displaces the picture from Blink's memory cache, and the shim's painted card, made
+//!   at a trap, then showed without its picture (the trap test in `preview.test.mjs`).
 //! - **Failures**: a picture that fails leaves the card's `media.color` (or the dark card
 //!   background) with its text, and the scrim follows that colour; a clip that fails keeps its
 //!   poster. Either is reported once per card and source (`media_error` notice and event).

@@ -160,9 +160,10 @@ extern "C" {
     #[wasm_bindgen(js_name = decode_then_tell)]
     pub fn decode_then_tell(img: &web_sys::HtmlImageElement);
 
-    /// Scales the part `x, y, w, h` of a loaded picture into `side` × `side` pixels off the
-    /// main thread (`createImageBitmap` with a resize), reads them back in a small canvas of
-    /// its own, and fires `glancesampled` on the picture with their RGBA bytes as `detail`.
+    /// Scales the part `x, y, w, h` of a loaded picture into `side` × `side` pixels
+    /// (`createImageBitmap` with a resize: the decode happens in the call, the scale off the
+    /// main thread), reads them back in a small canvas of its own, and fires `glancesampled`
+    /// on the picture with their RGBA bytes as `detail`.
     /// Nothing fires for a picture that cannot be read (another origin without CORS: that
     /// canvas is dropped, since a tainted canvas stays tainted) or that has left the page.
     /// The promise's callbacks are JS only, as for `decode_then_tell`.
