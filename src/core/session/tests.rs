@@ -647,3 +647,128 @@ fn a_host_element_without_a_size_is_laid_out_for_the_screen_the_host_reported() 
     page.apply();
     assert!(page.log.is_empty());
 }
+
+#[test]
+fn a_card_whose_content_changes_is_rebuilt_in_place_under_a_dragging_finger() {
+    let mut page = Page::generic();
+    page.offer(feed(&[]));
+    // A finger is half-way across the first card.
+    page.session
+        .pointer_down(1, (180.0, 400.0), MonoMs(page.mono), false, page.now());
+    page.apply();
+    for step in 1..=5 {
+        page.pass(10.0);
+        let at = (180.0 - 20.0 * step as f32, 400.0);
+        page.session
+            .pointer_move(1, at, MonoMs(page.mono), page.now());
+        page.apply();
+    }
+    page.clear();
+
+    // The same cards in the same order, the clip's headline updated (a live story).
+    let mut cards = feed(&[]);
+    cards[1].title = "Ferry crossing at dawn, now with the harbour in fog".into();
+    let arrival = page.offer(cards);
+    assert!(arrival.applied);
+    assert!(
+        page.log.iter().any(|e| matches!(
+            e,
+            Effect::Refresh {
+                index: 1,
+                in_view: false,
+                ..
+            }
+        )),
+        "{:?}",
+        page.log
+    );
+    assert!(
+        !page
+            .log
+            .iter()
+            .any(|e| matches!(e, Effect::Mount(_) | Effect::UnmountAll | Effect::Place(_))),
+        "nothing else is built or moved: {:?}",
+        page.log
+    );
+    assert!(page.session.is_moving(), "the finger still drags");
+    assert!(page.card_changes().is_empty());
+}
+
+#[test]
+fn auto_advance_forbidden_by_the_host_stops_the_countdown_and_allowed_starts_it() {
+    let mut page = Page::generic();
+    let mut cards = feed(&[]);
+    cards.swap(0, 2);
+    page.offer(cards);
+    assert!(page.armed(Timer::Advance).is_some());
+    page.session.set_auto_advance(false, page.now());
+    page.apply();
+    assert_eq!(page.armed(Timer::Advance), None);
+    page.run(20_000.0);
+    assert_eq!(page.current(), "offer", "nothing moves by itself");
+    page.session.set_auto_advance(true, page.now());
+    page.apply();
+    let due = page
+        .armed(Timer::Advance)
+        .expect("the countdown starts over");
+    assert_eq!(due - page.mono, 8_000.0);
+}
+
+/// The `seq`s of a batch's events (its JSON text).
+fn seqs(events: &str) -> Vec<u64> {
+    events
+        .split(r#""seq":"#)
+        .skip(1)
+        .map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().expect("a seq")
+        })
+        .collect()
+}
+
+#[test]
+fn a_batch_the_host_failed_to_take_goes_again_and_an_acknowledged_one_does_not() {
+    let mut page = Page::generic();
+    page.session.set_auto_advance(false, page.now());
+    page.offer(feed(&[]));
+    assert!(page.session.press("rain", Action::Like, page.now()));
+    page.apply();
+    page.run(10_000.0);
+    let (first, events) = page
+        .notices
+        .iter()
+        .find_map(|n| match n {
+            Notice::Track { batch, events } => Some((*batch, events.clone())),
+            _ => None,
+        })
+        .expect("a batch went to the host");
+    assert!(events.contains(r#""type":"like""#));
+    page.clear();
+
+    page.session.track_failed(first, page.now());
+    page.apply();
+    page.run(60_000.0);
+    let (batch, again) = page
+        .notices
+        .iter()
+        .rev()
+        .find_map(|n| match n {
+            Notice::Track { batch, events } => Some((*batch, events.clone())),
+            _ => None,
+        })
+        .expect("the events go again");
+    assert!(batch > first);
+    assert_eq!(
+        seqs(&again),
+        seqs(&events),
+        "the same events, with their seqs"
+    );
+    page.clear();
+
+    // Acknowledged: nothing more goes, and no timer waits for it.
+    page.session.tracked(batch, &seqs(&again), page.now());
+    page.apply();
+    page.run(120_000.0);
+    assert!(page.tracked().is_empty(), "{}", page.tracked());
+    assert_eq!(page.armed(Timer::Outbox), None);
+}
