@@ -828,6 +828,35 @@ test('media: the scrim behind the text follows the picture it was sampled from, 
   await context.close();
 });
 
+test("media: Chromium's own styles for a clip are set up in idle time after the wake, not in a swipe that mounts the first clip card", async () => {
+  const cards = Array.from({ length: 5 }, (_, i) => ({
+    id: `c${i}`,
+    kind: i === 3 ? 'video' : 'news',
+    lang: 'en',
+    title: `Card ${i}`,
+    source: { name: 'Desk' },
+    ...(i === 3 ? { media: { type: 'video', src: 'media/clip.webm', poster: 'media/clip-poster.jpg', width: 360, height: 640 } } : {}),
+  }));
+  const { page, context, problems } = await openWithFeed(JSON.stringify({ version: 1, cards }));
+  await waitInView(page, 'c0');
+  await page.evaluate(() => { window.glance.renderer.autoAdvance = false; });
+  await page.waitForTimeout(1000); // the wake's idle moments
+  // Two steps: the tidy-up after the second mounts the clip card (c3, next to c2).
+  await env.browser.startTracing(page, { categories: ['blink', 'devtools.timeline'] });
+  for (const id of ['c1', 'c2']) {
+    await page.keyboard.press('ArrowRight');
+    await waitInView(page, id);
+    await page.waitForTimeout(700);
+  }
+  await page.waitForSelector('[data-card-id="c3"] video', { state: 'attached' });
+  const events = JSON.parse((await env.browser.stopTracing()).toString()).traceEvents;
+  // The media styles are Chromium's largest sheet: over 100,000 characters.
+  const big = events.filter((e) => e.name === 'CSSParserImpl::parseStyleSheet' && (e.args?.length ?? 0) > 100_000);
+  assert.deepEqual(big.map((e) => `${e.args.length} chars, ${(e.dur / 1000).toFixed(1)} ms`), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('hostile feed: 110 XSS and URL-smuggling payloads run nothing, add no element, and every bad card is reported', async () => {
   const { readFile } = await import('node:fs/promises');
   const { text, urls } = JSON.parse(await readFile(new URL('./xss-payloads.json', import.meta.url), 'utf8'));

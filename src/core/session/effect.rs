@@ -141,6 +141,9 @@ pub enum Effect {
     },
     /// In idle slices, measure the text of the cards the next settle mounts.
     LookAhead,
+    /// Have the browser style a `<video>` once, out of sight, and take it away again: its own
+    /// styles for media are then set up before a clip card is mounted.
+    WarmClips,
     /// In the next idle moment, call [`super::Session::store`].
     Store,
     /// No idle store is wanted any more (the outbox went to the host now).

@@ -772,3 +772,26 @@ fn a_batch_the_host_failed_to_take_goes_again_and_an_acknowledged_one_does_not()
     assert!(page.tracked().is_empty(), "{}", page.tracked());
     assert_eq!(page.armed(Timer::Outbox), None);
 }
+
+#[test]
+fn a_feed_with_a_clip_has_the_clip_styles_warmed_once_in_the_first_tidy_up() {
+    let warmed = |page: &Page| {
+        page.log
+            .iter()
+            .filter(|e| matches!(e, Effect::WarmClips))
+            .count()
+    };
+    let mut page = Page::generic();
+    page.offer(feed(&[]));
+    page.run(100.0);
+    assert_eq!(warmed(&page), 1, "the feed has a clip card");
+    page.drag(-200.0, true);
+    page.run(1_000.0);
+    assert_eq!(warmed(&page), 1, "once a page");
+
+    let mut still = Page::generic();
+    let cards: Vec<Card> = feed(&[]).into_iter().filter(|c| c.id != "clip").collect();
+    still.offer(cards);
+    still.run(100.0);
+    assert_eq!(warmed(&still), 0, "no clip, nothing to set up");
+}

@@ -144,9 +144,28 @@ impl State {
             Effect::Preload(src) => self.preload(&src),
             Effect::KeepStill { current, next } => self.keep_still(current, next),
             Effect::LookAhead => self.look_ahead.request(),
+            Effect::WarmClips => self.warm_clips(),
             Effect::Store => self.store.request(),
             Effect::CancelStore => self.store.cancel(),
         }
+    }
+
+    /// A `<video>` attached out of sight, its style read (which makes the browser set up its
+    /// styles for media now), and removed. It is the pool's: the first clip card takes it, so
+    /// no element is made for this.
+    fn warm_clips(&self) {
+        let video = self.videos.take(&self.doc);
+        let style = video.style();
+        let _ = style.set_property("display", "none");
+        let _ = self.viewport.append_child(&video);
+        if let Some(computed) =
+            web_sys::window().and_then(|w| w.get_computed_style(&video).ok().flatten())
+        {
+            let _ = computed.get_property_value("display");
+        }
+        // `give` takes it out of the DOM and drops its `style`.
+        self.videos.give(video.unchecked_into());
+        self.videos.trim();
     }
 
     fn view_root(&self, index: usize) -> Option<web_sys::HtmlElement> {
