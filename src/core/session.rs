@@ -203,11 +203,6 @@ impl Session {
 
     // ---- What the layer reads to apply the effects -------------------------------------
 
-    /// The effects decided since the last call, in order.
-    pub fn take_effects(&mut self) -> std::vec::Drain<'_, Effect> {
-        self.effects.drain(..)
-    }
-
     /// Swaps the effects decided since the last call into `into` (which the caller emptied):
     /// the two buffers keep their capacity, so an input allocates nothing for its effects.
     pub fn swap_effects(&mut self, into: &mut Vec<Effect>) {
@@ -505,12 +500,12 @@ impl Session {
         // The first clip card the page mounts makes Chromium parse its own styles for media
         // (a sheet of about 125,000 characters, 23–33 ms at 4× CPU). Done now, in idle time
         // after the first card, that is not in the frame after a swipe.
-        let clips = self.cards().iter().any(|c| {
+        let clips = |c: &Card| {
             c.media
                 .as_ref()
                 .is_some_and(|m| m.media_type == MediaType::Video)
-        });
-        if clips && !self.clips_warmed {
+        };
+        if !self.clips_warmed && self.cards().iter().any(clips) {
             self.clips_warmed = true;
             self.push(Effect::WarmClips);
         }

@@ -267,14 +267,22 @@ impl Page {
             .collect()
     }
 
-    /// The events in the `track` batches the host was sent, as JSON texts.
-    fn tracked(&self) -> String {
+    /// The `track` batches the host was sent: their ids and their events as JSON texts.
+    fn batches(&self) -> Vec<(u64, String)> {
         self.notices
             .iter()
             .filter_map(|n| match n {
-                Notice::Track { events, .. } => Some(events.as_str()),
+                Notice::Track { batch, events } => Some((*batch, events.clone())),
                 _ => None,
             })
+            .collect()
+    }
+
+    /// The events in the `track` batches the host was sent, as JSON texts.
+    fn tracked(&self) -> String {
+        self.batches()
+            .into_iter()
+            .map(|(_, events)| events)
             .collect()
     }
 }
@@ -735,12 +743,9 @@ fn a_batch_the_host_failed_to_take_goes_again_and_an_acknowledged_one_does_not()
     page.apply();
     page.run(10_000.0);
     let (first, events) = page
-        .notices
-        .iter()
-        .find_map(|n| match n {
-            Notice::Track { batch, events } => Some((*batch, events.clone())),
-            _ => None,
-        })
+        .batches()
+        .into_iter()
+        .next()
         .expect("a batch went to the host");
     assert!(events.contains(r#""type":"like""#));
     page.clear();
@@ -748,15 +753,7 @@ fn a_batch_the_host_failed_to_take_goes_again_and_an_acknowledged_one_does_not()
     page.session.track_failed(first, page.now());
     page.apply();
     page.run(60_000.0);
-    let (batch, again) = page
-        .notices
-        .iter()
-        .rev()
-        .find_map(|n| match n {
-            Notice::Track { batch, events } => Some((*batch, events.clone())),
-            _ => None,
-        })
-        .expect("the events go again");
+    let (batch, again) = page.batches().pop().expect("the events go again");
     assert!(batch > first);
     assert_eq!(
         seqs(&again),
