@@ -1,19 +1,19 @@
-//! One card's DOM, built from its template, and the little state needed to skip unchanged
+//! One card's DOM, built from its face by `www/host/card.js`, and the little state needed to skip unchanged
 //! writes.
 
 use js_sys::Array;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Animation, Document, HtmlElement, HtmlMediaElement};
 
-use super::dom::{append, attr, el, icon, px, text};
+use super::dom::attr;
 use super::paint;
 use super::video_pool::VideoPool;
 use crate::core::feed::Card;
-use crate::core::layout::{BehindText, BlockKind, CardLayout};
+use crate::core::layout::{BehindText, CardLayout};
 use crate::core::motion::saver::Savers;
 use crate::core::motion::{CardMotion, KenBurns, Pose};
-use crate::core::ui::actions::Action;
-use crate::core::ui::face::{block_name, scrim_hundredths, Content, Face, FaceBlock, Place};
+use crate::core::ui::face::{scrim_hundredths, Face, Place};
 
 /// A mounted card.
 pub struct CardView {
@@ -68,220 +68,59 @@ pub struct Context<'a> {
     pub videos: &'a VideoPool,
 }
 
-/// `left/top/width/height` of a block, plus its font, as one style text.
-fn block_style(block: &FaceBlock) -> String {
-    let r = block.rect;
-    format!(
-        "left:{};top:{};width:{};height:{};font-size:{};line-height:{}",
-        px(r.x),
-        px(r.y),
-        px(r.width),
-        px(r.height),
-        px(block.font_size),
-        px(block.line_height)
-    )
+#[wasm_bindgen(module = "/www/host/card.js")]
+extern "C" {
+    /// Builds a card's elements from its face's JSON (`Face::write_json`) in one call, with
+    /// the builder the shim's painter uses: `[card, media box, scrim, text layer, picture or
+    /// null]`. A clip card plays in `video`, fetched ahead as `preload` says.
+    fn live_card(
+        doc: &Document,
+        json: &str,
+        high: bool,
+        video: Option<&HtmlElement>,
+        loop_clip: bool,
+        preload: &str,
+    ) -> Array;
 }
 
 impl CardView {
     /// Builds the card's elements (not yet attached) from its face, each block where the
-    /// layout put it.
+    /// layout put it: one call into JS with the face as JSON, instead of one per element and
+    /// attribute.
     pub fn build(card: &Card, cx: &Context<'_>) -> Self {
-        let doc = cx.doc;
-        let layout = cx.layout;
-        let face = Face::of(card, layout, cx.place);
-        let root = el(
-            doc,
-            "article",
-            &format!("glance-card glance-card--{}", face.kind),
+        let face = Face::of(card, cx.layout, cx.place);
+        let mut json = String::with_capacity(1024);
+        face.write_json(&mut json);
+        let video = face
+            .media
+            .as_ref()
+            .filter(|m| m.video)
+            .map(|_| cx.videos.take(cx.doc));
+        let preload = if cx.savers.fetch_clips() {
+            "metadata"
+        } else {
+            "none"
+        };
+        let parts = live_card(
+            cx.doc,
+            &json,
+            cx.in_view,
+            video.as_ref(),
+            cx.loop_clip,
+            preload,
         );
-        attr(&root, "data-card-id", &face.id);
-        attr(&root, "lang", &face.lang);
-        attr(&root, "dir", face.dir);
-        // The family of the card's script in the skin's stack: the one its text was measured
-        // in (through the CSSOM, which the Content-Security-Policy allows).
-        set_style(&root, "font-family", &face.font);
-        attr(&root, "role", "group");
-        // Focusable by script only: focus moves here when the card it was in leaves view.
-        root.set_tab_index(-1);
-        attr(&root, "aria-roledescription", face.role);
-        attr(&root, "aria-label", &face.label);
-
-        let media_box = el(doc, "div", "glance-media");
-        let mut video = None;
-        let mut picture = None;
-        if let Some(media) = &face.media {
-            if let Some(color) = &media.color {
-                set_style(&media_box, "background-color", color);
-            }
-            if !media.video {
-                let img = el(doc, "img", "glance-media__item");
-                attr(&img, "alt", "");
-                attr(&img, "decoding", "async");
-                attr(&img, "draggable", "false");
-                if cx.in_view {
-                    attr(&img, "fetchpriority", "high");
-                }
-                set_style(&img, "object-position", &media.position);
-                attr(&img, "src", &media.src);
-                append(&media_box, &img);
-                picture = Some(img);
-            } else {
-                let v = cx.videos.take(doc);
-                // Muted and inline so that the WebView may autoplay it; no controls on a
-                // lock screen. `muted` must be the attribute for autoplay policies.
-                for name in ["muted", "playsinline", "disablepictureinpicture"] {
-                    attr(&v, name, "");
-                }
-                if cx.loop_clip {
-                    attr(&v, "loop", "");
-                }
-                let fetch = if cx.savers.fetch_clips() {
-                    "metadata"
-                } else {
-                    "none"
-                };
-                attr(&v, "preload", fetch);
-                if let Some(poster) = &media.poster {
-                    attr(&v, "poster", poster);
-                }
-                set_style(&v, "object-position", &media.position);
-                attr(&v, "src", &media.src);
-                let media_el: HtmlMediaElement = v.clone().unchecked_into();
-                media_el.set_muted(true);
-                append(&media_box, &v);
-                video = Some(media_el);
-            }
-        }
-        append(&root, &media_box);
-
-        // The scrim darkens from a little above the text to the bottom, as dark as contrast needs.
-        let scrim = el(doc, "div", "glance-scrim");
-        // Through the CSSOM, never a `style` attribute: a strict Content-Security-Policy
-        // (no 'unsafe-inline' styles) blocks attributes, not the CSSOM.
-        scrim.style().set_css_text(&format!(
-            "top:{};--glance-scrim:0.{:02}",
-            px(face.scrim_top),
-            face.scrim
-        ));
-        append(&root, &scrim);
-
-        let body = el(doc, "div", "glance-body");
-        for block in &face.blocks {
-            let e = match &block.content {
-                Content::Disclosure { badge, name } => {
-                    let line = el(doc, "p", "glance-disclosure");
-                    text(doc, &line, "span", "glance-badge", badge);
-                    if let Some(name) = name {
-                        text(doc, &line, "span", "glance-disclosure__name", name);
-                    }
-                    line
-                }
-                Content::Source { logo, name, time } => {
-                    let line = el(doc, "p", "glance-source");
-                    if let Some(logo) = logo {
-                        let img = el(doc, "img", "glance-source__logo");
-                        attr(&img, "alt", "");
-                        attr(&img, "src", logo);
-                        append(&line, &img);
-                    }
-                    if let Some(name) = name {
-                        text(doc, &line, "span", "glance-source__name", name);
-                    }
-                    if let Some(time) = time {
-                        text(doc, &line, "span", "glance-source__time", time);
-                    }
-                    line
-                }
-                Content::Score {
-                    teams,
-                    status,
-                    live,
-                    clock,
-                } => {
-                    let block_el = el(doc, "div", "glance-score");
-                    if let Some(teams) = teams {
-                        for (name, score) in teams {
-                            let row = text(doc, &block_el, "div", "glance-score__team", "");
-                            text(doc, &row, "span", "glance-score__name", name);
-                            text(doc, &row, "span", "glance-score__value", score);
-                        }
-                        let line = text(doc, &block_el, "p", "glance-score__status", "");
-                        let class = if *live {
-                            "glance-badge glance-badge--live"
-                        } else {
-                            "glance-badge"
-                        };
-                        text(doc, &line, "span", class, status);
-                        if let Some(clock) = clock {
-                            text(doc, &line, "span", "glance-score__clock", clock);
-                        }
-                    }
-                    block_el
-                }
-                Content::Lines(lines) => {
-                    let (tag, class) = if block.kind == BlockKind::Title {
-                        ("h2", "glance-title")
-                    } else {
-                        ("p", "glance-summary")
-                    };
-                    let e = el(doc, tag, class);
-                    // One element per computed line, so the browser breaks exactly where the
-                    // layout did; the card's aria-label carries the whole headline.
-                    for line in lines {
-                        text(doc, &e, "span", "glance-line", line);
-                    }
-                    e
-                }
-                Content::Cta { label, unlock, .. } => {
-                    let button = el(doc, "button", "glance-cta");
-                    if let Some(label) = label {
-                        button.set_text_content(Some(label));
-                    }
-                    if let Some(hint) = unlock {
-                        attr(&button, "title", hint);
-                    }
-                    attr(&button, "type", "button");
-                    attr(&button, "data-action", "open");
-                    button
-                }
-                Content::Actions { like, share, liked } => {
-                    let row = el(doc, "div", "glance-actions");
-                    for (action, label) in [(Action::Like, *like), (Action::Share, *share)] {
-                        let button = el(doc, "button", "glance-action");
-                        attr(&button, "type", "button");
-                        attr(&button, "data-action", action.name());
-                        attr(&button, "aria-label", label);
-                        if action == Action::Like {
-                            attr(
-                                &button,
-                                "aria-pressed",
-                                if *liked { "true" } else { "false" },
-                            );
-                        }
-                        if let Some(path) = action.icon() {
-                            icon(doc, &button, path);
-                        }
-                        append(&row, &button);
-                    }
-                    row
-                }
-            };
-            e.class_list().add_1("glance-block").ok();
-            attr(&e, "data-block", block_name(block.kind));
-            e.style().set_css_text(&block_style(block));
-            append(&body, &e);
-        }
-        append(&root, &body);
+        let part = |i| parts.get(i).unchecked_into::<HtmlElement>();
+        let picture = parts.get(4).dyn_into::<HtmlElement>().ok();
         Self {
             index: cx.place.index,
-            root,
-            video,
+            root: part(0),
+            video: video.map(JsCast::unchecked_into),
             videos: cx.videos.clone(),
             autoplay: cx.savers.clips_play(),
-            media_box,
-            body,
-            scrim,
-            behind_text: BehindText::of(layout),
+            media_box: part(1),
+            scrim: part(2),
+            body: part(3),
+            behind_text: BehindText::of(cx.layout),
             motion: cx.motion,
             ken_burns: picture.zip(cx.ken_burns),
             ken_burns_run: None,

@@ -16,37 +16,6 @@ pub fn el(doc: &Document, tag: &str, class: &str) -> HtmlElement {
     e
 }
 
-/// Appends `<svg viewBox="0 0 24 24"><path d="path"/></svg>` to `parent`: an icon, hidden
-/// from assistive technology (its button carries the label).
-pub fn icon(doc: &Document, parent: &Element, path: &str) {
-    const SVG: Option<&str> = Some("http://www.w3.org/2000/svg");
-    let new = |tag| {
-        doc.create_element_ns(SVG, tag)
-            .expect("creating an SVG element with a constant tag name does not throw")
-    };
-    let svg = new("svg");
-    attr(&svg, "viewBox", "0 0 24 24");
-    attr(&svg, "aria-hidden", "true");
-    let p = new("path");
-    attr(&p, "d", path);
-    append(&svg, &p);
-    append(parent, &svg);
-}
-
-/// Creates `<tag class="class">text</tag>` and appends it to `parent`.
-pub fn text(
-    doc: &Document,
-    parent: &Element,
-    tag: &str,
-    class: &str,
-    content: &str,
-) -> HtmlElement {
-    let e = el(doc, tag, class);
-    e.set_text_content(Some(content));
-    append(parent, &e);
-    e
-}
-
 /// Appends `child` to `parent`. Appending a fresh element to an element cannot fail.
 pub fn append(parent: &Element, child: &Element) {
     parent

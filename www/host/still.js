@@ -5,19 +5,14 @@
 // unlock still comes before an open; and what the viewer did is queued in the stored outbox
 // for the next renderer to send.
 
+import { card, safe } from './card.js';
+
 /** Where the renderer's description of the card at rest is kept. */
 export const STILL_KEY = 'card';
 
 /**
- * @typedef {{ kind: string, rect?: number[], fontSize?: number, lineHeight?: number,
- *   lines?: string[], badge?: string, name?: string, logo?: string, time?: string,
- *   teams?: [string, string][], status?: string, live?: boolean, clock?: string,
- *   label?: string, url?: string, unlock?: string, like?: string, share?: string,
- *   liked?: boolean, likeIcon?: string, shareIcon?: string }} StillBlock
- * @typedef {{ id: string, kind: string, lang: string, dir: string, font?: string,
- *   role?: string, label?: string,
- *   media?: { video?: boolean, src: string, poster?: string, color?: string, position?: string,
- *   failed?: boolean }, scrimTop?: number, scrim?: number, blocks: StillBlock[] }} Face
+ * @typedef {import('./card.js').Face} Face
+ * @typedef {import('./card.js').FaceBlock} StillBlock
  * @typedef {{ still: 1, width?: number, height?: number, vertical?: boolean, rtl?: boolean,
  *   vars?: Record<string, string>, cards: Face[], flow?: boolean }} Still
  * @typedef {{ type: 'open', cardId: string, url: string, unlock: boolean }
@@ -36,18 +31,6 @@ export function readStill(/** @type {string | null} */ text) {
     // Not a still: there is none.
   }
   return null;
-}
-
-/**
- * A URL the feed may use for a picture (`https:` or relative) or, with `open`, a call to
- * action (`https:` only here: the skin's deep-link schemes are the module's to know).
- * The feed's rules: no white space, control characters or backslashes, no `//host`.
- */
-function safe(/** @type {unknown} */ url, open = false) {
-  if (typeof url !== 'string' || url === '' || /[\s\\\u0000-\u001f\u007f]/.test(url) || url.startsWith('//')) return null;
-  const scheme = (/^([a-z][a-z0-9+.-]*):/i.exec(url) ?? [])[1];
-  if (scheme === undefined ? open : !/^https$/i.test(scheme) || /^https:\/\/[^/]*@/i.test(url)) return null;
-  return url;
 }
 
 /**
@@ -110,100 +93,6 @@ export function feedStill(/** @type {string | null | undefined} */ text, now = D
     });
   }
   return cards.length ? /** @type {Still} */ ({ still: 1, cards, flow: true }) : null;
-}
-
-/** Builds one card's elements from its face. */
-function card(/** @type {Document} */ doc, /** @type {Face} */ f, /** @type {boolean} */ flow) {
-  /** @param {string} tag @param {string} cls @param {Element | null} parent @param {string} [text] */
-  const el = (tag, cls, parent, text) => {
-    const e = doc.createElement(tag);
-    e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    if (parent) parent.append(e);
-    return /** @type {HTMLElement} */ (e);
-  };
-  const px = (/** @type {number | undefined} */ v) => `${v ?? 0}px`;
-  const root = el('article', `glance-card glance-card--${f.kind}`, null);
-  root.dataset.cardId = f.id;
-  root.lang = f.lang;
-  root.dir = f.dir;
-  root.setAttribute('role', 'group');
-  root.setAttribute('aria-roledescription', f.role ?? 'card');
-  root.setAttribute('aria-label', f.label ?? '');
-  if (f.font) root.style.fontFamily = f.font;
-  const media = el('div', 'glance-media', root);
-  if (f.media) {
-    if (f.media.color) media.style.backgroundColor = f.media.color;
-    if (f.media.failed) media.classList.add('glance-media--failed');
-    const src = safe(f.media.video ? f.media.poster : f.media.src);
-    if (src) {
-      const img = /** @type {HTMLImageElement} */ (el('img', 'glance-media__item', media));
-      img.alt = '';
-      img.draggable = false;
-      if (f.media.position) img.style.objectPosition = f.media.position;
-      img.src = src;
-    }
-  }
-  const scrim = el('div', 'glance-scrim', root);
-  if (f.scrimTop !== undefined) scrim.style.top = px(f.scrimTop);
-  if (f.scrim !== undefined) scrim.style.setProperty('--glance-scrim', `0.${String(f.scrim).padStart(2, '0')}`);
-  const body = el('div', flow ? 'glance-body glance-body--flow' : 'glance-body', root);
-  for (const b of f.blocks) {
-    /** @type {HTMLElement} */
-    let e;
-    if (b.kind === 'disclosure' || b.kind === 'source') {
-      e = el('p', `glance-${b.kind}`, body);
-      if (b.badge) el('span', 'glance-badge', e, b.badge);
-      const logo = safe(b.logo);
-      if (logo) Object.assign(el('img', 'glance-source__logo', e), { alt: '', src: logo });
-      if (b.name) el('span', `glance-${b.kind}__name`, e, b.name);
-      if (b.time) el('span', 'glance-source__time', e, b.time);
-    } else if (b.kind === 'score') {
-      e = el('div', 'glance-score', body);
-      for (const [name, score] of b.teams ?? []) {
-        const row = el('div', 'glance-score__team', e);
-        el('span', 'glance-score__name', row, name);
-        el('span', 'glance-score__value', row, score);
-      }
-      const status = el('p', 'glance-score__status', e);
-      el('span', b.live ? 'glance-badge glance-badge--live' : 'glance-badge', status, b.status ?? '');
-      if (b.clock) el('span', 'glance-score__clock', status, b.clock);
-    } else if (b.kind === 'title' || b.kind === 'summary') {
-      e = el(b.kind === 'title' ? 'h2' : 'p', `glance-${b.kind}`, body);
-      for (const line of b.lines ?? []) el('span', 'glance-line', e, line);
-    } else if (b.kind === 'cta') {
-      e = el('button', 'glance-cta', body, b.label ?? '');
-      e.dataset.action = 'open';
-      if (b.url) e.dataset.url = b.url;
-      if (b.unlock) {
-        e.title = b.unlock;
-        e.dataset.unlock = '';
-      }
-    } else if (b.kind === 'actions') {
-      e = el('div', 'glance-actions', body);
-      for (const action of /** @type {const} */ (['like', 'share'])) {
-        const button = el('button', 'glance-action', e);
-        button.dataset.action = action;
-        button.setAttribute('aria-label', b[action] ?? action);
-        if (action === 'like') button.setAttribute('aria-pressed', `${!!b.liked}`);
-        // The renderer's drawing of the icon, carried by the face.
-        const ns = 'http://www.w3.org/2000/svg';
-        const svg = button.appendChild(doc.createElementNS(ns, 'svg'));
-        svg.setAttribute('viewBox', '0 0 24 24');
-        svg.setAttribute('aria-hidden', 'true');
-        svg.appendChild(doc.createElementNS(ns, 'path')).setAttribute('d', b[`${action}Icon`] ?? '');
-      }
-    } else {
-      continue;
-    }
-    e.classList.add('glance-block');
-    e.dataset.block = b.kind;
-    const [x, y, w, h] = b.rect ?? [];
-    if (!flow && b.rect) {
-      Object.assign(e.style, { left: px(x), top: px(y), width: px(w), height: px(h), fontSize: px(b.fontSize), lineHeight: px(b.lineHeight) });
-    }
-  }
-  return root;
 }
 
 /**
