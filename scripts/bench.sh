@@ -11,4 +11,6 @@ scripts/build.sh
 node_modules/.bin/esbuild tests/perf/renderer-page.js tests/perf/still-page.js tests/perf/blank-page.js tests/perf/swiper-page.js tests/perf/embla-page.js \
   --bundle --minify --format=esm --target=chrome96 --outdir=tests/perf/dist --log-level=warning \
   --log-override:duplicate-object-key=silent
+# The renderer's glue starts its sampler worker from beside itself: here, the page's bundle.
+cp www/pkg/glance_sampler.js tests/perf/dist/
 exec node tests/perf/bench.mjs "$@"

@@ -31,6 +31,10 @@ rm -rf www/pkg/snippets
 # and tested; this is what ships.
 node_modules/.bin/esbuild www/host/index.js --bundle --minify --format=esm --target=chrome80 \
   --log-level=warning --outfile=www/pkg/glance_host.js
+# The contrast sampler's worker, which the glue starts from beside itself
+# (`glance_sampler.js` next to `glance_renderer.js`).
+node_modules/.bin/esbuild www/sampler.js --minify --target=chrome80 \
+  --log-level=warning --outfile=www/pkg/glance_sampler.js
 # The stylesheet as it ships: minified (its comments are for whoever reads www/glance.css; on
 # the phone they were a third of its gzip bytes). The preview loads the source.
 node_modules/.bin/esbuild www/glance.css --minify --log-level=warning --outfile=www/pkg/glance.css

@@ -3,7 +3,7 @@
 //
 //   index.html, lock.js, lock.css   the production page (www/lock.*): no preview panel
 //   glance.css                      the renderer's stylesheet
-//   pkg/                            the module, its glue, the host shim, the glue's types
+//   pkg/                            the module, its glue and its sampler worker, the host shim, the glue's types
 //   types/                          the host shim's types (createHost, connect, supervise, Notice …)
 //   skins/, feed.schema.json        the built-in skin profiles and the feed's JSON Schema
 //   content-security-policy.txt     the policy the page needs, for the response headers
@@ -65,7 +65,7 @@ function filesBelow(dir, base = dir) {
 function main() {
   const out = outDir(process.argv.slice(2));
   const version = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version;
-  for (const file of ['glance_renderer.js', 'glance_renderer_bg.wasm', 'glance_host.js', 'glance.css']) {
+  for (const file of ['glance_renderer.js', 'glance_renderer_bg.wasm', 'glance_host.js', 'glance_sampler.js', 'glance.css']) {
     if (!existsSync(join(www, 'pkg', file))) throw new Error(`www/pkg/${file} is missing: run scripts/build.sh first`);
   }
   prepare(out);
@@ -78,7 +78,7 @@ function main() {
   writeFileSync(join(out, 'index.html'), page);
   for (const file of ['lock.js', 'lock.css', 'feed.schema.json']) copy(file);
   copy(join('pkg', 'glance.css'), 'glance.css');
-  for (const file of ['glance_renderer.js', 'glance_renderer_bg.wasm', 'glance_host.js', 'glance_renderer.d.ts', 'glance_renderer_bg.wasm.d.ts']) {
+  for (const file of ['glance_renderer.js', 'glance_renderer_bg.wasm', 'glance_host.js', 'glance_sampler.js', 'glance_renderer.d.ts', 'glance_renderer_bg.wasm.d.ts']) {
     copy(join('pkg', file));
   }
   for (const skin of readdirSync(join(www, 'skins')).filter((f) => f.endsWith('.json')).sort()) copy(join('skins', skin));

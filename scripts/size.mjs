@@ -1,5 +1,5 @@
-// Prints what the lock screen loads: the Wasm module, its JS glue, the host shim and the
-// stylesheet, raw and compressed, as they ship (www/pkg/: the wasm-bindgen + wasm-opt output,
+// Prints what the lock screen loads: the Wasm module, its JS glue, the host shim, the sampler
+// worker and the stylesheet, raw and compressed, as they ship (www/pkg/: the wasm-bindgen + wasm-opt output,
 // the minified glue, shim and stylesheet).
 // Exits non-zero when the gzip total exceeds the budget in scripts/size-budget.json
 // (GLANCE_SIZE_BUDGET=<bytes> overrides it, for testing the check itself).
@@ -17,8 +17,10 @@ function files(dir, test) {
 
 const groups = [
   ['wasm', files('pkg', (f) => f.endsWith('.wasm'))],
-  ['js (glue)', files('pkg', (f) => f.endsWith('.js') && f !== 'glance_host.js')],
+  ['js (glue)', files('pkg', (f) => f.endsWith('.js') && f !== 'glance_host.js' && f !== 'glance_sampler.js')],
   ['js (host shim)', ['pkg/glance_host.js']],
+  // Loaded by the glue after the first card, when a picture is sampled.
+  ['js (sampler)', ['pkg/glance_sampler.js']],
   ['css', ['pkg/glance.css']],
 ];
 

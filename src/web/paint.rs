@@ -65,7 +65,7 @@ export function decode_then_tell(img) {
   img.decode().then(() => img.dispatchEvent(new Event('glancedecoded')), () => {});
 }
 let sampler = null;
-export function sample_then_tell(img, x, y, w, h, side) {
+function sample_here(img, x, y, w, h, side) {
   createImageBitmap(img, x, y, w, h, { resizeWidth: side, resizeHeight: side, resizeQuality: 'high' })
     .then((bitmap) => {
       sampler = sampler || document.createElement('canvas').getContext('2d', { willReadFrequently: true });
@@ -82,6 +82,45 @@ export function sample_then_tell(img, x, y, w, h, side) {
       }
       img.dispatchEvent(new CustomEvent('glancesampled', { detail: data }));
     }, () => {});
+}
+let worker;
+const waiting = new Map();
+let asked = 0;
+function worker_gone() {
+  worker = null;
+  for (const job of waiting.values()) sample_here(...job);
+  waiting.clear();
+}
+export function sample_then_tell(img, x, y, w, h, side) {
+  let url;
+  try {
+    url = new URL(img.currentSrc || img.src, document.baseURI);
+  } catch {
+    return;
+  }
+  if (url.origin !== location.origin) return;
+  if (worker === undefined) {
+    try {
+      worker = new Worker(new URL('glance_sampler.js', import.meta.url));
+      worker.onmessage = ({ data }) => {
+        const job = waiting.get(data.id);
+        waiting.delete(data.id);
+        if (!job) return;
+        if (data.rgba) job[0].dispatchEvent(new CustomEvent('glancesampled', { detail: data.rgba }));
+        else sample_here(...job);
+      };
+      worker.onerror = (e) => {
+        e.preventDefault();
+        worker_gone();
+      };
+    } catch {
+      worker = null;
+    }
+  }
+  if (!worker) return sample_here(img, x, y, w, h, side);
+  asked += 1;
+  waiting.set(asked, [img, x, y, w, h, side]);
+  worker.postMessage({ id: asked, url: url.href, x, y, w, h, side });
 }
 export function compositor_settle_supported() {
   return typeof Element.prototype.animate === 'function' && typeof CSS !== 'undefined'
@@ -160,13 +199,18 @@ extern "C" {
     #[wasm_bindgen(js_name = decode_then_tell)]
     pub fn decode_then_tell(img: &web_sys::HtmlImageElement);
 
-    /// Scales the part `x, y, w, h` of a loaded picture into `side` × `side` pixels
-    /// (`createImageBitmap` with a resize: the decode happens in the call, the scale off the
-    /// main thread), reads them back in a small canvas of its own, and fires `glancesampled`
-    /// on the picture with their RGBA bytes as `detail`.
-    /// Nothing fires for a picture that cannot be read (another origin without CORS: that
-    /// canvas is dropped, since a tainted canvas stays tainted) or that has left the page.
-    /// The promise's callbacks are JS only, as for `decode_then_tell`.
+    /// Scales the part `x, y, w, h` of a loaded picture into `side` × `side` pixels and fires
+    /// `glancesampled` on the picture with their RGBA bytes as `detail`.
+    /// - The sampler worker (`www/sampler.js`, shipped beside the glue as `glance_sampler.js`)
+    ///   reads the picture's bytes from the HTTP cache, then decodes, scales and reads them
+    ///   back: nothing of it runs on the main thread.
+    /// - When it cannot (no worker, the bytes not in the cache, no `OffscreenCanvas`), the
+    ///   page does it: `createImageBitmap` with a resize (the decode happens in that call, on
+    ///   the main thread; the scale off it), read back in a small canvas of its own.
+    /// - Nothing fires for a picture from another origin: its pixels cannot be read without
+    ///   CORS (a canvas it is drawn into is tainted), so it is not decoded for nothing.
+    ///
+    /// The callbacks are JS only, as for `decode_then_tell`.
     #[wasm_bindgen(js_name = sample_then_tell)]
     pub fn sample_then_tell(
         img: &web_sys::HtmlImageElement,

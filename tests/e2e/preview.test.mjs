@@ -828,6 +828,69 @@ test('media: the scrim behind the text follows the picture it was sampled from, 
   await context.close();
 });
 
+/** Counts the page's own `createImageBitmap` calls and the contrast samples that arrive. */
+async function countSamples(context) {
+  await context.addInitScript(() => {
+    const made = window.createImageBitmap.bind(window);
+    Object.assign(window, { bitmapsMade: 0, samplesArrived: 0 });
+    window.createImageBitmap = (...args) => {
+      window.bitmapsMade += 1;
+      return made(...args);
+    };
+    // `glancesampled` does not bubble: a listener in the capture phase sees every one.
+    addEventListener('glancesampled', () => { window.samplesArrived += 1; }, true);
+  });
+}
+
+test('media: the picture behind the text is sampled in a worker, nothing decoded on the main thread for it, with the result the main thread gets', async () => {
+  const scrims = async (withWorker) => {
+    const { page, context, problems } = await open('', {
+      setUp: async (c) => {
+        await countSamples(c);
+        if (!withWorker) await c.addInitScript(() => { delete window.Worker; });
+      },
+    });
+    await waitInView(page, 'ipl-2026-final-live');
+    await page.waitForFunction(() => window.samplesArrived >= 2);
+    await page.waitForTimeout(500);
+    const of = await page.$$eval('[data-card-id]', (cards) => Object.fromEntries(
+      cards.map((c) => [c.dataset.cardId, Number(c.querySelector('.glance-scrim').style.getPropertyValue('--glance-scrim'))])));
+    const counts = await page.evaluate(() => ({ made: window.bitmapsMade, arrived: window.samplesArrived }));
+    assert.deepEqual(problems, []);
+    await context.close();
+    return { of, counts };
+  };
+  const inWorker = await scrims(true);
+  const onMain = await scrims(false);
+  assert.equal(inWorker.counts.made, 0, 'no picture is decoded on the main thread for its sample');
+  assert.ok(onMain.counts.made >= 2, `without a worker the page samples on its main thread (${onMain.counts.made} bitmaps)`);
+  const ids = Object.keys(inWorker.of).filter((id) => id in onMain.of);
+  assert.ok(ids.length >= 2, `cards sampled both ways: ${ids}`);
+  for (const id of ids) {
+    assert.ok(Math.abs(inWorker.of[id] - onMain.of[id]) <= 0.02, `${id}: scrim ${inWorker.of[id]} in the worker, ${onMain.of[id]} on the main thread`);
+  }
+});
+
+test("media: a picture from another origin is not decoded for a sample it cannot give (its pixels are not the page's to read)", async () => {
+  const fog = await greyPng(360, 640, 128);
+  const feed = JSON.stringify({ version: 1, cards: [{ id: 'far', kind: 'image', lang: 'en', title: 'A picture from a CDN', media: { type: 'image', src: 'https://pictures.example/fog.png', width: 360, height: 640 } }] });
+  const { page, context, problems } = await openWithFeed(feed, '', {
+    setUp: async (c) => {
+      await countSamples(c);
+      await c.route('https://pictures.example/**', (route) => route.fulfill({ contentType: 'image/png', body: fog }));
+    },
+  });
+  await waitInView(page, 'far');
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[data-card-id="far"] img.glance-media__item');
+    return img?.complete && img.naturalWidth > 0;
+  });
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => ({ made: window.bitmapsMade, arrived: window.samplesArrived })), { made: 0, arrived: 0 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("media: Chromium's own styles for a clip are set up in idle time after the wake, not in a swipe that mounts the first clip card", async () => {
   const cards = Array.from({ length: 5 }, (_, i) => ({
     id: `c${i}`,
