@@ -11,11 +11,14 @@ pub fn wall_now() -> WallMs {
 /// The page's monotonic clock (`performance.now()`, the time base of event timestamps and
 /// animation frames): it measures durations and drives timers.
 pub fn mono_now() -> MonoMs {
-    MonoMs(
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now()),
-    )
+    MonoMs(performance_now())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `performance.now()`, called as it is: one call into JS, no window looked up.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
 }
 
 /// Both clocks now, for an input to the session.

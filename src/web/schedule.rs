@@ -4,7 +4,33 @@
 //! requested.
 
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
+
+// The page's own scheduling functions, called as globals: one call into JS each, without
+// looking up and checking the window first.
+#[wasm_bindgen(inline_js = "
+export function has_idle() { return typeof requestIdleCallback === 'function'; }
+export function request_idle(callback, ms) { return requestIdleCallback(callback, { timeout: ms }); }
+")]
+extern "C" {
+    fn has_idle() -> bool;
+    fn request_idle(callback: &js_sys::Function, ms: u32) -> u32;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = cancelIdleCallback)]
+    fn cancel_idle(id: u32);
+    #[wasm_bindgen(js_name = requestAnimationFrame)]
+    fn request_frame(callback: &js_sys::Function) -> i32;
+    #[wasm_bindgen(js_name = cancelAnimationFrame)]
+    fn cancel_frame(id: i32);
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, ms: i32) -> i32;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: i32);
+}
 
 /// The next animation frame, at most one pending.
 #[must_use = "dropping the handle cancels the frame"]
@@ -23,10 +49,7 @@ impl FrameRequest {
     /// Asks for the next frame, unless one is already pending.
     pub fn request(&mut self) {
         if self.id.is_none() {
-            self.id = web_sys::window().and_then(|w| {
-                w.request_animation_frame(self.callback.as_ref().unchecked_ref())
-                    .ok()
-            });
+            self.id = Some(request_frame(self.callback.as_ref().unchecked_ref()));
         }
     }
 
@@ -37,8 +60,8 @@ impl FrameRequest {
 
     /// Withdraws a pending frame.
     pub fn cancel(&mut self) {
-        if let (Some(id), Some(w)) = (self.id.take(), web_sys::window()) {
-            let _ = w.cancel_animation_frame(id);
+        if let Some(id) = self.id.take() {
+            cancel_frame(id);
         }
     }
 }
@@ -71,14 +94,11 @@ impl IdleRequest {
     /// A handle that runs `callback` in an idle moment, or after `deadline_ms` at the latest.
     /// The callback must call [`IdleRequest::fired`] first.
     pub fn new(callback: Closure<dyn FnMut()>, deadline_ms: u32) -> Self {
-        let has_idle = web_sys::window().is_some_and(|w| {
-            js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false)
-        });
         Self {
             callback,
             pending: None,
             deadline_ms,
-            has_idle,
+            has_idle: has_idle(),
         }
     }
 
@@ -89,20 +109,13 @@ impl IdleRequest {
         if self.pending.is_some() {
             return;
         }
-        let Some(w) = web_sys::window() else { return };
         let callback = self.callback.as_ref().unchecked_ref();
-        self.pending = if self.has_idle {
-            let options = web_sys::IdleRequestOptions::new();
-            options.set_timeout(self.deadline_ms);
-            w.request_idle_callback_with_options(callback, &options)
-                .ok()
-                .map(Pending::Idle)
+        self.pending = Some(if self.has_idle {
+            Pending::Idle(request_idle(callback, self.deadline_ms))
         } else {
             let delay = i32::try_from(self.deadline_ms).unwrap_or(i32::MAX);
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback, delay)
-                .ok()
-                .map(Pending::Timeout)
-        };
+            Pending::Timeout(set_timeout(callback, delay))
+        });
     }
 
     /// The idle callback ran: nothing is pending any more.
@@ -112,11 +125,10 @@ impl IdleRequest {
 
     /// Withdraws a pending idle callback.
     pub fn cancel(&mut self) {
-        if let (Some(pending), Some(w)) = (self.pending.take(), web_sys::window()) {
-            match pending {
-                Pending::Idle(id) => w.cancel_idle_callback(id),
-                Pending::Timeout(id) => w.clear_timeout_with_handle(id),
-            }
+        match self.pending.take() {
+            Some(Pending::Idle(id)) => cancel_idle(id),
+            Some(Pending::Timeout(id)) => clear_timeout(id),
+            None => {}
         }
     }
 }
@@ -157,13 +169,7 @@ impl Timeout {
         let Some(at) = due else { return };
         // Rounded up: a timeout never fires before its moment.
         let delay = (at - now).ceil().clamp(0.0, f64::from(i32::MAX)) as i32;
-        self.id = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                self.callback.as_ref().unchecked_ref(),
-                delay,
-            )
-            .ok()
-        });
+        self.id = Some(set_timeout(self.callback.as_ref().unchecked_ref(), delay));
         self.due = due;
     }
 
@@ -176,8 +182,8 @@ impl Timeout {
     /// Withdraws an armed timeout.
     pub fn cancel(&mut self) {
         self.due = None;
-        if let (Some(id), Some(w)) = (self.id.take(), web_sys::window()) {
-            w.clear_timeout_with_handle(id);
+        if let Some(id) = self.id.take() {
+            clear_timeout(id);
         }
     }
 }
