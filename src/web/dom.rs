@@ -1,8 +1,29 @@
 //! Small DOM builders. Text goes in through `textContent` only: nothing from a feed is ever
 //! parsed as HTML.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{CssStyleDeclaration, Document, Element, HtmlElement};
+
+// The page's globals, read as they are: one call into JS each, without looking up and
+// checking the window first.
+#[wasm_bindgen(inline_js = "
+export function page_document() { return document; }
+export function device_pixel_ratio() { return devicePixelRatio; }
+")]
+extern "C" {
+    /// The page's `document`.
+    pub fn page_document() -> Document;
+    /// The page's `devicePixelRatio` now (it changes with the zoom and the display).
+    pub fn device_pixel_ratio() -> f64;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `getComputedStyle(element)`.
+    #[wasm_bindgen(js_name = getComputedStyle)]
+    pub fn computed_style(element: &Element) -> CssStyleDeclaration;
+}
 
 /// Creates `<tag class="class">`. Creating a standard element cannot fail for a valid tag name.
 pub fn el(doc: &Document, tag: &str, class: &str) -> HtmlElement {

@@ -18,7 +18,7 @@ use web_sys::{Animation, Document, HtmlElement, ResizeObserver};
 
 use super::card_view::CardView;
 use super::clock::now;
-use super::dom::{attr, el, px};
+use super::dom::{attr, computed_style, device_pixel_ratio, el, page_document, px};
 use super::measure::CanvasMeasure;
 use super::paint;
 use super::schedule::{FrameRequest, IdleRequest, Timeout};
@@ -488,14 +488,6 @@ impl Drop for Mount {
     }
 }
 
-/// Reads `document` from the global scope (only when the root has no owner document, which
-/// cannot happen for an element in a page).
-fn page_document() -> Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("the renderer runs in a page with a document")
-}
-
 /// Writes the skin's reserved areas, for a viewport `height` px tall, and its look as custom
 /// properties on the host element, and the axis as a class on the viewport.
 /// Reads `env(safe-area-inset-*)` through a hidden probe inside the viewport (once per mount
@@ -504,9 +496,9 @@ fn read_safe_area(doc: &Document, viewport: &HtmlElement) -> Insets {
     let probe = el(doc, "div", "glance-safe-area-probe");
     let _ = viewport.append_child(&probe);
     let side = |name: &str| {
-        web_sys::window()
-            .and_then(|w| w.get_computed_style(&probe).ok().flatten())
-            .and_then(|style| style.get_property_value(name).ok())
+        computed_style(&probe)
+            .get_property_value(name)
+            .ok()
             .and_then(|v| crate::core::feed::decimal::parse(v.trim_end_matches("px")))
             .map(|v| v as f32)
             .unwrap_or(0.0)
@@ -605,7 +597,7 @@ impl State {
 
     /// The device the cards are laid out for now.
     fn device(&self) -> Device {
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()) as f32;
+        let dpr = device_pixel_ratio() as f32;
         Device {
             viewport: self.session.deck().viewport(),
             dpr,

@@ -10,6 +10,7 @@ use crate::core::motion::CROSS_FADE_MS;
 use crate::core::navigation::pager::Settle;
 use crate::core::session::effect::{Effect, Fade, Timer};
 use crate::web::clock::{now, wall_now};
+use crate::web::dom::computed_style;
 use crate::web::paint;
 
 impl State {
@@ -158,11 +159,7 @@ impl State {
         let style = video.style();
         let _ = style.set_property("display", "none");
         let _ = self.viewport.append_child(&video);
-        if let Some(computed) =
-            web_sys::window().and_then(|w| w.get_computed_style(&video).ok().flatten())
-        {
-            let _ = computed.get_property_value("display");
-        }
+        let _ = computed_style(&video).get_property_value("display");
         // `give` takes it out of the DOM and drops its `style`.
         self.videos.give(video.unchecked_into());
         self.videos.trim();
