@@ -243,6 +243,19 @@ impl Session {
         !matches!(self.motion, Motion::Still) || self.deck.is_dragging()
     }
 
+    /// The cards to lay out ahead in idle time, nearest first: the ones the next few settles
+    /// mount ([`Deck::past_window`]).
+    pub fn look_ahead(&self) -> Vec<usize> {
+        self.deck.past_window(LOOK_AHEAD_REACH)
+    }
+
+    /// Whether idle time may go to the look-ahead now: not while a finger is on the cards
+    /// (the frames that follow it come first). A settle on the compositor leaves the main
+    /// thread idle, and a series of flicks would otherwise outrun it.
+    pub fn may_look_ahead(&self) -> bool {
+        !self.deck.finger_down() && !self.deck.is_dragging()
+    }
+
     /// Whether nothing moves and no finger is on the cards: what is shown may change now.
     fn at_rest(&self) -> bool {
         matches!(self.motion, Motion::Still) && !self.deck.finger_down() && !self.deck.is_dragging()
@@ -706,6 +719,8 @@ impl Session {
     fn start_motion(&mut self, now: Now) {
         self.interrupt(now);
         self.advance.set_paused(now.mono.0, Pause::Moving, true);
+        // The cards past the window around where this lands are measured while it moves.
+        self.push(Effect::LookAhead);
         if self.reduced_motion {
             self.cross_fade(now);
             return;
@@ -1317,6 +1332,10 @@ impl Session {
 
 /// The storage key of the outbox's snapshot.
 pub const OUTBOX_KEY: &str = "outbox";
+
+/// How many cards ahead of the window the look-ahead lays out: a flick a quarter second after
+/// the last lands on the next card before any tidy-up, and finds the one it mounts measured.
+pub const LOOK_AHEAD_REACH: usize = 2;
 
 #[cfg(test)]
 mod tests;

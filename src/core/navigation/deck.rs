@@ -447,6 +447,39 @@ impl Deck {
         }
     }
 
+    /// The cards just past the DOM window, in the order a viewer moving on reaches them:
+    /// `reach` cards ahead of the card in view (the first is [`Deck::ahead_of_window`]), then
+    /// the one behind ([`Deck::behind_of_window`]). None is in the window, none twice. Their
+    /// text is measured in idle time before a settle mounts them, also while a series of
+    /// flicks outruns the tidy-up.
+    pub fn past_window(&self, reach: usize) -> Vec<usize> {
+        let (count, current) = (self.count(), self.current());
+        let mut out = Vec::with_capacity(reach + 1);
+        let looping = self.is_looping();
+        // How many steps from the card in view, either way round a loop.
+        let steps = |i: usize| {
+            let ahead = (i + count - current) % count.max(1);
+            if looping {
+                ahead.min(count - ahead)
+            } else {
+                i.abs_diff(current)
+            }
+        };
+        let ahead = (WINDOW_MARGIN + 1..WINDOW_MARGIN + 1 + reach).map(|d| {
+            if looping {
+                Some((current + d) % count.max(1))
+            } else {
+                Some(current + d).filter(|&i| i < count)
+            }
+        });
+        for i in ahead.chain([self.behind_of_window()]).flatten() {
+            if steps(i) > WINDOW_MARGIN && !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        out
+    }
+
     /// The card nearest to the track at `position`: at least half of it shows.
     pub fn nearest(&self, position: f32) -> usize {
         let extent = self.pager.extent();
@@ -613,6 +646,54 @@ mod tests {
         let mut small = deck(3);
         small.set_skin(Axis::Horizontal, TapZones::default(), true);
         assert_eq!(small.ahead_of_window(), None, "every card is in the window");
+    }
+
+    #[test]
+    fn past_the_window_are_the_cards_the_next_steps_mount() {
+        for looping in [false, true] {
+            for count in [0, 1, 3, 4, 5, 8] {
+                let mut d = deck(count);
+                d.set_skin(Axis::Horizontal, TapZones::default(), looping);
+                for current in 0..count {
+                    d.jump_to(current);
+                    let here = cards(d.window(d.rest_position()));
+                    let past = d.past_window(3);
+                    // Steps forward, one at a time: each new card a step brings into the
+                    // window, in order; then the card a step back would bring.
+                    let mut expected: Vec<usize> = Vec::new();
+                    let mut seen = here.clone();
+                    for step in 1..=3 {
+                        let at = if looping {
+                            (current + step) % count
+                        } else if current + step < count {
+                            current + step
+                        } else {
+                            break;
+                        };
+                        d.jump_to(at);
+                        for i in cards(d.window(d.rest_position())) {
+                            if !seen.contains(&i) {
+                                seen.push(i);
+                                expected.push(i);
+                            }
+                        }
+                    }
+                    d.jump_to(current);
+                    let behind = d.behind_of_window();
+                    if let Some(b) = behind.filter(|b| !expected.contains(b)) {
+                        expected.push(b);
+                    }
+                    let case = format!("count {count}, at {current}, looping {looping}");
+                    assert_eq!(past, expected, "{case}");
+                    assert!(past.iter().all(|i| !here.contains(i)), "{case}");
+                    assert_eq!(
+                        past.first().copied(),
+                        d.ahead_of_window().or(behind),
+                        "{case}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -792,3 +792,43 @@ fn a_feed_with_a_clip_has_the_clip_styles_warmed_once_in_the_first_tidy_up() {
     still.run(100.0);
     assert_eq!(warmed(&still), 0, "no clip, nothing to set up");
 }
+
+#[test]
+fn a_release_asks_for_the_look_ahead_past_where_it_lands_and_a_finger_holds_it_back() {
+    let mut page = Page::new(skin("generic"), true);
+    page.offer(feed(&[]));
+    page.run(1_000.0);
+    page.drag(-200.0, false);
+    assert!(
+        !page.session.may_look_ahead(),
+        "no idle work while a finger drags"
+    );
+    page.clear();
+    page.session
+        .pointer_up(1, (-20.0, 400.0), MonoMs(page.mono), page.now());
+    page.apply();
+    assert!(
+        page.animating.is_some(),
+        "the settle runs on the compositor"
+    );
+    assert!(
+        page.log.contains(&Effect::LookAhead),
+        "the release asks for the look-ahead"
+    );
+    assert!(
+        page.session.may_look_ahead(),
+        "which may run while the compositor moves the cards"
+    );
+    let cards = page.session.cards();
+    let ahead: Vec<&str> = page
+        .session
+        .look_ahead()
+        .into_iter()
+        .map(|i| cards[i].id.as_str())
+        .collect();
+    assert_eq!(
+        ahead,
+        ["quiet"],
+        "the card the next step mounts, past the one this lands on"
+    );
+}

@@ -138,21 +138,20 @@ impl State {
         }
     }
 
-    /// In idle slices of at most [`LOOK_AHEAD_SLICE_MS`] each, after the tidy-up: lays out
-    /// the cards just past the window on either side (the ones the next settle mounts) and
-    /// throws the layouts away, so their text widths are measured by then. Measuring text the
+    /// In idle slices of at most [`LOOK_AHEAD_SLICE_MS`] each, after the tidy-up and while a
+    /// settle runs on the compositor: lays out the cards just past the window (the ones the
+    /// next settles mount, `Session::look_ahead`) and throws the layouts away, so their text
+    /// widths are measured by then. Measuring text the
     /// page has not shaped yet is what a new card's layout spends most on (tens of ms on a
     /// slow phone); done here, the tidy-up after the next settle finds every width kept.
     pub(super) fn on_look_ahead(&mut self) {
         self.look_ahead.fired();
-        if self.session.is_moving() {
-            return; // moving: the next settle's tidy-up asks again
+        if !self.session.may_look_ahead() {
+            return; // a finger on the cards: its release asks again
         }
-        let deck = self.session.deck();
-        let targets = [deck.ahead_of_window(), deck.behind_of_window()];
         let device = self.device();
         let start = mono_now();
-        for index in targets.into_iter().flatten() {
+        for index in self.session.look_ahead() {
             let Some(card) = self.session.cards().get(index) else {
                 continue;
             };
