@@ -141,9 +141,9 @@ impl State {
     /// In idle slices of at most [`LOOK_AHEAD_SLICE_MS`] each, after the tidy-up and while a
     /// settle runs on the compositor: lays out the cards just past the window (the ones the
     /// next settles mount, `Session::look_ahead`) and throws the layouts away, so their text
-    /// widths are measured by then. Measuring text the
-    /// page has not shaped yet is what a new card's layout spends most on (tens of ms on a
-    /// slow phone); done here, the tidy-up after the next settle finds every width kept.
+    /// widths are measured by then. Measuring text the page has not shaped yet is what a new
+    /// card's layout spends most on (tens of ms on a slow phone); done here, the mount after
+    /// the next settle, or in the middle of a series of flicks, finds every width kept.
     pub(super) fn on_look_ahead(&mut self) {
         self.look_ahead.fired();
         if !self.session.may_look_ahead() {
